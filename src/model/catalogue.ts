@@ -1,0 +1,508 @@
+import type { EdgeKind, NodeKind, Props } from './types.ts';
+import type { PropertySpec } from './properties.ts';
+
+// One home for every kind: its name, look, category, search words and properties.
+
+export const CATEGORIES = ['Clients & edge', 'Traffic', 'Compute', 'Data', 'Messaging', 'Groups'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Names of lucide icons; `src/canvas/icons.ts` maps each to its component. */
+export type IconName =
+  | 'monitor-smartphone'
+  | 'globe'
+  | 'earth'
+  | 'split'
+  | 'door-open'
+  | 'server'
+  | 'radio-tower'
+  | 'cog'
+  | 'database'
+  | 'table'
+  | 'zap'
+  | 'list-ordered'
+  | 'waves'
+  | 'archive'
+  | 'search'
+  | 'users'
+  | 'plug'
+  | 'map'
+  | 'box';
+
+export interface KindInfo {
+  kind: NodeKind;
+  name: string;
+  description: string;
+  category: Category;
+  icon: IconName;
+  synonyms: readonly string[];
+  properties: readonly PropertySpec[];
+}
+
+export const REPLICAS: PropertySpec = {
+  key: 'replicas',
+  label: 'Replicas',
+  type: 'integer',
+  min: 1,
+  max: 10_000,
+  default: 1,
+  help: 'Interchangeable instances; for a data store, copies with automatic failover.',
+};
+
+const engine = (suggestions: readonly string[], help = 'The product that implements it.'): PropertySpec => ({
+  key: 'engine',
+  label: 'Engine',
+  type: 'text',
+  suggestions,
+  help,
+});
+
+const consistency: PropertySpec = {
+  key: 'consistency',
+  label: 'Consistency',
+  type: 'enum',
+  options: ['strong', 'eventual'],
+  help: 'Overrides what the engine and replication imply: strong behaves as CP, eventual as AP.',
+};
+
+const delivery = (fallback: string): PropertySpec => ({
+  key: 'delivery',
+  label: 'Delivery',
+  type: 'enum',
+  options: ['at-most-once', 'at-least-once', 'exactly-once'],
+  default: fallback,
+  help: 'What a consumer can count on: messages lost, repeated, or neither.',
+});
+
+const component = (info: Omit<KindInfo, 'properties'>, own: readonly PropertySpec[] = []): KindInfo => ({
+  ...info,
+  properties: [REPLICAS, ...own],
+});
+
+export const CATALOGUE: readonly KindInfo[] = [
+  component(
+    {
+      kind: 'client',
+      name: 'Client',
+      description: 'Where requests start: a browser, an app or a device.',
+      category: 'Clients & edge',
+      icon: 'monitor-smartphone',
+      synonyms: ['user', 'browser', 'mobile', 'app', 'frontend', 'device', 'iot'],
+    },
+    [
+      {
+        key: 'clientType',
+        label: 'Client type',
+        type: 'enum',
+        options: ['web', 'mobile', 'desktop', 'iot'],
+        default: 'web',
+        help: 'The kind of device or program the requests come from.',
+      },
+    ],
+  ),
+  component({
+    kind: 'dns',
+    name: 'DNS',
+    description: 'Turns a host name into the addresses to call.',
+    category: 'Clients & edge',
+    icon: 'globe',
+    synonyms: ['route53', 'domain', 'name server', 'geo dns'],
+  }),
+  component({
+    kind: 'cdn',
+    name: 'CDN',
+    description: 'Serves static and cacheable content from the edge, close to users.',
+    category: 'Clients & edge',
+    icon: 'earth',
+    synonyms: ['cloudfront', 'akamai', 'fastly', 'edge', 'content delivery'],
+  }),
+  component(
+    {
+      kind: 'load-balancer',
+      name: 'Load balancer',
+      description: 'Spreads incoming traffic over a pool of backends.',
+      category: 'Traffic',
+      icon: 'split',
+      synonyms: ['lb', 'elb', 'alb', 'nlb', 'nginx', 'haproxy', 'envoy', 'proxy'],
+    },
+    [
+      {
+        key: 'layer',
+        label: 'Layer',
+        type: 'enum',
+        options: ['L4', 'L7'],
+        default: 'L7',
+        help: 'L4 routes by address and port; L7 reads the request (path, headers, cookies).',
+      },
+      {
+        key: 'strategy',
+        label: 'Strategy',
+        type: 'enum',
+        options: [
+          'round-robin',
+          'weighted-round-robin',
+          'least-connections',
+          'least-response-time',
+          'ip-hash',
+          'url-hash',
+        ],
+        default: 'round-robin',
+        help: 'How the next backend is picked.',
+      },
+      {
+        key: 'healthChecks',
+        label: 'Health checks',
+        type: 'boolean',
+        default: true,
+        help: 'Backends that fail a probe are taken out of the pool.',
+      },
+      {
+        key: 'stickySessions',
+        label: 'Sticky sessions',
+        type: 'boolean',
+        default: false,
+        help: 'A client keeps going to the same backend.',
+      },
+    ],
+  ),
+  component(
+    {
+      kind: 'api-gateway',
+      name: 'API gateway',
+      description: 'One front door for APIs: routing, authentication, throttling.',
+      category: 'Traffic',
+      icon: 'door-open',
+      synonyms: ['gateway', 'kong', 'apigee', 'ingress', 'bff'],
+    },
+    [
+      {
+        key: 'rateLimiting',
+        label: 'Rate limiting',
+        type: 'boolean',
+        default: true,
+        help: 'Callers over their quota are turned away before they reach the services.',
+      },
+    ],
+  ),
+  component(
+    {
+      kind: 'service',
+      name: 'Service',
+      description: 'An application server or microservice that handles requests.',
+      category: 'Compute',
+      icon: 'server',
+      synonyms: ['app', 'api', 'server', 'backend', 'microservice', 'web server', 'django', 'fastapi'],
+    },
+    [
+      {
+        key: 'stateful',
+        label: 'Stateful',
+        type: 'boolean',
+        default: false,
+        help: 'Keeps session or user state in its own memory or disk.',
+      },
+    ],
+  ),
+  component(
+    {
+      kind: 'websocket-server',
+      name: 'WebSocket server',
+      description: 'Holds long-lived connections and pushes messages to clients.',
+      category: 'Compute',
+      icon: 'radio-tower',
+      synonyms: ['websocket', 'ws', 'socket', 'realtime', 'push', 'chat', 'sse'],
+    },
+  ),
+  component(
+    {
+      kind: 'worker',
+      name: 'Worker',
+      description: 'Consumes jobs or events in the background.',
+      category: 'Compute',
+      icon: 'cog',
+      synonyms: ['consumer', 'job', 'celery', 'background', 'batch', 'cron'],
+    },
+    [
+      {
+        key: 'idempotent',
+        label: 'Idempotent',
+        type: 'boolean',
+        default: false,
+        help: 'Handling the same message twice has the same effect as handling it once.',
+      },
+    ],
+  ),
+  component(
+    {
+      kind: 'sql-database',
+      name: 'SQL database',
+      description: 'Relational tables with transactions and joins.',
+      category: 'Data',
+      icon: 'database',
+      synonyms: ['sql', 'rdbms', 'relational', 'postgres', 'postgresql', 'mysql', 'sqlserver', 'cockroachdb', 'aurora'],
+    },
+    [
+      engine(['postgresql', 'mysql', 'sqlserver', 'oracle', 'cockroachdb', 'spanner', 'tidb']),
+      {
+        key: 'replication',
+        label: 'Replication',
+        type: 'enum',
+        options: ['none', 'async', 'sync'],
+        help: 'How copies follow the primary; async when there are several replicas and nothing is set.',
+      },
+      { key: 'sharded', label: 'Sharded', type: 'boolean', default: false, help: 'Data is split by key across servers.' },
+      consistency,
+    ],
+  ),
+  component(
+    {
+      kind: 'nosql-database',
+      name: 'NoSQL database',
+      description: 'A key-value, document, wide-column or graph store.',
+      category: 'Data',
+      icon: 'table',
+      synonyms: ['nosql', 'cassandra', 'dynamodb', 'mongodb', 'mongo', 'hbase', 'couchdb', 'riak', 'document', 'key-value'],
+    },
+    [
+      engine(['cassandra', 'dynamodb', 'mongodb', 'hbase', 'couchdb', 'riak']),
+      {
+        key: 'model',
+        label: 'Model',
+        type: 'enum',
+        options: ['key-value', 'document', 'wide-column', 'graph'],
+        help: 'How the data is shaped.',
+      },
+      consistency,
+    ],
+  ),
+  component(
+    {
+      kind: 'cache',
+      name: 'Cache',
+      description: 'Keeps hot data in memory to cut latency and database load.',
+      category: 'Data',
+      icon: 'zap',
+      synonyms: ['redis', 'memcached', 'in-memory', 'valkey'],
+    },
+    [
+      engine(['redis', 'memcached']),
+      {
+        key: 'strategy',
+        label: 'Strategy',
+        type: 'enum',
+        options: ['cache-aside', 'read-through', 'write-through', 'write-back'],
+        default: 'cache-aside',
+        help: 'Who fills the cache and when writes reach the database.',
+      },
+      {
+        key: 'eviction',
+        label: 'Eviction',
+        type: 'enum',
+        options: ['lru', 'lfu', 'fifo'],
+        default: 'lru',
+        help: 'Which entries go when the cache is full.',
+      },
+      { key: 'ttlSeconds', label: 'TTL (seconds)', type: 'integer', min: 1, help: 'Entries expire after this long.' },
+      {
+        key: 'invalidation',
+        label: 'Invalidation on write',
+        type: 'boolean',
+        default: false,
+        help: 'Writers delete or update the cached entry when the data changes.',
+      },
+      {
+        key: 'persistence',
+        label: 'Persistence',
+        type: 'boolean',
+        default: false,
+        help: 'The cache writes its contents to disk and survives a restart.',
+      },
+    ],
+  ),
+  component(
+    {
+      kind: 'queue',
+      name: 'Message queue',
+      description: 'Buffers tasks between producers and consumers.',
+      category: 'Messaging',
+      icon: 'list-ordered',
+      synonyms: ['queue', 'mq', 'rabbitmq', 'sqs', 'activemq', 'celery broker', 'task queue'],
+    },
+    [
+      engine(['rabbitmq', 'sqs', 'activemq', 'redis']),
+      delivery('at-least-once'),
+      {
+        key: 'deadLetterQueue',
+        label: 'Dead-letter queue',
+        type: 'boolean',
+        default: false,
+        help: 'Messages that keep failing are set aside instead of retried forever or dropped.',
+      },
+    ],
+  ),
+  component(
+    {
+      kind: 'stream',
+      name: 'Stream',
+      description: 'A partitioned, replayable log of events.',
+      category: 'Messaging',
+      icon: 'waves',
+      synonyms: ['kafka', 'kinesis', 'pulsar', 'event log', 'pubsub', 'pub/sub', 'event bus'],
+    },
+    [
+      engine(['kafka', 'kinesis', 'pulsar']),
+      { key: 'partitions', label: 'Partitions', type: 'integer', min: 1, help: 'Units of parallelism and ordering.' },
+      delivery('at-least-once'),
+    ],
+  ),
+  component({
+    kind: 'object-storage',
+    name: 'Object storage',
+    description: 'Durable storage for files and blobs.',
+    category: 'Data',
+    icon: 'archive',
+    synonyms: ['s3', 'blob', 'gcs', 'bucket', 'files', 'media'],
+  }),
+  component({
+    kind: 'search',
+    name: 'Search',
+    description: 'A full-text or faceted search index.',
+    category: 'Data',
+    icon: 'search',
+    synonyms: ['elasticsearch', 'opensearch', 'solr', 'index', 'lucene'],
+  }),
+  component(
+    {
+      kind: 'coordination',
+      name: 'Coordination',
+      description: 'Consensus for leader election, locks and configuration.',
+      category: 'Data',
+      icon: 'users',
+      synonyms: ['zookeeper', 'etcd', 'consul', 'consensus', 'raft', 'leader election', 'lock'],
+    },
+    [engine(['zookeeper', 'etcd', 'consul'])],
+  ),
+  component({
+    kind: 'external',
+    name: 'Third-party service',
+    description: 'A service run by someone else: payments, email, maps.',
+    category: 'Clients & edge',
+    icon: 'plug',
+    synonyms: ['external', 'third party', 'stripe', 'payment', 'email', 'sms', 'twilio', 'sendgrid', 'saas'],
+  }),
+  {
+    kind: 'region',
+    name: 'Region',
+    description: 'A geographic region: a failure domain holding zones.',
+    category: 'Groups',
+    icon: 'map',
+    synonyms: ['region', 'data center', 'datacenter', 'geo'],
+    properties: [],
+  },
+  {
+    kind: 'zone',
+    name: 'Availability zone',
+    description: 'An isolated part of a region that fails on its own.',
+    category: 'Groups',
+    icon: 'box',
+    synonyms: ['zone', 'az', 'availability zone', 'rack'],
+    properties: [],
+  },
+];
+
+const BY_KIND = new Map(CATALOGUE.map((info) => [info.kind, info]));
+
+export function kindInfo(kind: NodeKind): KindInfo {
+  const info = BY_KIND.get(kind);
+  if (!info) throw new Error(`No catalogue entry for kind ${kind}`);
+  return info;
+}
+
+/** The props a freshly placed component carries: every property that has a default. */
+export function defaultProps(kind: NodeKind): Props {
+  const props: Props = {};
+  for (const spec of kindInfo(kind).properties) {
+    if (spec.default !== undefined) props[spec.key] = spec.default;
+  }
+  return props;
+}
+
+/** Default size of a new group on the canvas. */
+export const GROUP_SIZE = { region: { width: 720, height: 440 }, zone: { width: 340, height: 260 } } as const;
+
+/** Case-insensitive search over names, kinds and synonyms. */
+export function searchCatalogue(query: string): KindInfo[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return [...CATALOGUE];
+  return CATALOGUE.filter(
+    (info) =>
+      info.name.toLowerCase().includes(q) ||
+      info.kind.includes(q) ||
+      info.synonyms.some((word) => word.includes(q)),
+  );
+}
+
+export interface EdgeKindInfo {
+  kind: EdgeKind;
+  name: string;
+  description: string;
+  /** SVG stroke-dasharray; empty is solid. */
+  dash: string;
+}
+
+export const EDGE_KIND_INFO: Record<EdgeKind, EdgeKindInfo> = {
+  request: { kind: 'request', name: 'Request', description: 'A synchronous call; the caller waits.', dash: '' },
+  async: { kind: 'async', name: 'Async', description: 'Publish or consume; nobody waits.', dash: '8 5' },
+  replication: {
+    kind: 'replication',
+    name: 'Replication',
+    description: 'A data store copying to another; carries no requests.',
+    dash: '2 4',
+  },
+};
+
+export const EDGE_PROPERTIES: readonly PropertySpec[] = [
+  {
+    key: 'kind',
+    label: 'Kind',
+    type: 'enum',
+    options: ['request', 'async', 'replication'],
+    default: 'request',
+    help: 'Request: the caller waits. Async: publish or consume. Replication: a store copying to another.',
+  },
+  {
+    key: 'protocol',
+    label: 'Protocol',
+    type: 'text',
+    suggestions: ['https', 'http', 'grpc', 'websocket', 'tcp', 'amqp', 'kafka', 'sql'],
+    help: 'What the call speaks.',
+  },
+  {
+    key: 'consistency',
+    label: 'Needs strong consistency',
+    type: 'enum',
+    options: ['strong'],
+    help: 'The caller must read the latest write.',
+  },
+  { key: 'retries', label: 'Retries', type: 'integer', min: 0, max: 100, help: 'Times a failed call is tried again.' },
+  {
+    key: 'backoff',
+    label: 'Backoff',
+    type: 'boolean',
+    default: false,
+    help: 'Each retry waits longer than the one before, with jitter.',
+  },
+  {
+    key: 'circuitBreaker',
+    label: 'Circuit breaker',
+    type: 'boolean',
+    default: false,
+    help: 'After repeated failures the caller stops calling for a while.',
+  },
+  {
+    key: 'timeoutMs',
+    label: 'Timeout (ms)',
+    type: 'integer',
+    min: 1,
+    help: 'The caller gives up after this long.',
+  },
+];

@@ -1,0 +1,297 @@
+import { defaultProps, GROUP_SIZE, kindInfo } from './catalogue.ts';
+import { newId } from './ids.ts';
+import {
+  isGroupKind,
+  type Diagram,
+  type DiagramEdge,
+  type DiagramNode,
+  type EdgeProps,
+  type NodeKind,
+  type Point,
+  type PropValue,
+  type Size,
+} from './types.ts';
+
+// Pure edit operations: a document in, a new document out. Nodes and edges that an
+// operation does not touch keep their identity, so views can skip re-rendering them.
+
+export type MakeId = (prefix: string) => string;
+
+export function nodeById(doc: Diagram, id: string): DiagramNode | undefined {
+  return doc.nodes.find((node) => node.id === id);
+}
+
+export function addNode(
+  doc: Diagram,
+  kind: NodeKind,
+  position: Point,
+  options: { id?: string; label?: string; parentId?: string } = {},
+): Diagram {
+  const node: DiagramNode = {
+    id: options.id ?? newId(kind),
+    kind,
+    label: options.label ?? uniqueLabel(doc, kindInfo(kind).name),
+    position,
+    props: defaultProps(kind),
+  };
+  if (isGroupKind(kind)) node.size = { ...GROUP_SIZE[kind] };
+  if (options.parentId) node.parentId = options.parentId;
+  // Groups go first so that React Flow draws them behind their children.
+  const nodes = isGroupKind(kind) ? [node, ...doc.nodes] : [...doc.nodes, node];
+  return { ...doc, nodes };
+}
+
+/** "Service", then "Service 2", "Service 3"... */
+export function uniqueLabel(doc: Diagram, base: string): string {
+  const taken = new Set(doc.nodes.map((node) => node.label));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const label = `${base} ${n}`;
+    if (!taken.has(label)) return label;
+  }
+}
+
+/** Removes nodes and edges; edges touching removed nodes go too. Children of a
+ *  removed group are removed as well unless `keepChildren`, which lifts them into
+ *  the group's parent at the same place on the canvas. */
+export function removeElements(
+  doc: Diagram,
+  nodeIds: Iterable<string>,
+  edgeIds: Iterable<string> = [],
+  options: { keepChildren?: boolean } = {},
+): Diagram {
+  const removed = new Set(nodeIds);
+  if (options.keepChildren) {
+    doc = liftChildren(doc, removed);
+  } else {
+    // Everything nested anywhere inside a removed group goes with it.
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const node of doc.nodes) {
+        if (node.parentId && removed.has(node.parentId) && !removed.has(node.id)) {
+          removed.add(node.id);
+          grew = true;
+        }
+      }
+    }
+  }
+  const removedEdges = new Set(edgeIds);
+  const nodes = doc.nodes.filter((node) => !removed.has(node.id));
+  const edges = doc.edges.filter(
+    (edge) => !removedEdges.has(edge.id) && !removed.has(edge.source) && !removed.has(edge.target),
+  );
+  if (nodes.length === doc.nodes.length && edges.length === doc.edges.length) return doc;
+  return { ...doc, nodes, edges };
+}
+
+function liftChildren(doc: Diagram, removed: Set<string>): Diagram {
+  const nodes = doc.nodes.map((node) => {
+    let current = node;
+    while (current.parentId && removed.has(current.parentId) && !removed.has(current.id)) {
+      const parent = nodeById(doc, current.parentId);
+      if (!parent) break;
+      const lifted: DiagramNode = {
+        ...current,
+        position: { x: current.position.x + parent.position.x, y: current.position.y + parent.position.y },
+      };
+      if (parent.parentId) lifted.parentId = parent.parentId;
+      else delete lifted.parentId;
+      current = lifted;
+    }
+    return current;
+  });
+  return { ...doc, nodes };
+}
+
+export function moveNodes(doc: Diagram, positions: ReadonlyMap<string, Point>): Diagram {
+  if (positions.size === 0) return doc;
+  let changed = false;
+  const nodes = doc.nodes.map((node) => {
+    const next = positions.get(node.id);
+    if (!next || (next.x === node.position.x && next.y === node.position.y)) return node;
+    changed = true;
+    return { ...node, position: { x: next.x, y: next.y } };
+  });
+  return changed ? { ...doc, nodes } : doc;
+}
+
+export function resizeNode(doc: Diagram, id: string, size: Size, position?: Point): Diagram {
+  return mapNode(doc, id, (node) => ({ ...node, size: { ...size }, position: position ?? node.position }));
+}
+
+export function setLabel(doc: Diagram, id: string, label: string): Diagram {
+  return mapNode(doc, id, (node) => (node.label === label ? node : { ...node, label }));
+}
+
+export function setNotes(doc: Diagram, id: string, notes: string): Diagram {
+  return mapNode(doc, id, (node) => {
+    const next = { ...node };
+    if (notes) next.notes = notes;
+    else delete next.notes;
+    return next;
+  });
+}
+
+/** Sets a property; `undefined` unsets it so that the default applies. */
+export function setNodeProp(doc: Diagram, id: string, key: string, value: PropValue | undefined): Diagram {
+  return mapNode(doc, id, (node) => {
+    if (node.props[key] === value) return node;
+    const props = { ...node.props };
+    if (value === undefined) delete props[key];
+    else props[key] = value;
+    return { ...node, props };
+  });
+}
+
+function mapNode(doc: Diagram, id: string, change: (node: DiagramNode) => DiagramNode): Diagram {
+  let changed = false;
+  const nodes = doc.nodes.map((node) => {
+    if (node.id !== id) return node;
+    const next = change(node);
+    if (next !== node) changed = true;
+    return next;
+  });
+  return changed ? { ...doc, nodes } : doc;
+}
+
+export function connect(
+  doc: Diagram,
+  source: string,
+  target: string,
+  options: { id?: string; props?: EdgeProps } = {},
+): Diagram {
+  if (source === target || !nodeById(doc, source) || !nodeById(doc, target)) return doc;
+  if (doc.edges.some((edge) => edge.source === source && edge.target === target)) return doc;
+  const edge: DiagramEdge = { id: options.id ?? newId('e'), source, target, props: { ...options.props } };
+  return { ...doc, edges: [...doc.edges, edge] };
+}
+
+export function updateEdge(
+  doc: Diagram,
+  id: string,
+  change: { label?: string; props?: Partial<Record<keyof EdgeProps, PropValue | undefined>> },
+): Diagram {
+  let changed = false;
+  const edges = doc.edges.map((edge) => {
+    if (edge.id !== id) return edge;
+    changed = true;
+    const next: DiagramEdge = { ...edge, props: { ...edge.props } };
+    if (change.label !== undefined) {
+      if (change.label) next.label = change.label;
+      else delete next.label;
+    }
+    for (const [key, value] of Object.entries(change.props ?? {})) {
+      const props = next.props as Record<string, PropValue>;
+      if (value === undefined) delete props[key];
+      else props[key] = value;
+    }
+    return next;
+  });
+  return changed ? { ...doc, edges } : doc;
+}
+
+export function setTitle(doc: Diagram, title: string): Diagram {
+  return doc.title === title ? doc : { ...doc, title };
+}
+
+/** Absolute canvas position of a node, following its parents. */
+export function absolutePosition(doc: Diagram, id: string): Point {
+  const byId = new Map(doc.nodes.map((node) => [node.id, node]));
+  let x = 0;
+  let y = 0;
+  const seen = new Set<string>();
+  for (let node = byId.get(id); node && !seen.has(node.id); node = node.parentId ? byId.get(node.parentId) : undefined) {
+    seen.add(node.id);
+    x += node.position.x;
+    y += node.position.y;
+  }
+  return { x, y };
+}
+
+/** Moves a node into `parentId` (or to the top level), keeping its place on the canvas. */
+export function reparent(doc: Diagram, id: string, parentId: string | undefined): Diagram {
+  const node = nodeById(doc, id);
+  if (!node || node.parentId === parentId || id === parentId) return doc;
+  if (parentId && isInside(doc, parentId, id)) return doc;
+  const absolute = absolutePosition(doc, id);
+  const origin = parentId ? absolutePosition(doc, parentId) : { x: 0, y: 0 };
+  return mapNode(doc, id, (current) => {
+    const next: DiagramNode = { ...current, position: { x: absolute.x - origin.x, y: absolute.y - origin.y } };
+    if (parentId) next.parentId = parentId;
+    else delete next.parentId;
+    return next;
+  });
+}
+
+/** True when `id` is `ancestorId` or nested anywhere inside it. */
+export function isInside(doc: Diagram, id: string, ancestorId: string): boolean {
+  const byId = new Map(doc.nodes.map((node) => [node.id, node]));
+  const seen = new Set<string>();
+  for (let node = byId.get(id); node && !seen.has(node.id); node = node.parentId ? byId.get(node.parentId) : undefined) {
+    if (node.id === ancestorId) return true;
+    seen.add(node.id);
+  }
+  return false;
+}
+
+export interface Clipboard {
+  nodes: DiagramNode[];
+  edges: DiagramEdge[];
+}
+
+/** The selected nodes (with everything nested in selected groups) and the edges among them. */
+export function copySelection(doc: Diagram, nodeIds: Iterable<string>): Clipboard {
+  const picked = new Set(nodeIds);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const node of doc.nodes) {
+      if (node.parentId && picked.has(node.parentId) && !picked.has(node.id)) {
+        picked.add(node.id);
+        grew = true;
+      }
+    }
+  }
+  return {
+    nodes: doc.nodes.filter((node) => picked.has(node.id)),
+    edges: doc.edges.filter((edge) => picked.has(edge.source) && picked.has(edge.target)),
+  };
+}
+
+/** Pastes with fresh ids, offset on the canvas. Returns the new document and the pasted ids. */
+export function paste(
+  doc: Diagram,
+  clip: Clipboard,
+  offset: Point,
+  makeId: MakeId = newId,
+): { doc: Diagram; nodeIds: string[] } {
+  const ids = new Map<string, string>();
+  for (const node of clip.nodes) ids.set(node.id, makeId(node.kind));
+  const pasted = clip.nodes.map((node): DiagramNode => {
+    const parentInClip = node.parentId !== undefined && ids.has(node.parentId);
+    const copy: DiagramNode = {
+      ...structuredClone(node),
+      id: ids.get(node.id)!,
+      // Only the top of the pasted tree moves; children keep their place in their group.
+      position: parentInClip ? node.position : { x: node.position.x + offset.x, y: node.position.y + offset.y },
+    };
+    if (parentInClip) copy.parentId = ids.get(node.parentId!)!;
+    else if (node.parentId && !nodeById(doc, node.parentId)) delete copy.parentId;
+    return copy;
+  });
+  const edges = clip.edges.map(
+    (edge): DiagramEdge => ({
+      ...structuredClone(edge),
+      id: makeId('e'),
+      source: ids.get(edge.source)!,
+      target: ids.get(edge.target)!,
+    }),
+  );
+  const groups = pasted.filter((node) => isGroupKind(node.kind));
+  const others = pasted.filter((node) => !isGroupKind(node.kind));
+  return {
+    doc: { ...doc, nodes: [...groups, ...doc.nodes, ...others], edges: [...doc.edges, ...edges] },
+    nodeIds: pasted.map((node) => node.id),
+  };
+}
