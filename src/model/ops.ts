@@ -36,9 +36,23 @@ export function addNode(
   };
   if (isGroupKind(kind)) node.size = { ...GROUP_SIZE[kind] };
   if (options.parentId) node.parentId = options.parentId;
-  // Groups go first so that React Flow draws them behind their children.
-  const nodes = isGroupKind(kind) ? [node, ...doc.nodes] : [...doc.nodes, node];
-  return { ...doc, nodes };
+  return { ...doc, nodes: insertNodes(doc.nodes, [node]) };
+}
+
+const RANK: Partial<Record<NodeKind, number>> = { region: 0, zone: 1 };
+const rankOf = (node: DiagramNode) => RANK[node.kind] ?? 2;
+
+/** Adds nodes keeping regions, then zones, then components: every parent comes
+ *  before its children, as React Flow requires, and groups are drawn behind. */
+export function insertNodes(nodes: readonly DiagramNode[], added: readonly DiagramNode[]): DiagramNode[] {
+  const result = [...nodes];
+  for (const node of added) {
+    const rank = rankOf(node);
+    const at = result.findIndex((existing) => rankOf(existing) > rank);
+    if (at === -1) result.push(node);
+    else result.splice(at, 0, node);
+  }
+  return result;
 }
 
 /** "Service", then "Service 2", "Service 3"... */
@@ -288,10 +302,8 @@ export function paste(
       target: ids.get(edge.target)!,
     }),
   );
-  const groups = pasted.filter((node) => isGroupKind(node.kind));
-  const others = pasted.filter((node) => !isGroupKind(node.kind));
   return {
-    doc: { ...doc, nodes: [...groups, ...doc.nodes, ...others], edges: [...doc.edges, ...edges] },
+    doc: { ...doc, nodes: insertNodes(doc.nodes, pasted), edges: [...doc.edges, ...edges] },
     nodeIds: pasted.map((node) => node.id),
   };
 }

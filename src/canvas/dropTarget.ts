@@ -1,0 +1,29 @@
+import { absolutePosition, isInside } from '../model/ops.ts';
+import { isGroupKind, type Diagram, type NodeKind, type Point } from '../model/types.ts';
+
+/** Whether a node of `kind` may sit inside a group of `groupKind`. Regions stay at
+ *  the top level; zones go in regions; components go in either. */
+export function canNest(kind: NodeKind, groupKind: NodeKind): boolean {
+  if (kind === 'region') return false;
+  if (kind === 'zone') return groupKind === 'region';
+  return isGroupKind(groupKind);
+}
+
+/** The innermost group under `point` (absolute canvas coordinates) that a node of
+ *  `kind` may be dropped into, never the node itself or one of its descendants. */
+export function groupAt(doc: Diagram, point: Point, kind: NodeKind, movingId?: string): string | undefined {
+  let best: { id: string; area: number } | undefined;
+  for (const node of doc.nodes) {
+    if (!isGroupKind(node.kind) || !node.size || !canNest(kind, node.kind)) continue;
+    if (movingId && isInside(doc, node.id, movingId)) continue;
+    const origin = absolutePosition(doc, node.id);
+    const inside =
+      point.x >= origin.x &&
+      point.y >= origin.y &&
+      point.x <= origin.x + node.size.width &&
+      point.y <= origin.y + node.size.height;
+    const area = node.size.width * node.size.height;
+    if (inside && (!best || area < best.area)) best = { id: node.id, area };
+  }
+  return best?.id;
+}

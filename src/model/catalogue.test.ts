@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOGUE, CATEGORIES, defaultProps, kindInfo, searchCatalogue } from './catalogue.ts';
+import { checkProperty } from './properties.ts';
+import { COMPONENT_KINDS, NODE_KINDS } from './types.ts';
+
+describe('catalogue', () => {
+  it('has exactly one entry per kind', () => {
+    expect(CATALOGUE.map((info) => info.kind).sort()).toEqual([...NODE_KINDS].sort());
+  });
+
+  it.each(CATALOGUE.map((info) => [info.kind, info] as const))('%s has a name, description, icon, category and valid defaults', (_kind, info) => {
+    expect(info.name.length).toBeGreaterThan(1);
+    expect(info.description.length).toBeGreaterThan(10);
+    expect(info.icon).toBeTruthy();
+    expect(CATEGORIES).toContain(info.category);
+    const keys = info.properties.map((spec) => spec.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const spec of info.properties) {
+      expect(spec.help.length).toBeGreaterThan(5);
+      expect(checkProperty(spec, spec.default)).toMatchObject({ ok: true });
+    }
+  });
+
+  it('gives every component a replicas property defaulting to 1, and groups none', () => {
+    for (const kind of COMPONENT_KINDS) expect(defaultProps(kind).replicas).toBe(1);
+    expect(defaultProps('region')).toEqual({});
+    expect(defaultProps('zone')).toEqual({});
+  });
+
+  it('fills the brief’s defaults', () => {
+    expect(defaultProps('load-balancer')).toMatchObject({ layer: 'L7', strategy: 'round-robin', healthChecks: true, stickySessions: false });
+    expect(defaultProps('cache')).toMatchObject({ strategy: 'cache-aside', eviction: 'lru', persistence: false });
+    expect(defaultProps('queue')).toMatchObject({ delivery: 'at-least-once', deadLetterQueue: false });
+    expect(defaultProps('worker')).toMatchObject({ idempotent: false });
+    expect(defaultProps('service')).toMatchObject({ stateful: false });
+  });
+
+  it.each([
+    ['redis', 'Cache'],
+    ['kafka', 'Stream'],
+    ['postgres', 'SQL database'],
+    ['s3', 'Object storage'],
+    ['RabbitMQ', 'Message queue'],
+    ['load', 'Load balancer'],
+  ])('search for "%s" finds %s', (query, name) => {
+    expect(searchCatalogue(query).map((info) => info.name)).toContain(name);
+  });
+
+  it('returns everything for an empty search and nothing for nonsense', () => {
+    expect(searchCatalogue('  ')).toHaveLength(CATALOGUE.length);
+    expect(searchCatalogue('xyzzy')).toEqual([]);
+  });
+
+  it('throws for a kind it does not know', () => {
+    expect(() => kindInfo('mainframe' as never)).toThrow(/mainframe/);
+  });
+});

@@ -1,0 +1,41 @@
+import type { Finding, Severity } from '../analysis/types.ts';
+
+// What the canvas needs from the latest review, indexed once per analysis so that
+// each node component reads one map entry.
+
+export interface AnalysisView {
+  findings: readonly Finding[];
+  worstByNode: ReadonlyMap<string, Severity>;
+  countByNode: ReadonlyMap<string, number>;
+  capByNode: ReadonlyMap<string, 'CP' | 'AP'>;
+}
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+export const emptyAnalysis: AnalysisView = {
+  findings: [],
+  worstByNode: new Map(),
+  countByNode: new Map(),
+  capByNode: new Map(),
+};
+
+/** The components a finding is about: for a single point of failure only the unit
+ *  itself (the rest of `nodes` is its blast radius), otherwise all of them. */
+export function subjectsOf(finding: Finding): readonly string[] {
+  return finding.rule === 'spof' ? finding.nodes.slice(0, 1) : finding.nodes;
+}
+
+export function summarise(findings: readonly Finding[]): AnalysisView {
+  const worstByNode = new Map<string, Severity>();
+  const countByNode = new Map<string, number>();
+  const capByNode = new Map<string, 'CP' | 'AP'>();
+  for (const finding of findings) {
+    if (finding.cap && finding.nodes[0]) capByNode.set(finding.nodes[0], finding.cap);
+    for (const id of subjectsOf(finding)) {
+      countByNode.set(id, (countByNode.get(id) ?? 0) + 1);
+      const worst = worstByNode.get(id);
+      if (!worst || RANK[finding.severity] > RANK[worst]) worstByNode.set(id, finding.severity);
+    }
+  }
+  return { findings, worstByNode, countByNode, capByNode };
+}
