@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { buildGraph } from './graph.ts';
+import { diagram, edge, node } from './testing.ts';
+
+describe('buildGraph', () => {
+  const graph = buildGraph(
+    diagram(
+      node('region', 'region'),
+      node('zone', 'zone', {}, { parentId: 'region' }),
+      node('web', 'client'),
+      node('api', 'service', {}, { parentId: 'zone', label: '  ' }),
+      node('db', 'sql-database', {}, { parentId: 'region', label: 'Orders DB' }),
+      node('copy', 'sql-database'),
+      node('loop', 'service', {}, { parentId: 'loop' }),
+      edge('web', 'api'),
+      edge('api', 'db', { kind: 'async' }),
+      edge('db', 'copy', { kind: 'replication' }),
+      edge('api', 'ghost'),
+      edge('api', 'zone'),
+      edge('api', 'api'),
+    ),
+  );
+
+  it('keeps flow edges between components only', () => {
+    expect(graph.flowEdges.map((e) => e.id)).toEqual(['web>api', 'api>db']);
+    expect(graph.replicationEdges.map((e) => e.id)).toEqual(['db>copy']);
+    expect(graph.outgoing('api').map((e) => e.target)).toEqual(['db']);
+    expect(graph.incoming('db').map((e) => e.source)).toEqual(['api']);
+    expect(graph.replicationsInto('copy').map((e) => e.source)).toEqual(['db']);
+  });
+
+  it('resolves nesting through groups, and survives a node that is its own parent', () => {
+    expect(graph.ancestors('api')).toEqual(['zone', 'region']);
+    expect(graph.ancestors('loop')).toEqual([]);
+    expect(graph.members('region')).toEqual(['api', 'db']);
+    expect(graph.members('zone')).toEqual(['api']);
+  });
+
+  it('finds entries, what they reach and the terminals', () => {
+    expect(graph.entries.map((n) => n.id)).toEqual(['web']);
+    expect([...graph.reachable()]).toEqual(['web', 'api', 'db']);
+    expect(graph.terminals()).toEqual(['db']);
+  });
+
+  it('names nodes by label, falling back to the id', () => {
+    expect(graph.label('db')).toBe('Orders DB');
+    expect(graph.label('api')).toBe('api');
+    expect(graph.ofKind('sql-database').map((n) => n.id)).toEqual(['db', 'copy']);
+    expect(graph.ofKind('queue')).toEqual([]);
+  });
+
+  it('indexes the flow graph compactly', () => {
+    const index = graph.index();
+    expect(index.ids).toEqual(['web', 'api', 'db', 'copy', 'loop']);
+    expect([...index.entries]).toEqual([0]);
+    expect([...index.isSink]).toEqual([0, 0, 1, 1, 1]);
+  });
+});

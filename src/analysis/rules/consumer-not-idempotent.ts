@@ -1,0 +1,29 @@
+import { BROKER_KINDS, textProp } from '../topology.ts';
+import { defineRule, finding, type Finding, type Rule } from '../types.ts';
+
+// Any flow edge out of a queue or stream is a consumer reading from it: a broker does
+// not call anyone, so the edge kind (request or async) does not change that.
+const CONSUMER_KINDS = new Set(['worker', 'service']);
+
+export const consumerNotIdempotent: Rule = defineRule({
+  id: 'consumer-not-idempotent',
+  severity: 'warning',
+  title: 'At-least-once delivery into a consumer that is not idempotent',
+  why:
+    'At-least-once delivery means a message is redelivered whenever the broker is not sure it was handled: after a ' +
+    'timeout, a crash or a rebalance. A consumer that is not idempotent then charges, emails or counts twice.',
+  fix:
+    'Make the handler idempotent (an idempotency key checked against a store, upserts instead of inserts, ' +
+    'conditional updates) and mark it so, or use a broker and handler that together give effectively-once processing.',
+  check: ({ graph }) =>
+    graph.flowEdges.flatMap((edge): Finding[] => {
+      const broker = graph.nodes.get(edge.source)!;
+      const consumer = graph.nodes.get(edge.target)!;
+      if (!BROKER_KINDS.has(broker.kind) || !CONSUMER_KINDS.has(consumer.kind)) return [];
+      if (textProp(broker, 'delivery', 'at-least-once') !== 'at-least-once' || consumer.props.idempotent === true) return [];
+      const message =
+        `${graph.label(broker.id)} delivers at least once, so ${graph.label(consumer.id)} will sometimes get the ` +
+        'same message twice, and it is not marked idempotent.';
+      return [finding(consumerNotIdempotent, [consumer.id, broker.id], message, [edge.id])];
+    }),
+});

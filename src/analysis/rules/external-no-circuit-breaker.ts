@@ -1,0 +1,25 @@
+import { edgeKindOf } from '../../model/types.ts';
+import { defineRule, finding, type Finding, type Rule } from '../types.ts';
+
+export const externalNoCircuitBreaker: Rule = defineRule({
+  id: 'external-no-circuit-breaker',
+  severity: 'warning',
+  title: 'Call to an external service without a circuit breaker',
+  why:
+    'A third-party service fails on its own schedule. Without a circuit breaker every request keeps trying it ' +
+    'while it is down, each one failing slowly and holding threads and connections, and the outage spreads into ' +
+    'your system instead of being contained.',
+  fix:
+    'Wrap the call in a circuit breaker that opens after repeated failures, fails fast while open, and probes ' +
+    'before closing; decide what the caller does meanwhile (a fallback, a queued retry, a clear error).',
+  check: ({ graph }) =>
+    graph.flowEdges.flatMap((edge): Finding[] => {
+      if (edgeKindOf(edge) !== 'request' || edge.props.circuitBreaker === true) return [];
+      if (graph.nodes.get(edge.target)!.kind !== 'external') return [];
+      const external = graph.label(edge.target);
+      const message =
+        `${graph.label(edge.source)} calls ${external} with no circuit breaker: while ${external} is failing, ` +
+        'every request still tries it and fails slowly, holding resources the rest of the system needs.';
+      return [finding(externalNoCircuitBreaker, [edge.source, edge.target], message, [edge.id])];
+    }),
+});

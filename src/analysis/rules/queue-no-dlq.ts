@@ -1,0 +1,22 @@
+import { defineRule, finding, type Finding, type Rule } from '../types.ts';
+
+export const queueNoDlq: Rule = defineRule({
+  id: 'queue-no-dlq',
+  severity: 'warning',
+  title: 'Queue without a dead-letter queue',
+  why:
+    'Some messages fail every time: bad data, a bug, a missing record. Without a dead-letter queue such a message ' +
+    'is retried forever, holding up the ones behind it, or dropped with no record of what was lost.',
+  fix:
+    'Configure a dead-letter queue with a maximum number of delivery attempts, alert when it fills, and have a way ' +
+    'to inspect and replay what lands there.',
+  check: ({ graph }) =>
+    graph.ofKind('queue').flatMap((queue): Finding[] => {
+      // With no consumer nothing can fail processing; queue-no-consumer is the root finding.
+      if (queue.props.deadLetterQueue === true || graph.outgoing(queue.id).length === 0) return [];
+      const message =
+        `${graph.label(queue.id)} has no dead-letter queue: a message that keeps failing is either retried ` +
+        'forever, blocking the others, or dropped without a trace.';
+      return [finding(queueNoDlq, [queue.id], message)];
+    }),
+});

@@ -1,0 +1,22 @@
+import { defineRule, finding, type Finding, type Rule } from '../types.ts';
+import { count } from '../words.ts';
+
+export const retryNoBackoff: Rule = defineRule({
+  id: 'retry-no-backoff',
+  severity: 'warning',
+  title: 'Retries without backoff',
+  why:
+    'Immediate retries turn a struggling callee into a failing one: every caller that saw an error sends the ' +
+    'request again at once, multiplying the load just when the callee can least take it (a retry storm).',
+  fix: 'Wait longer before each retry (exponential backoff) with random jitter, cap the attempts, and retry only operations that are safe to repeat.',
+  check: ({ graph }) =>
+    graph.flowEdges.flatMap((edge): Finding[] => {
+      const retries = edge.props.retries;
+      if (typeof retries !== 'number' || retries < 1 || edge.props.backoff === true) return [];
+      const target = graph.label(edge.target);
+      const message =
+        `${graph.label(edge.source)} retries failed calls to ${target} up to ${count(retries, 'time')} with no ` +
+        `backoff: when ${target} slows down, the retries arrive all at once and add to its load.`;
+      return [finding(retryNoBackoff, [edge.source, edge.target], message, [edge.id])];
+    }),
+});

@@ -1,0 +1,44 @@
+import { describeRule } from '../describe-rule.ts';
+import { diagram, edge, node, path } from '../testing.ts';
+import { syncDeferrableWork } from './sync-deferrable-work.ts';
+
+const web = node('web', 'client');
+const api = node('api', 'service');
+
+describeRule(syncDeferrableWork, {
+  fires: [
+    {
+      name: 'an email sent while the user waits',
+      doc: diagram(web, api, node('mail', 'external', {}, { label: 'SendGrid' }), path(['web', 'api', 'mail'])),
+      nodes: [['api', 'mail']],
+      edges: [['api>mail']],
+      mentions: ['api calls SendGrid synchronously while a user waits'],
+    },
+    {
+      name: 'analytics and notifications deep on the request path',
+      doc: diagram(
+        web,
+        api,
+        node('orders', 'service'),
+        node('stats', 'service', {}, { label: 'Click analytics' }),
+        node('notify', 'worker', {}, { label: 'Push notifications' }),
+        path(['web', 'api', 'orders', 'stats']),
+        edge('orders', 'notify'),
+      ),
+      nodes: [['orders', 'stats'], ['orders', 'notify']],
+    },
+  ],
+  quiet: [
+    {
+      name: 'email handed to a queue',
+      doc: diagram(web, api, node('q', 'queue'), node('mail', 'worker', {}, { label: 'Email sender' }), edge('web', 'api'), path(['api', 'q', 'mail'], { kind: 'async' })),
+    },
+    {
+      name: 'a worker calling the email provider after a queue',
+      doc: diagram(web, api, node('q', 'queue'), node('w', 'worker'), node('mail', 'external', {}, { label: 'Email provider' }), edge('web', 'api'), path(['api', 'q', 'w'], { kind: 'async' }), edge('w', 'mail')),
+    },
+    { name: 'ordinary services', doc: diagram(web, api, node('orders', 'service', {}, { label: 'Orders' }), path(['web', 'api', 'orders'])) },
+    { name: 'the browser itself sending analytics', doc: diagram(web, node('ga', 'external', {}, { label: 'Analytics' }), edge('web', 'ga')) },
+    { name: 'a store named "metrics" is not work', doc: diagram(web, api, node('m', 'nosql-database', {}, { label: 'Metrics store' }), path(['web', 'api', 'm'])) },
+  ],
+});

@@ -1,0 +1,35 @@
+import { downstream } from '../paths.ts';
+import { isRequestEdge } from '../topology.ts';
+import { defineRule, finding, type Finding, type Rule } from '../types.ts';
+
+// Deferrable work is recognised by name: what a person calls the component.
+const DEFERRABLE =
+  /\b(notifications?|notify|notifier|e-?mails?|mailers?|mailing|newsletters?|sms|analytics|tracking|tracker|telemetry|metrics|reports?|reporting|thumbnails?|sendgrid|mailgun|mailchimp|twilio|mixpanel|amplitude|segment)\b/i;
+const WORKER_KINDS = new Set(['service', 'worker', 'external']);
+
+export const syncDeferrableWork: Rule = defineRule({
+  id: 'sync-deferrable-work',
+  severity: 'warning',
+  title: 'Deferrable work called synchronously on the request path',
+  why:
+    'Sending an email, pushing a notification or recording analytics does not have to finish before the user gets ' +
+    'an answer. Called synchronously, it adds its latency to every request, and when it is slow or down the ' +
+    'user’s request is too.',
+  fix:
+    'Publish an event or job to a queue and return; let a worker do the slow part, with retries, and keep the ' +
+    'synchronous path for what the response actually needs.',
+  check: ({ graph }) => {
+    const onRequestPath = downstream(graph, graph.entries.map((entry) => entry.id), isRequestEdge);
+    return graph.flowEdges.flatMap((edge): Finding[] => {
+      if (!isRequestEdge(edge) || !onRequestPath.has(edge.source)) return [];
+      const source = graph.nodes.get(edge.source)!;
+      const target = graph.nodes.get(edge.target)!;
+      if (source.kind === 'client' || !WORKER_KINDS.has(target.kind) || !DEFERRABLE.test(target.label)) return [];
+      const name = graph.label(target.id);
+      const message =
+        `${graph.label(source.id)} calls ${name} synchronously while a user waits: that work can happen after ` +
+        `the response, and if ${name} is slow or down, the user's request is too.`;
+      return [finding(syncDeferrableWork, [source.id, target.id], message, [edge.id])];
+    });
+  },
+});

@@ -1,0 +1,34 @@
+import { downstream, reach } from '../paths.ts';
+import { defineRule, finding, type Finding, type Rule } from '../types.ts';
+
+// Traffic starts at clients, and also at components that start work on their own: a
+// scheduled worker or an external system calling in (no flow edge in, some out).
+// A store fed only by replication from something in use is a standby, not unused.
+const SELF_STARTING = new Set(['worker', 'external']);
+
+export const unreachableComponent: Rule = defineRule({
+  id: 'unreachable-component',
+  severity: 'warning',
+  title: 'Component nothing reaches',
+  why:
+    'No request or message from a client ever arrives at this component. Either a connection is missing from the ' +
+    'diagram, so the review cannot see what depends on it, or it is unused and only adds cost and attack surface.',
+  fix: 'Draw the edge that brings traffic to it (caller to callee, producer to queue to consumer), or remove it.',
+  check: ({ graph }) => {
+    // Without a client nothing is reachable; no-entry-point is the root finding.
+    if (graph.entries.length === 0) return [];
+    const origins = graph.components.filter(
+      (node) =>
+        node.kind === 'client' ||
+        (SELF_STARTING.has(node.kind) && graph.incoming(node.id).length === 0 && graph.outgoing(node.id).length > 0),
+    );
+    const copies = new Map<string, string[]>();
+    for (const edge of graph.replicationEdges) copies.set(edge.source, [...(copies.get(edge.source) ?? []), edge.target]);
+    const used = reach(downstream(graph, origins.map((node) => node.id)), (id) => copies.get(id) ?? []);
+    return graph.components.flatMap((node): Finding[] => {
+      if (used.has(node.id)) return [];
+      const message = `Nothing reaches ${graph.label(node.id)}: no client's requests or messages arrive at it, so it is unused or a connection is missing.`;
+      return [finding(unreachableComponent, [node.id], message)];
+    });
+  },
+});

@@ -1,0 +1,25 @@
+// Small pieces of English for finding messages.
+
+/** 12345 -> "12,345" (by hand: toLocaleString is slow enough to show in a 100,000-finding run). */
+export function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** "A", "A and B", "A, B and C", "A, B, C and 4 more". `total` counts items not in `names`. */
+export function listOf(names: readonly string[], max = 3, total = names.length): string {
+  const shown = names.slice(0, Math.min(max, names.length));
+  const rest = total - shown.length;
+  if (rest > 0) return `${shown.join(', ')} and ${formatCount(rest)} more`;
+  if (shown.length <= 1) return shown.join('');
+  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
+/** "1 component", "3 components", "10,000 components". */
+export function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${formatCount(n)} ${n === 1 ? noun : plural}`;
+}
+
+/** Present tense for a subject of `n` things: "loses" / "lose". */
+export function verb(n: number, singular: string, plural: string): string {
+  return n === 1 ? singular : plural;
+}
