@@ -1,4 +1,4 @@
-import { replicasOf } from '../model/types.ts';
+import { edgeKindOf, replicasOf, type DiagramEdge } from '../model/types.ts';
 import type { Graph } from './graph.ts';
 
 // The flow graph as integer arrays (compressed sparse rows). The dominator and loss
@@ -15,6 +15,12 @@ export interface FlowIndex {
   readonly succ: Int32Array;
   readonly predStart: Int32Array;
   readonly pred: Int32Array;
+  /** The edge behind each slot of `succ` and of `pred`. */
+  readonly succEdge: readonly DiagramEdge[];
+  readonly predEdge: readonly DiagramEdge[];
+  /** 1 where the slot's edge is a synchronous request (not async). */
+  readonly succIsRequest: Uint8Array;
+  readonly predIsRequest: Uint8Array;
   /** 1 when the component has no outgoing flow edge. */
   readonly isSink: Uint8Array;
   readonly replicas: Int32Array;
@@ -22,19 +28,22 @@ export interface FlowIndex {
   readonly entries: Int32Array;
 }
 
-export function buildFlowIndex(graph: Graph): FlowIndex {
+/** `indexOf` numbers the graph's components in document order. */
+export function buildFlowIndex(graph: Graph, indexOf: ReadonlyMap<string, number>): FlowIndex {
   const ids = graph.components.map((node) => node.id);
   const n = ids.length;
-  const indexOf = new Map<string, number>();
-  ids.forEach((id, i) => indexOf.set(id, i));
   const sources = new Int32Array(graph.flowEdges.length);
   const targets = new Int32Array(graph.flowEdges.length);
   graph.flowEdges.forEach((edge, i) => {
     sources[i] = indexOf.get(edge.source)!;
     targets[i] = indexOf.get(edge.target)!;
   });
-  const [succStart, succ] = compressedRows(n, sources, targets);
-  const [predStart, pred] = compressedRows(n, targets, sources);
+  const [succStart, succ, succSlot] = compressedRows(n, sources, targets);
+  const [predStart, pred, predSlot] = compressedRows(n, targets, sources);
+  const succEdge = Array.from(succSlot, (e) => graph.flowEdges[e]!);
+  const predEdge = Array.from(predSlot, (e) => graph.flowEdges[e]!);
+  const succIsRequest = Uint8Array.from(succEdge, (edge) => (edgeKindOf(edge) === 'request' ? 1 : 0));
+  const predIsRequest = Uint8Array.from(predEdge, (edge) => (edgeKindOf(edge) === 'request' ? 1 : 0));
   const isSink = new Uint8Array(n);
   const replicas = new Int32Array(n);
   graph.components.forEach((node, i) => {
@@ -42,15 +51,21 @@ export function buildFlowIndex(graph: Graph): FlowIndex {
     replicas[i] = replicasOf(node);
   });
   const entries = Int32Array.from(graph.entries, (entry) => indexOf.get(entry.id)!);
-  return { n, ids, indexOf, succStart, succ, predStart, pred, isSink, replicas, entries };
+  return { n, ids, indexOf, succStart, succ, predStart, pred, succEdge, predEdge, succIsRequest, predIsRequest, isSink, replicas, entries };
 }
 
-function compressedRows(n: number, from: Int32Array, to: Int32Array): [Int32Array, Int32Array] {
+/** Rows by `from`: the row starts, the `to` of each slot, and which edge fills each slot. */
+function compressedRows(n: number, from: Int32Array, to: Int32Array): [Int32Array, Int32Array, Int32Array] {
   const start = new Int32Array(n + 1);
   for (const v of from) start[v + 1]!++;
   for (let v = 0; v < n; v++) start[v + 1]! += start[v]!;
   const fill = start.slice(0, n);
   const list = new Int32Array(from.length);
-  for (let i = 0; i < from.length; i++) list[fill[from[i]!]!++] = to[i]!;
-  return [start, list];
+  const slot = new Int32Array(from.length);
+  for (let i = 0; i < from.length; i++) {
+    const at = fill[from[i]!]!++;
+    list[at] = to[i]!;
+    slot[at] = i;
+  }
+  return [start, list, slot];
 }

@@ -7,7 +7,7 @@ import {
   type NodeKind,
 } from '../model/types.ts';
 import { buildFlowIndex, type FlowIndex } from './flow-index.ts';
-import { downstream } from './paths.ts';
+import { downstream, type Reached } from './paths.ts';
 
 // The view of a document that every rule reads, built once per analysis. Everything
 // keyed by id is a Map: ids come from files, and a plain object would let an id such
@@ -37,7 +37,7 @@ export interface Graph {
   /** The components nested anywhere inside a group. */
   members(groupId: string): readonly string[];
   /** Components some entry reaches along flow edges (entries included). */
-  reachable(): ReadonlySet<string>;
+  reachable(): Reached;
   /** Components an entry reaches that have no outgoing flow edge. */
   terminals(): readonly string[];
   /** A compact integer form of the flow graph for the linear-time algorithms. */
@@ -48,40 +48,50 @@ const NONE: readonly never[] = Object.freeze([]);
 
 export function buildGraph(doc: Diagram): Graph {
   const nodes = new Map<string, DiagramNode>();
-  for (const node of doc.nodes) if (!nodes.has(node.id)) nodes.set(node.id, node);
-  const components = [...nodes.values()].filter((node) => !isGroupKind(node.kind));
-  const groups = [...nodes.values()].filter((node) => isGroupKind(node.kind));
-
+  const components: DiagramNode[] = [];
+  const groups: DiagramNode[] = [];
+  const indexOf = new Map<string, number>();
   const byKind = new Map<NodeKind, DiagramNode[]>();
-  for (const node of nodes.values()) pushTo(byKind, node.kind, node);
+  for (const node of doc.nodes) {
+    if (nodes.has(node.id)) continue;
+    nodes.set(node.id, node);
+    pushTo(byKind, node.kind, node);
+    if (isGroupKind(node.kind)) {
+      groups.push(node);
+    } else {
+      indexOf.set(node.id, components.length);
+      components.push(node);
+    }
+  }
 
-  const isComponent = (id: string) => {
-    const node = nodes.get(id);
-    return node !== undefined && !isGroupKind(node.kind);
-  };
+  // Adjacency by component index: one Map lookup per question, no Map per edge.
   const flowEdges: DiagramEdge[] = [];
   const replicationEdges: DiagramEdge[] = [];
-  const outgoing = new Map<string, DiagramEdge[]>();
-  const incoming = new Map<string, DiagramEdge[]>();
+  // Sized up front: filling an empty array at scattered indices turns it into a slow dictionary.
+  const outgoing = new Array<DiagramEdge[] | undefined>(components.length);
+  const incoming = new Array<DiagramEdge[] | undefined>(components.length);
   const replicationsInto = new Map<string, DiagramEdge[]>();
   for (const edge of doc.edges) {
-    if (edge.source === edge.target || !isComponent(edge.source) || !isComponent(edge.target)) continue;
+    const source = indexOf.get(edge.source);
+    const target = indexOf.get(edge.target);
+    if (source === undefined || target === undefined || source === target) continue;
     if (edgeKindOf(edge) === 'replication') {
       replicationEdges.push(edge);
       pushTo(replicationsInto, edge.target, edge);
       continue;
     }
     flowEdges.push(edge);
-    pushTo(outgoing, edge.source, edge);
-    pushTo(incoming, edge.target, edge);
+    (outgoing[source] ??= []).push(edge);
+    (incoming[target] ??= []).push(edge);
   }
-
-  const ancestors = resolveAncestors(nodes);
-  const members = new Map<string, string[]>();
-  for (const node of components) for (const group of ancestors.get(node.id) ?? NONE) pushTo(members, group, node.id);
+  const adjacent = (lists: readonly (DiagramEdge[] | undefined)[], id: string) => {
+    const at = indexOf.get(id);
+    return (at === undefined ? undefined : lists[at]) ?? NONE;
+  };
 
   const entries = byKind.get('client') ?? [];
-  let reachable: Set<string> | undefined;
+  let nesting: Nesting | undefined;
+  let reachable: Reached | undefined;
   let terminals: string[] | undefined;
   let index: FlowIndex | undefined;
 
@@ -94,20 +104,32 @@ export function buildGraph(doc: Diagram): Graph {
     replicationEdges,
     entries,
     ofKind: (kind) => byKind.get(kind) ?? NONE,
-    outgoing: (id) => outgoing.get(id) ?? NONE,
-    incoming: (id) => incoming.get(id) ?? NONE,
+    outgoing: (id) => adjacent(outgoing, id),
+    incoming: (id) => adjacent(incoming, id),
     replicationsInto: (id) => replicationsInto.get(id) ?? NONE,
     label: (id) => nodes.get(id)?.label.trim() || id,
-    ancestors: (id) => ancestors.get(id) ?? NONE,
-    members: (groupId) => members.get(groupId) ?? NONE,
+    ancestors: (id) => (nesting ??= resolveNesting(nodes, components)).ancestors.get(id) ?? NONE,
+    members: (groupId) => (nesting ??= resolveNesting(nodes, components)).members.get(groupId) ?? NONE,
     reachable: () => (reachable ??= downstream(graph, entries.map((entry) => entry.id))),
     terminals: () =>
       (terminals ??= components
         .filter((node) => graph.reachable().has(node.id) && graph.outgoing(node.id).length === 0)
         .map((node) => node.id)),
-    index: () => (index ??= buildFlowIndex(graph)),
+    index: () => (index ??= buildFlowIndex(graph, indexOf)),
   };
   return graph;
+}
+
+interface Nesting {
+  ancestors: Map<string, readonly string[]>;
+  members: Map<string, string[]>;
+}
+
+function resolveNesting(nodes: ReadonlyMap<string, DiagramNode>, components: readonly DiagramNode[]): Nesting {
+  const ancestors = resolveAncestors(nodes);
+  const members = new Map<string, string[]>();
+  for (const node of components) for (const group of ancestors.get(node.id) ?? NONE) pushTo(members, group, node.id);
+  return { ancestors, members };
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -117,23 +139,32 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** Follows `parentId` through nested groups; a parent that is missing, not a group,
- *  or part of a cycle ends the chain. */
-function resolveAncestors(nodes: ReadonlyMap<string, DiagramNode>): Map<string, string[]> {
-  const result = new Map<string, string[]>();
-  for (const node of nodes.values()) {
-    if (node.parentId === undefined) continue;
+ *  or part of a cycle ends the chain. Chains are worked out once per group and shared
+ *  by its children, so this is linear in the number of nodes. */
+function resolveAncestors(nodes: ReadonlyMap<string, DiagramNode>): Map<string, readonly string[]> {
+  const chainOfGroup = new Map<string, readonly string[]>();
+  const chainAbove = (groupId: string): readonly string[] => {
+    const known = chainOfGroup.get(groupId);
+    if (known) return known;
     const chain: string[] = [];
-    const seen = new Set<string>([node.id]);
-    let parentId: string | undefined = node.parentId;
-    while (parentId !== undefined && !seen.has(parentId)) {
-      const parent = nodes.get(parentId);
-      if (!parent || !isGroupKind(parent.kind)) break;
-      chain.push(parent.id);
-      seen.add(parent.id);
-      parentId = parent.parentId;
+    const seen = new Set<string>();
+    for (let id: string | undefined = groupId; id !== undefined && !seen.has(id); ) {
+      const group = nodes.get(id);
+      if (!group || !isGroupKind(group.kind)) break;
+      chain.push(id);
+      seen.add(id);
+      id = group.parentId;
     }
+    chainOfGroup.set(groupId, chain);
+    return chain;
+  };
+  const result = new Map<string, readonly string[]>();
+  for (const node of nodes.values()) {
+    if (node.parentId === undefined || node.parentId === node.id) continue;
+    const above = chainAbove(node.parentId);
+    // A group in a parent cycle must not list itself among its ancestors.
+    const chain = isGroupKind(node.kind) ? above.filter((id) => id !== node.id) : above;
     if (chain.length > 0) result.set(node.id, chain);
   }
   return result;
 }
-

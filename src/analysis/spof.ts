@@ -124,6 +124,8 @@ function componentLoss(
   index: FlowIndex,
   merge: Merger,
 ): SinglePointOfFailure | undefined {
+  // Most components break no entry: find that out before allocating anything.
+  if (!trees.some((tree) => tree.position[v]! >= 0 && tree.terminalCount[v]! > 0)) return undefined;
   const entriesAffected: string[] = [];
   const distinct: LaidOutTree[] = [];
   trees.forEach((tree, k) => {
@@ -134,7 +136,6 @@ function componentLoss(
     );
     if (!same) distinct.push(tree);
   });
-  if (entriesAffected.length === 0) return undefined;
   const cutOff = merge.union(
     distinct.map((tree) => ({ list: tree.order, from: tree.position[v]! + 1, to: tree.position[v]! + tree.size[v]! })),
   );

@@ -16,14 +16,16 @@ export const consumerNotIdempotent: Rule = defineRule({
     'Make the handler idempotent (an idempotency key checked against a store, upserts instead of inserts, ' +
     'conditional updates) and mark it so, or use a broker and handler that together give effectively-once processing.',
   check: ({ graph }) =>
-    graph.flowEdges.flatMap((edge): Finding[] => {
-      const broker = graph.nodes.get(edge.source)!;
-      const consumer = graph.nodes.get(edge.target)!;
-      if (!BROKER_KINDS.has(broker.kind) || !CONSUMER_KINDS.has(consumer.kind)) return [];
-      if (textProp(broker, 'delivery', 'at-least-once') !== 'at-least-once' || consumer.props.idempotent === true) return [];
-      const message =
-        `${graph.label(broker.id)} delivers at least once, so ${graph.label(consumer.id)} will sometimes get the ` +
-        'same message twice, and it is not marked idempotent.';
-      return [finding(consumerNotIdempotent, [consumer.id, broker.id], message, [edge.id])];
-    }),
+    graph.components
+      .filter((broker) => BROKER_KINDS.has(broker.kind) && textProp(broker, 'delivery', 'at-least-once') === 'at-least-once')
+      .flatMap((broker) =>
+        graph.outgoing(broker.id).flatMap((edge): Finding[] => {
+          const consumer = graph.nodes.get(edge.target)!;
+          if (!CONSUMER_KINDS.has(consumer.kind) || consumer.props.idempotent === true) return [];
+          const message =
+            `${graph.label(broker.id)} delivers at least once, so ${graph.label(consumer.id)} will sometimes get the ` +
+            'same message twice, and it is not marked idempotent.';
+          return [finding(consumerNotIdempotent, [consumer.id, broker.id], message, [edge.id])];
+        }),
+      ),
 });

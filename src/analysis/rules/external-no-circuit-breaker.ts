@@ -13,13 +13,14 @@ export const externalNoCircuitBreaker: Rule = defineRule({
     'Wrap the call in a circuit breaker that opens after repeated failures, fails fast while open, and probes ' +
     'before closing; decide what the caller does meanwhile (a fallback, a queued retry, a clear error).',
   check: ({ graph }) =>
-    graph.flowEdges.flatMap((edge): Finding[] => {
+    graph.ofKind('external').flatMap((target) =>
+      graph.incoming(target.id).flatMap((edge): Finding[] => {
       if (edgeKindOf(edge) !== 'request' || edge.props.circuitBreaker === true) return [];
-      if (graph.nodes.get(edge.target)!.kind !== 'external') return [];
       const external = graph.label(edge.target);
       const message =
         `${graph.label(edge.source)} calls ${external} with no circuit breaker: while ${external} is failing, ` +
         'every request still tries it and fails slowly, holding resources the rest of the system needs.';
       return [finding(externalNoCircuitBreaker, [edge.source, edge.target], message, [edge.id])];
-    }),
+      }),
+    ),
 });

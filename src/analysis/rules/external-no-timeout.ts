@@ -10,11 +10,12 @@ export const externalNoTimeout: Rule = defineRule({
     'open. Requests pile up waiting on it until the caller runs out of threads or connections and stops serving everyone.',
   fix: 'Set a timeout on the call that fits the caller’s own latency budget, and decide what happens when it fires.',
   check: ({ graph }) =>
-    graph.flowEdges.flatMap((edge): Finding[] => {
+    graph.ofKind('external').flatMap((target) =>
+      graph.incoming(target.id).flatMap((edge): Finding[] => {
       if (edgeKindOf(edge) !== 'request' || typeof edge.props.timeoutMs === 'number') return [];
-      if (graph.nodes.get(edge.target)!.kind !== 'external') return [];
       const external = graph.label(edge.target);
       const message = `${graph.label(edge.source)} waits on ${external} with no timeout: if ${external} hangs, so does every request waiting on it.`;
       return [finding(externalNoTimeout, [edge.source, edge.target], message, [edge.id])];
-    }),
+      }),
+    ),
 });

@@ -1,6 +1,6 @@
 import type { DiagramNode } from '../../model/types.ts';
-import { reach } from '../paths.ts';
-import { isRequestEdge, labels } from '../topology.ts';
+import { downstream } from '../paths.ts';
+import { labels } from '../topology.ts';
 import { defineRule, finding, type Finding, type Rule } from '../types.ts';
 import { listOf } from '../words.ts';
 
@@ -8,6 +8,10 @@ import { listOf } from '../words.ts';
 // that rate-limits (the default); the services they can reach before that are exposed.
 // Async edges are not followed: a queue absorbs a burst instead of passing it on.
 const EXPOSED_KINDS = new Set(['service', 'websocket-server']);
+
+function throttles(node: DiagramNode): boolean {
+  return node.kind === 'api-gateway' && node.props.rateLimiting !== false;
+}
 
 export const noRateLimiting: Rule = defineRule({
   id: 'no-rate-limiting',
@@ -21,13 +25,9 @@ export const noRateLimiting: Rule = defineRule({
     'services, and answer callers over quota with 429 Too Many Requests.',
   check: ({ graph }) =>
     graph.entries.flatMap((client): Finding[] => {
-      const throttles = (node: DiagramNode) => node.kind === 'api-gateway' && node.props.rateLimiting !== false;
-      const seen = reach([client.id], (id) =>
-        throttles(graph.nodes.get(id)!)
-          ? []
-          : graph.outgoing(id).filter(isRequestEdge).map((edge) => edge.target),
-      );
-      const exposed = graph.components.filter((node) => seen.has(node.id) && EXPOSED_KINDS.has(node.kind));
+      // Requests reach a throttling gateway but go no further unchecked.
+      const seen = downstream(graph, [client.id], { requestOnly: true, stopAt: throttles });
+      const exposed = seen.inDocumentOrder().filter((node) => EXPOSED_KINDS.has(node.kind));
       if (exposed.length === 0) return [];
       const message =
         `${graph.label(client.id)} reaches ${listOf(labels(graph, exposed))} without passing a rate-limited API ` +

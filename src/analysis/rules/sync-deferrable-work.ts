@@ -1,6 +1,6 @@
 import { downstream } from '../paths.ts';
 import { isRequestEdge } from '../topology.ts';
-import { defineRule, finding, type Finding, type Rule } from '../types.ts';
+import { defineRule, finding, type Rule } from '../types.ts';
 
 // Deferrable work is recognised by name: what a person calls the component.
 const DEFERRABLE =
@@ -19,17 +19,19 @@ export const syncDeferrableWork: Rule = defineRule({
     'Publish an event or job to a queue and return; let a worker do the slow part, with retries, and keep the ' +
     'synchronous path for what the response actually needs.',
   check: ({ graph }) => {
-    const onRequestPath = downstream(graph, graph.entries.map((entry) => entry.id), isRequestEdge);
-    return graph.flowEdges.flatMap((edge): Finding[] => {
-      if (!isRequestEdge(edge) || !onRequestPath.has(edge.source)) return [];
-      const source = graph.nodes.get(edge.source)!;
-      const target = graph.nodes.get(edge.target)!;
-      if (source.kind === 'client' || !WORKER_KINDS.has(target.kind) || !DEFERRABLE.test(target.label)) return [];
-      const name = graph.label(target.id);
-      const message =
-        `${graph.label(source.id)} calls ${name} synchronously while a user waits: that work can happen after ` +
-        `the response, and if ${name} is slow or down, the user's request is too.`;
-      return [finding(syncDeferrableWork, [source.id, target.id], message, [edge.id])];
-    });
+    const onRequestPath = downstream(graph, graph.entries.map((entry) => entry.id), { requestOnly: true });
+    const deferrable = graph.components.filter((node) => WORKER_KINDS.has(node.kind) && DEFERRABLE.test(node.label));
+    return deferrable.flatMap((target) =>
+      graph
+        .incoming(target.id)
+        .filter((edge) => isRequestEdge(edge) && onRequestPath.has(edge.source) && graph.nodes.get(edge.source)!.kind !== 'client')
+        .map((edge) => {
+          const name = graph.label(target.id);
+          const message =
+            `${graph.label(edge.source)} calls ${name} synchronously while a user waits: that work can happen after ` +
+            `the response, and if ${name} is slow or down, the user's request is too.`;
+          return finding(syncDeferrableWork, [edge.source, target.id], message, [edge.id]);
+        }),
+    );
   },
 });

@@ -1,5 +1,5 @@
-import { downstream } from '../paths.ts';
-import { BROKER_KINDS, DATABASE_KINDS, isRequestEdge } from '../topology.ts';
+import { downstream, upstream } from '../paths.ts';
+import { BROKER_KINDS, DATABASE_KINDS } from '../topology.ts';
 import { defineRule, finding, type Finding, type Rule } from '../types.ts';
 import { listOf } from '../words.ts';
 
@@ -19,17 +19,18 @@ export const syncPersistenceOnMessagePath: Rule = defineRule({
     'Publish messages to a queue or stream, deliver them straight away, and let a separate consumer persist them ' +
     'to the message store.',
   check: ({ graph }) => {
+    const ids = (kinds: ReadonlySet<string>) => graph.components.filter((node) => kinds.has(node.kind)).map((node) => node.id);
+    const canPublish = upstream(graph, ids(BROKER_KINDS));
+    const canStoreSync = upstream(graph, ids(DATABASE_KINDS), { requestOnly: true });
     return graph.ofKind('websocket-server').flatMap((server): Finding[] => {
-      const everything = downstream(graph, [server.id]);
-      if (graph.components.some((node) => BROKER_KINDS.has(node.kind) && everything.has(node.id))) return [];
-      const sync = downstream(graph, [server.id], isRequestEdge);
-      const stores = graph.components.filter((node) => DATABASE_KINDS.has(node.kind) && sync.has(node.id));
-      if (stores.length === 0) return [];
-      const names = listOf(stores.map((node) => graph.label(node.id)));
+      if (canPublish.has(server.id) || !canStoreSync.has(server.id)) return [];
+      const sync = downstream(graph, [server.id], { requestOnly: true });
+      const stores = [...sync].filter((id) => DATABASE_KINDS.has(graph.nodes.get(id)!.kind));
+      const names = listOf(stores.map(graph.label));
       const message =
         `${graph.label(server.id)} reaches ${names} only through synchronous calls and has no queue or stream ` +
         'to hand messages to, so each message waits on the database before it is delivered.';
-      return [finding(syncPersistenceOnMessagePath, [server.id, ...stores.map((node) => node.id)], message)];
+      return [finding(syncPersistenceOnMessagePath, [server.id, ...stores], message)];
     });
   },
 });

@@ -23,10 +23,16 @@ export const unreachableComponent: Rule = defineRule({
         (SELF_STARTING.has(node.kind) && graph.incoming(node.id).length === 0 && graph.outgoing(node.id).length > 0),
     );
     const copies = new Map<string, string[]>();
-    for (const edge of graph.replicationEdges) copies.set(edge.source, [...(copies.get(edge.source) ?? []), edge.target]);
-    const used = reach(downstream(graph, origins.map((node) => node.id)), (id) => copies.get(id) ?? []);
+    for (const edge of graph.replicationEdges) {
+      const list = copies.get(edge.source);
+      if (list) list.push(edge.target);
+      else copies.set(edge.source, [edge.target]);
+    }
+    const used = downstream(graph, origins.map((node) => node.id));
+    const fedByUsed = graph.replicationEdges.filter((edge) => used.has(edge.source)).map((edge) => edge.target);
+    const standbys = reach(fedByUsed, (id) => copies.get(id) ?? []);
     return graph.components.flatMap((node): Finding[] => {
-      if (used.has(node.id)) return [];
+      if (used.has(node.id) || standbys.has(node.id)) return [];
       const message = `Nothing reaches ${graph.label(node.id)}: no client's requests or messages arrive at it, so it is unused or a connection is missing.`;
       return [finding(unreachableComponent, [node.id], message)];
     });
