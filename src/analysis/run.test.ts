@@ -35,6 +35,7 @@ describe('analyse', () => {
       severity: 'info',
       title: 'Every node',
       why: 'A rule for the test.',
+      when: 'Always.',
       fix: 'None.',
       check: ({ graph }) => graph.components.map((n) => finding(everyNode, [n.id], n.label)),
     });

@@ -30,6 +30,8 @@ export interface Rule {
   readonly title: string;
   /** Why it matters, in a sentence or two. */
   readonly why: string;
+  /** Exactly when it fires, including the cases it leaves to another rule. */
+  readonly when: string;
   /** What to change in the design. */
   readonly fix: string;
   /** A pure function of the document; "not applicable" is `[]`. */

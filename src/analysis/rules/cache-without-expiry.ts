@@ -13,6 +13,9 @@ export const cacheWithoutExpiry: Rule = defineRule({
   why:
     'A cache-aside or read-through cache copies data on a miss and then serves that copy. With no time-to-live and ' +
     'no invalidation on write, nothing ever replaces the copy: users keep seeing the old value after it changes.',
+  when:
+    'A cache with strategy cache-aside (the default) or read-through that has no `ttlSeconds` and invalidation ' +
+    'not turned on.',
   fix:
     'Give entries a TTL that matches how stale the data may get, and have writers delete or update the cached ' +
     'entry when they change the data.',

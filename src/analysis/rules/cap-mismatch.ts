@@ -9,6 +9,9 @@ export const capMismatch: Rule = defineRule({
     'The caller needs to see the latest write, but the store it reads keeps answering during a partition or ' +
     'replication lag with whatever copy it has. The caller will sometimes act on stale data: double bookings, ' +
     'oversold stock, a password change that seems not to have happened.',
+  when:
+    'A request or async edge marked `consistency: strong` whose target is classified AP. Nodes: the target, ' +
+    'then the caller; edges: that edge.',
   fix:
     'Read from a store that is CP for this data (a single primary, synchronous replication, or a consensus-based ' +
     'engine), route these reads to the primary, or relax what the caller needs if stale reads are actually acceptable.',

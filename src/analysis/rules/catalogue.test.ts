@@ -22,6 +22,7 @@ describe('rule catalogue', () => {
     expect(rule.title.trim()).not.toBe('');
     expect(rule.why.trim().length).toBeGreaterThan(40);
     expect(rule.fix.trim().length).toBeGreaterThan(20);
+    expect(rule.when.trim().length).toBeGreaterThan(20);
     expect(['error', 'warning', 'info']).toContain(rule.severity);
     expect(ruleFiles).toContain(id);
     // The id is written in the file, not derived from the title.

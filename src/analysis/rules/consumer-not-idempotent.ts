@@ -12,6 +12,9 @@ export const consumerNotIdempotent: Rule = defineRule({
   why:
     'At-least-once delivery means a message is redelivered whenever the broker is not sure it was handled: after a ' +
     'timeout, a crash or a rebalance. A consumer that is not idempotent then charges, emails or counts twice.',
+  when:
+    'A flow edge from a queue or stream whose delivery is at-least-once (the default) to a worker or service ' +
+    'not marked `idempotent: true`.',
   fix:
     'Make the handler idempotent (an idempotency key checked against a store, upserts instead of inserts, ' +
     'conditional updates) and mark it so, or use a broker and handler that together give effectively-once processing.',

@@ -9,6 +9,7 @@ export const coordinationQuorum: Rule = defineRule({
     'A consensus service answers only while a majority of its members agree. Three members survive one failure ' +
     'and five survive two; fewer than three survive none, and an even number survives no more failures than one ' +
     'member fewer while adding another machine that can fail.',
+  when: 'A coordination component whose replicas (its members) number fewer than 3, or an even number.',
   fix: 'Run an odd number of members, three or five, spread over different zones.',
   check: ({ graph }) =>
     graph.ofKind('coordination').flatMap((group): Finding[] => {

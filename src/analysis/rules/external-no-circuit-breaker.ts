@@ -9,6 +9,7 @@ export const externalNoCircuitBreaker: Rule = defineRule({
     'A third-party service fails on its own schedule. Without a circuit breaker every request keeps trying it ' +
     'while it is down, each one failing slowly and holding threads and connections, and the outage spreads into ' +
     'your system instead of being contained.',
+  when: 'A request edge into a third-party service (kind `external`) without `circuitBreaker: true`.',
   fix:
     'Wrap the call in a circuit breaker that opens after repeated failures, fails fast while open, and probes ' +
     'before closing; decide what the caller does meanwhile (a fallback, a queued retry, a clear error).',

@@ -8,6 +8,7 @@ export const externalNoTimeout: Rule = defineRule({
   why:
     'A remote service that hangs, rather than failing, holds the caller for as long as the connection stays ' +
     'open. Requests pile up waiting on it until the caller runs out of threads or connections and stops serving everyone.',
+  when: 'A request edge into a third-party service (kind `external`) without `timeoutMs`.',
   fix: 'Set a timeout on the call that fits the caller’s own latency budget, and decide what happens when it fires.',
   check: ({ graph }) =>
     graph.ofKind('external').flatMap((target) =>

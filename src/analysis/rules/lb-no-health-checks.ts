@@ -9,6 +9,9 @@ export const lbNoHealthChecks: Rule = defineRule({
   why:
     'Redundant backends only help if the load balancer stops sending traffic to the ones that have failed. Without ' +
     'health checks a dead or hung instance keeps getting its share of requests, and those requests fail.',
+  when:
+    'A load balancer with `healthChecks: false` whose backends (the targets of its flow edges) add up to 2 or ' +
+    'more instances; with a single instance there is nowhere else to send traffic anyway.',
   fix: 'Turn health checks on, with a probe that exercises what the backend needs to serve a request (not just an open port).',
   check: ({ graph }) =>
     graph.ofKind('load-balancer').flatMap((lb): Finding[] => {

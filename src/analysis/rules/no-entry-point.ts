@@ -7,6 +7,7 @@ export const noEntryPoint: Rule = defineRule({
   why:
     'The review follows traffic from where it starts, the clients. Without one it cannot tell what is on the ' +
     'request path, what is unused, or what a failure would take down.',
+  when: 'A design with components but no client.',
   fix: 'Add a Client component (web, mobile, desktop or IoT) and connect it to the first component it calls, such as DNS, a CDN, a load balancer or a gateway.',
   check: ({ graph }) =>
     graph.entries.length === 0 && graph.components.length > 0

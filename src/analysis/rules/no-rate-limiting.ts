@@ -20,6 +20,10 @@ export const noRateLimiting: Rule = defineRule({
   why:
     'Anything on the internet will eventually be called too often: a retry loop in a client, a scraper, an attack. ' +
     'Without a limit per caller, one of them can use up the capacity every other user depends on.',
+  when:
+    'A client that reaches a service or WebSocket server along request edges without first passing an API ' +
+    'gateway with rate limiting on (the gateway\'s default). Async edges are not followed: a queue absorbs ' +
+    'bursts.',
   fix:
     'Put an API gateway (or a load balancer or CDN feature) that enforces per-client quotas in front of the ' +
     'services, and answer callers over quota with 429 Too Many Requests.',

@@ -9,6 +9,7 @@ export const queueNoConsumer: Rule = defineRule({
   why:
     'Messages are published but no component reads them, so the work they stand for never happens and the backlog ' +
     'grows until the broker runs out of space or starts dropping messages.',
+  when: 'A queue or stream with incoming flow edges and none going out.',
   fix: 'Connect the worker or service that processes these messages (an edge from the queue to the consumer), or remove the queue.',
   check: ({ graph }) =>
     graph.components.flatMap((broker): Finding[] => {

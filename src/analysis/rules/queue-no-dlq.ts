@@ -7,6 +7,9 @@ export const queueNoDlq: Rule = defineRule({
   why:
     'Some messages fail every time: bad data, a bug, a missing record. Without a dead-letter queue such a message ' +
     'is retried forever, holding up the ones behind it, or dropped with no record of what was lost.',
+  when:
+    'A queue that has a consumer (an outgoing flow edge) and `deadLetterQueue` not turned on. A queue with no ' +
+    'consumer is left to queue-no-consumer.',
   fix:
     'Configure a dead-letter queue with a maximum number of delivery attempts, alert when it fills, and have a way ' +
     'to inspect and replay what lands there.',

@@ -8,6 +8,7 @@ export const retryNoBackoff: Rule = defineRule({
   why:
     'Immediate retries turn a struggling callee into a failing one: every caller that saw an error sends the ' +
     'request again at once, multiplying the load just when the callee can least take it (a retry storm).',
+  when: 'A flow edge with `retries` of 1 or more and backoff not turned on.',
   fix: 'Wait longer before each retry (exponential backoff) with random jitter, cap the attempts, and retry only operations that are safe to repeat.',
   check: ({ graph }) =>
     graph.flowEdges.flatMap((edge): Finding[] => {

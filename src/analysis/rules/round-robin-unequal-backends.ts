@@ -15,6 +15,10 @@ export const roundRobinUnequalBackends: Rule = defineRule({
   why:
     'Round robin hands out requests in turn as if every backend could take the same load. When one pool has more ' +
     'instances than another, the smaller one is overloaded while the larger one idles.',
+  when:
+    'A load balancer using round robin (the default strategy) with 2 or more backends of the same kind that ' +
+    'run different numbers of replicas. Backends of different kinds are taken to be routed by path, not in ' +
+    'turn.',
   fix:
     'Use weighted round robin with weights that match capacity, or least connections / least response time so the ' +
     'balancer follows the load each backend actually carries; or make the pools the same size.',

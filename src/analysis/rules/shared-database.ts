@@ -14,6 +14,9 @@ export const sharedDatabase: Rule = defineRule({
     'Services that write the same tables are coupled through the schema: one service’s migration, lock or slow ' +
     'query breaks the others, and none can be deployed, scaled or changed alone. It is a distributed monolith ' +
     'with the costs of both styles.',
+  when:
+    'A SQL or NoSQL database with flow edges from 2 or more different services. An edge labelled as a read ' +
+    '(read, reads, read-only, lookup) does not count as writing.',
   fix:
     'Give each service its own data and let the others ask it through its API or follow its events; if one ' +
     'service only reads, label that edge "read".',

@@ -12,6 +12,13 @@ export const spof: Rule = defineRule({
   why:
     'When one instance, one zone or one region is the only way from the users to something they need, its failure ' +
     'is an outage: nothing else can take over. Redundancy only helps if traffic has somewhere else to go.',
+  when:
+    'A failure unit is a component other than a client with fewer than 2 replicas, any zone, and any region. ' +
+    'It is reported when losing it leaves some client unable to reach a terminal (a component the client ' +
+    'reaches that has no outgoing flow edge) it reached before; a lost terminal counts. Losing a group loses ' +
+    'everything nested in it, whatever the replicas; a component placed directly in a region with 2 or more ' +
+    'replicas counts as spread over that region\'s zones. Replication edges are not paths. The finding\'s ' +
+    'nodes are the unit, then up to 50 of the components cut off; the message gives the full count.',
   fix:
     'Run at least two replicas behind something that fails over (a load balancer with health checks, a replicated ' +
     'store with automatic failover), or add a second path, and spread the replicas over zones so one zone cannot take them all.',

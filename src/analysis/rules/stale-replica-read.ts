@@ -14,6 +14,10 @@ export const staleReplicaRead: Rule = defineRule({
     'An asynchronous replica applies the primary’s writes a little later, sometimes seconds later under load. A ' +
     'caller that needs the latest write and reads the replica will sometimes miss it, for example a user who ' +
     'saves a change and does not see it on the next page.',
+  when:
+    'An edge marked `consistency: strong` into a SQL or NoSQL store that is the target of a replication edge ' +
+    'from a store not set to `replication: sync`. When the copy is itself classified AP, cap-mismatch reports ' +
+    'the read instead, so the two never report the same edge.',
   fix:
     'Send reads that must be fresh to the primary (or to a synchronous replica), and keep replicas for reads that ' +
     'can be a little behind; or read your own writes from the primary for a short time after writing.',

@@ -9,6 +9,7 @@ export const statefulServiceScaledOut: Rule = defineRule({
   why:
     'Instances that keep session or user state in their own memory are not interchangeable: a request that lands ' +
     'on another instance cannot see the state, and whatever an instance held is gone when it dies or is replaced.',
+  when: 'A service with `stateful: true` and 2 or more replicas.',
   fix:
     'Move the state out of the instances, into a shared cache or database or a token the client carries, so any ' +
     'instance can serve any request; then no load-balancer affinity is needed.',

@@ -11,6 +11,10 @@ export const stickySessions: Rule = defineRule({
     'With sticky sessions each client keeps going to the instance it first landed on. Load builds up unevenly, ' +
     'a newly added instance only ever gets new clients, draining an instance for maintenance cuts its users off, ' +
     'and when it dies their sessions die with it.',
+  when:
+    'A load balancer with `stickySessions: true` whose backends, WebSocket servers aside (they need connection ' +
+    'affinity), add up to 2 or more instances. Skipped when a backend is a scaled-out stateful service: ' +
+    'stateful-service-scaled-out reports that root cause.',
   fix:
     'Make the backends stateless: keep sessions in a shared store such as a replicated cache or database, or in a ' +
     'signed token the client carries, then turn sticky sessions off.',

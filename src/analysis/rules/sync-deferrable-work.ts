@@ -15,6 +15,11 @@ export const syncDeferrableWork: Rule = defineRule({
     'Sending an email, pushing a notification or recording analytics does not have to finish before the user gets ' +
     'an answer. Called synchronously, it adds its latency to every request, and when it is slow or down the ' +
     'user’s request is too.',
+  when:
+    'A request edge on the request path (reached from a client along request edges only) into a service, ' +
+    'worker or third-party service whose label names deferrable work: notifications, email, SMS, newsletters, ' +
+    'analytics, tracking, telemetry, metrics, reports, thumbnails, or providers such as SendGrid, Mailgun or ' +
+    'Twilio. Calls made by the client itself are not counted.',
   fix:
     'Publish an event or job to a queue and return; let a worker do the slow part, with retries, and keep the ' +
     'synchronous path for what the response actually needs.',

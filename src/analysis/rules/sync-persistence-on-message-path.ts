@@ -15,6 +15,9 @@ export const syncPersistenceOnMessagePath: Rule = defineRule({
   why:
     'In a chat or other real-time design, writing each message to the database before delivering it puts the ' +
     'database’s latency, and its bad moments, into every send; under load the database sets the pace of the whole system.',
+  when:
+    'A WebSocket server that reaches a SQL or NoSQL database through request edges only and cannot reach any ' +
+    'queue or stream. A server that can publish is taken to persist asynchronously.',
   fix:
     'Publish messages to a queue or stream, deliver them straight away, and let a separate consumer persist them ' +
     'to the message store.',

@@ -13,6 +13,10 @@ export const unreachableComponent: Rule = defineRule({
   why:
     'No request or message from a client ever arrives at this component. Either a connection is missing from the ' +
     'diagram, so the review cannot see what depends on it, or it is unused and only adds cost and attack surface.',
+  when:
+    'A component other than a client that nothing reaches along flow edges, in a design that has a client. ' +
+    'Workers and third-party services with outgoing but no incoming edges count as starting points ' +
+    '(schedulers, webhooks), and stores fed by replication from something in use are standbys, not unused.',
   fix: 'Draw the edge that brings traffic to it (caller to callee, producer to queue to consumer), or remove it.',
   check: ({ graph }) => {
     // Without a client nothing is reachable; no-entry-point is the root finding.

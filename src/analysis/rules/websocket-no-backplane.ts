@@ -15,6 +15,10 @@ export const websocketNoBackplane: Rule = defineRule({
     'Each user holds a connection to one WebSocket server. With more than one server, a message that arrives on ' +
     'one of them must reach users connected to the others; with nothing carrying it between servers, those users ' +
     'simply never get it.',
+  when:
+    'WebSocket servers running 2 or more instances in all, for each server that cannot reach a backplane: a ' +
+    'cache (Redis pub/sub or a connection registry), or a queue or stream that leads back to a WebSocket ' +
+    'server.',
   fix:
     'Connect the servers through a pub/sub backplane: a stream or queue they all publish to and consume from, or ' +
     'Redis pub/sub, plus a registry of which user is on which server so messages can be routed.',

@@ -9,6 +9,7 @@ export const writeBackNoPersistence: Rule = defineRule({
   why:
     'A write-back cache confirms a write as soon as it holds it and copies it to the database later. Until then the ' +
     'cache has the only copy; if it keeps that copy only in memory, a restart or crash silently loses those writes.',
+  when: 'A cache with `strategy: write-back` and persistence not turned on.',
   fix:
     'Turn on persistence (an append-only log) and replicate the cache, or switch to write-through so writes reach ' +
     'the database before they are confirmed.',
