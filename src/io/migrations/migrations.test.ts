@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { CURRENT_VERSION } from '../../model/types.ts';
+import { assertMigrationList, migrate, MIGRATIONS, type DocumentData, type Migration } from './index.ts';
+
+// One `describe` per released migration goes below, each with a fixture of its input
+// version. The guard at the end fails when a migration has no test.
+const TESTED_MIGRATIONS = new Set<number>([]);
+
+const renameTitle: Migration = {
+  id: 1,
+  description: 'Test step: `name` becomes `title`.',
+  up: ({ name, ...rest }) => ({ ...rest, version: 2, title: name }),
+};
+const addTags: Migration = {
+  id: 2,
+  description: 'Test step: documents gain `tags`.',
+  up: (doc) => ({ ...doc, version: 3, tags: [] }),
+};
+
+describe('the migration list', () => {
+  it('matches the current version', () => {
+    expect(() => assertMigrationList(MIGRATIONS, CURRENT_VERSION)).not.toThrow();
+    expect(MIGRATIONS.map((step) => step.id)).toEqual(Array.from({ length: CURRENT_VERSION - 1 }, (_, i) => i + 1));
+  });
+
+  it('refuses ids that do not start at 1 or rise by exactly 1', () => {
+    expect(() => assertMigrationList([addTags], 2)).toThrow(/start at 1/);
+    expect(() => assertMigrationList([renameTitle, renameTitle], 3)).toThrow(/position 1 has id 1/);
+    expect(() => assertMigrationList([renameTitle], 1)).toThrow(/CURRENT_VERSION is 1 but 1 migrations lead to version 2/);
+    expect(() => assertMigrationList([renameTitle, addTags], 3)).not.toThrow();
+  });
+});
+
+describe('migrate', () => {
+  const v1: DocumentData = { format: 'faultline', version: 1, name: 'Old', nodes: [], edges: [] };
+
+  it('runs every step from the document’s version, in order', () => {
+    const result = migrate(v1, 1, [renameTitle, addTags]);
+    expect(result).toEqual({ ok: true, applied: [1, 2], doc: { format: 'faultline', version: 3, title: 'Old', nodes: [], edges: [], tags: [] } });
+  });
+
+  it('starts at the document’s own version', () => {
+    const v2 = { format: 'faultline', version: 2, title: 'Newer' };
+    expect(migrate(v2, 2, [renameTitle, addTags])).toMatchObject({ ok: true, applied: [2], doc: { version: 3, title: 'Newer', tags: [] } });
+  });
+
+  it('returns a current document untouched', () => {
+    const result = migrate(v1, 3, [renameTitle, addTags]);
+    expect(result).toEqual({ ok: true, applied: [], doc: v1 });
+  });
+
+  it('works on a clone: the caller’s value never changes', () => {
+    const mutating: Migration = { id: 1, description: 'mutates', up: (doc) => Object.assign(doc, { version: 2, name: 'changed' }) };
+    const before = structuredClone(v1);
+    expect(migrate(v1, 1, [mutating])).toMatchObject({ ok: true, doc: { name: 'changed' } });
+    expect(v1).toEqual(before);
+  });
+
+  it('reports a step that throws or forgets the version, and a value that cannot be cloned', () => {
+    const throws: Migration = { id: 1, description: 'throws', up: () => { throw new Error('nodes is not a list'); } };
+    const forgets: Migration = { id: 1, description: 'forgets', up: (doc) => ({ ...doc }) };
+    expect(migrate(v1, 1, [throws])).toEqual({ ok: false, message: 'upgrading from version 1 to 2 failed: nodes is not a list' });
+    expect(migrate(v1, 1, [forgets])).toEqual({ ok: false, message: 'upgrading from version 1 did not produce version 2' });
+    expect(migrate({ ...v1, f: () => 1 }, 1, [renameTitle])).toMatchObject({ ok: false, message: expect.stringMatching(/could not be copied/) });
+  });
+});
+
+describe('every migration', () => {
+  it('has its own tests', () => {
+    for (const step of MIGRATIONS) expect(TESTED_MIGRATIONS.has(step.id), `migration ${step.id} needs a describe block and a fixture`).toBe(true);
+  });
+});
