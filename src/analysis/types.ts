@@ -42,11 +42,7 @@ export function defineRule(rule: Rule): Rule {
   return Object.freeze({ ...rule });
 }
 
-export function finding(
-  rule: Pick<Rule, 'id' | 'severity'>,
-  nodes: readonly string[],
-  message: string,
-  edges: readonly string[] = [],
-): Finding {
-  return { rule: rule.id, severity: rule.severity, nodes: [...nodes], edges: [...edges], message };
+/** A finding of `rule`. The arrays are taken as they are: callers pass fresh ones. */
+export function finding(rule: Pick<Rule, 'id' | 'severity'>, nodes: string[], message: string, edges: string[] = []): Finding {
+  return { rule: rule.id, severity: rule.severity, nodes, edges, message };
 }
