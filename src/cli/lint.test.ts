@@ -1,0 +1,163 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { diagram, edge, node, path } from '../analysis/testing.ts';
+import type { Diagram } from '../model/types.ts';
+import { runCli } from './cli.ts';
+import { lint } from './lint.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'faultline-lint-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, content: string | Diagram): string {
+  const full = join(dir, name);
+  writeFileSync(full, typeof content === 'string' ? content : JSON.stringify(content));
+  return full;
+}
+
+const place = (doc: Diagram): Diagram => ({ ...doc, nodes: doc.nodes.map((n) => ({ ...n, position: { x: 0, y: 0 } })) });
+
+const clean = file(
+  'clean.faultline.json',
+  place(
+    diagram(
+      node('web', 'client', { replicas: 1 }, { label: 'Web' }),
+      node('gw', 'api-gateway', { replicas: 2 }, { label: 'Gateway' }),
+      node('api', 'service', { replicas: 3 }, { label: 'API' }),
+      path(['web', 'gw', 'api']),
+    ),
+  ),
+);
+const warnings = file(
+  'warnings.faultline.json',
+  place(diagram(node('web', 'client'), node('api', 'service', { replicas: 3 }), edge('web', 'api'))),
+);
+const errors = file(
+  'errors.faultline.json',
+  place(
+    diagram(
+      node('web', 'client', {}, { label: 'Web' }),
+      node('lb', 'load-balancer', {}, { label: 'Load balancer' }),
+      node('api', 'service', { replicas: 3 }, { label: 'API' }),
+      path(['web', 'lb', 'api']),
+    ),
+  ),
+);
+
+describe('faultline lint exit status', () => {
+  it('is 0 with no error finding', () => {
+    expect(lint([clean]).exitCode).toBe(0);
+    expect(lint([warnings]).exitCode).toBe(0);
+  });
+
+  it('is 1 with an error finding', () => {
+    const result = lint([errors]);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain('Load balancer runs as a single instance');
+    expect(result.stderr).toBe('');
+  });
+
+  it('is 2 for bad usage', () => {
+    expect(lint([]).exitCode).toBe(2);
+    expect(lint([clean, '--format', 'yaml']).stderr).toContain('unknown format "yaml"');
+    expect(runCli(['check', clean]).exitCode).toBe(2);
+    expect(runCli([]).exitCode).toBe(2);
+  });
+
+  it('is 0 for help', () => {
+    expect(runCli(['--help'])).toMatchObject({ exitCode: 0, stdout: expect.stringContaining('Usage: faultline lint') });
+    expect(lint(['--help']).exitCode).toBe(0);
+  });
+});
+
+describe('faultline lint on files that cannot be used', () => {
+  const cases: [string, string, string][] = [
+    ['a missing file', join(dir, 'missing.json'), 'cannot read the file (no such file)'],
+    ['a directory', dir, 'it is a directory'],
+    ['broken JSON', file('broken.json', '{"format": "faultline",\n  "version": 1,,}'), 'line 2, column'],
+    ['another format', file('other.json', '{"format": "drawio", "version": 1}'), 'Not a Faultline file'],
+    ['a newer version', file('new.json', '{"format": "faultline", "version": 99, "title": "", "nodes": [], "edges": []}'), 'version 99'],
+    [
+      'a dangling edge',
+      file('dangling.json', JSON.stringify({ format: 'faultline', version: 1, title: 't', nodes: [], edges: [{ id: 'e1', source: 'a', target: 'ghost', props: {} }] })),
+      '"ghost"',
+    ],
+    [
+      'a duplicate id',
+      file('duplicate.json', JSON.stringify(place(diagram(node('x', 'service'), node('x', 'cache'))))),
+      '"x"',
+    ],
+    ['an unknown kind', file('kind.json', JSON.stringify(place(diagram(node('x', 'mainframe' as never))))), 'mainframe'],
+    ['a property of the wrong type', file('prop.json', JSON.stringify(place(diagram(node('x', 'service', { replicas: 'three' }))))), 'replicas'],
+    ['a property out of range', file('range.json', JSON.stringify(place(diagram(node('x', 'service', { replicas: 0 }))))), 'replicas'],
+  ];
+
+  it.each(cases)('exits 2 for %s and names the problem on stderr', (_name, target, expected) => {
+    const result = lint([target, '--format', 'json']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(target);
+    expect(result.stderr).toContain(expected);
+  });
+
+  it('still lints the good files given with a bad one, and exits 2', () => {
+    const result = lint([errors, join(dir, 'missing.json')]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toContain('Load balancer');
+    expect(result.stderr).toContain('missing.json');
+  });
+});
+
+describe('faultline lint --format json', () => {
+  it('prints exactly { "findings": [...] } for one file', () => {
+    const output = JSON.parse(lint([errors, '--format', 'json']).stdout);
+    expect(Object.keys(output)).toEqual(['findings']);
+    expect(output.findings.map((f: { rule: string }) => f.rule)).toEqual(['no-rate-limiting', 'spof']);
+    expect(output.findings[1]).toEqual({
+      rule: 'spof',
+      severity: 'error',
+      nodes: ['lb', 'api'],
+      edges: [],
+      message: 'Load balancer runs as a single instance: if it fails, Web can no longer reach API; 1 component is cut off with it.',
+    });
+  });
+
+  it('adds the file to each finding when there are several files', () => {
+    const output = JSON.parse(lint([clean, errors, '--format=json']).stdout);
+    expect(Object.keys(output)).toEqual(['findings']);
+    expect(output.findings.map((f: { file: string; rule: string }) => [f.file, f.rule])).toEqual([
+      [errors, 'no-rate-limiting'],
+      [errors, 'spof'],
+    ]);
+  });
+
+  it('carries cap on cap-choice findings', () => {
+    const stores = file('stores.json', place(diagram(node('web', 'client'), node('db', 'nosql-database', { engine: 'cassandra', replicas: 3 }), edge('web', 'db'))));
+    const output = JSON.parse(lint([stores, '--format', 'json']).stdout);
+    expect(output.findings.find((f: { rule: string }) => f.rule === 'cap-choice')).toMatchObject({ nodes: ['db'], cap: 'AP' });
+  });
+});
+
+describe('faultline lint text output', () => {
+  it('lists errors first and sums up', () => {
+    const { stdout } = lint([errors]);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe(errors);
+    expect(lines[1]).toMatch(/^ {2}error {4}Load balancer runs/);
+    expect(lines[1]).toMatch(/spof$/);
+    expect(lines[2]).toMatch(/^ {2}warning {2}Web reaches API/);
+    expect(stdout).toContain('✖ 2 findings (1 error, 1 warning, 0 info)');
+    expect(stdout).not.toContain('\u001b[');
+  });
+
+  it('colours only when asked', () => {
+    expect(lint([errors], { colour: true }).stdout).toContain('\u001b[31merror');
+  });
+
+  it('says when there is nothing to report', () => {
+    const { stdout } = lint([clean]);
+    expect(stdout).toContain(`${clean}: no findings`);
+    expect(stdout).toContain('✔ No findings');
+  });
+});

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { analyse } from '../analysis/run.ts';
+import { describeImportError, importDocument } from '../io/import.ts';
+import { parseLintArgs, USAGE } from './args.ts';
+import { formatJson, formatText, type FileReport } from './format.ts';
+
+// `faultline lint FILE... [--format text|json]` as a function: arguments in, output
+// and exit status out. Reading files is the only side effect, and it can be replaced.
+
+export interface CliResult {
+  stdout: string;
+  stderr: string;
+  exitCode: 0 | 1 | 2;
+}
+
+export interface LintEnvironment {
+  /** Reads a file as UTF-8; throws as `fs.readFileSync` does. */
+  readFile(path: string): string;
+  /** Colour the text output (the glue turns this on for a terminal). */
+  colour: boolean;
+}
+
+const defaultEnvironment: LintEnvironment = {
+  readFile: (path) => readFileSync(path, 'utf8'),
+  colour: false,
+};
+
+export function lint(args: readonly string[], environment: Partial<LintEnvironment> = {}): CliResult {
+  const { readFile, colour } = { ...defaultEnvironment, ...environment };
+  const parsed = parseLintArgs(args);
+  if (!parsed.ok) return { stdout: '', stderr: `faultline lint: ${parsed.message}\n\n${USAGE}`, exitCode: 2 };
+  const { files, format, help } = parsed.options;
+  if (help) return { stdout: USAGE, stderr: '', exitCode: 0 };
+
+  const reports: FileReport[] = [];
+  const problems: string[] = [];
+  for (const file of files) {
+    const loaded = load(file, readFile);
+    if ('problem' in loaded) problems.push(`faultline lint: ${file}: ${loaded.problem}\n`);
+    else reports.push({ file, findings: analyse(loaded.doc) });
+  }
+
+  const hasErrors = reports.some((report) => report.findings.some((finding) => finding.severity === 'error'));
+  const exitCode = problems.length > 0 ? 2 : hasErrors ? 1 : 0;
+  if (reports.length === 0) return { stdout: '', stderr: problems.join(''), exitCode };
+  const stdout = format === 'json' ? formatJson(reports) : formatText(reports, colour);
+  return { stdout, stderr: problems.join(''), exitCode };
+}
+
+function load(file: string, readFile: (path: string) => string) {
+  let text: string;
+  try {
+    text = readFile(file);
+  } catch (error) {
+    return { problem: `cannot read the file (${readProblem(error)})` };
+  }
+  const result = importDocument(text);
+  return result.ok ? { doc: result.doc } : { problem: describeImportError(result.error) };
+}
+
+const READ_PROBLEMS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+};
+
+function readProblem(error: unknown): string {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  return READ_PROBLEMS[code] ?? (error instanceof Error ? error.message : String(error));
+}
