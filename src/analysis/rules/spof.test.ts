@@ -9,6 +9,11 @@ import { spof } from './spof.ts';
 const web = node('web', 'client');
 const mobile = node('mobile', 'client');
 const r = (replicas: number) => ({ replicas });
+const regionWithTwoZones = [
+  node('region', 'region'),
+  node('zone-a', 'zone', {}, { parentId: 'region' }),
+  node('zone-b', 'zone', {}, { parentId: 'region' }),
+];
 
 describeRule(spof, {
   fires: [
@@ -23,6 +28,12 @@ describeRule(spof, {
       doc: diagram(web, node('api', 'service', r(2)), node('db', 'sql-database'), ...path(['web', 'api', 'db'])),
       nodes: [['db']],
       mentions: ['db keeps a single copy', 'web can no longer reach it.'],
+    },
+    {
+      name: 'a third-party dependency with no alternative',
+      doc: diagram(web, node('api', 'service', r(2)), node('stripe', 'external'), ...path(['web', 'api', 'stripe'])),
+      nodes: [['stripe']],
+      mentions: ['stripe is a third-party dependency with no alternative: if it is down, web can no longer reach it.'],
     },
     {
       name: 'a lost terminal while another terminal stays reachable',
@@ -98,9 +109,7 @@ describeRule(spof, {
       name: 'a replicated store placed in one zone while the services span two',
       doc: diagram(
         web,
-        node('region', 'region'),
-        node('zone-a', 'zone', {}, { parentId: 'region' }),
-        node('zone-b', 'zone', {}, { parentId: 'region' }),
+        regionWithTwoZones,
         node('lb', 'load-balancer', r(2), { parentId: 'region' }),
         node('api-a', 'service', r(2), { parentId: 'zone-a' }),
         node('api-b', 'service', r(2), { parentId: 'zone-b' }),
@@ -117,9 +126,7 @@ describeRule(spof, {
       name: 'a single-instance component placed directly in a region',
       doc: diagram(
         web,
-        node('region', 'region'),
-        node('zone-a', 'zone', {}, { parentId: 'region' }),
-        node('zone-b', 'zone', {}, { parentId: 'region' }),
+        regionWithTwoZones,
         node('api-a', 'service', r(2), { parentId: 'zone-a' }),
         node('api-b', 'service', r(2), { parentId: 'zone-b' }),
         node('cache', 'cache', r(1), { parentId: 'region' }),
@@ -132,9 +139,7 @@ describeRule(spof, {
       name: 'a replicated store placed directly in a region is lost with the region, not with a zone',
       doc: diagram(
         web,
-        node('region', 'region'),
-        node('zone-a', 'zone', {}, { parentId: 'region' }),
-        node('zone-b', 'zone', {}, { parentId: 'region' }),
+        regionWithTwoZones,
         node('api-a', 'service', r(2), { parentId: 'zone-a' }),
         node('api-b', 'service', r(2), { parentId: 'zone-b' }),
         node('db', 'sql-database', r(2), { parentId: 'region' }),

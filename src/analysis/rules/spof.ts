@@ -34,7 +34,9 @@ function describe(graph: Graph, result: SinglePointOfFailure): string {
   const label = graph.label(unit.id);
   const opening = isGroup
     ? `Everything in ${unit.kind} ${label} fails together: if the ${unit.kind} goes down`
-    : `${label} ${DATA_KINDS.has(unit.kind) ? 'keeps a single copy' : 'runs as a single instance'}: if it fails`;
+    : unit.kind === 'external'
+      ? `${label} is a third-party dependency with no alternative: if it is down`
+      : `${label} ${DATA_KINDS.has(unit.kind) ? 'keeps a single copy' : 'runs as a single instance'}: if it fails`;
   const entries = listOf(entriesAffected.map(graph.label));
   return `${opening}, ${entries} can no longer reach ${targets(graph, unit.id, terminalsCutOff)}${tail(cutOff, isGroup)}.`;
 }
