@@ -71,7 +71,12 @@ export function singlePointsOfFailure(graph: Graph): SinglePointOfFailure[] {
     });
   }
   // Document order of the units, groups and components alike.
-  return graph.doc.nodes.flatMap((node) => results.get(node.id) ?? []);
+  const ordered: SinglePointOfFailure[] = [];
+  for (const node of graph.doc.nodes) {
+    const result = results.get(node.id);
+    if (result) ordered.push(result);
+  }
+  return ordered;
 }
 
 interface LaidOutTree extends DominatorTree {

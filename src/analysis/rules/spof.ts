@@ -17,8 +17,9 @@ export const spof: Rule = defineRule({
     'It is reported when losing it leaves some client unable to reach a terminal (a component the client ' +
     'reaches that has no outgoing flow edge) it reached before; a lost terminal counts. Losing a group loses ' +
     'everything nested in it, whatever the replicas; a component placed directly in a region with 2 or more ' +
-    'replicas counts as spread over that region\'s zones. Replication edges are not paths. The finding\'s ' +
-    'nodes are the unit, then up to 50 of the components cut off; the message gives the full count.',
+    'replicas counts as spread over that region\'s zones. Replication edges are not paths, and clients inside ' +
+    'a lost group are gone rather than cut off. The finding\'s nodes are the unit, then up to 50 of the ' +
+    'components cut off (everything some client reached before and no longer does); the message gives the full count.',
   fix:
     'Run at least two replicas behind something that fails over (a load balancer with health checks, a replicated ' +
     'store with automatic failover), or add a second path, and spread the replicas over zones so one zone cannot take them all.',

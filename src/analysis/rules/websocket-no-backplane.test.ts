@@ -21,7 +21,7 @@ describeRule(websocketNoBackplane, {
         edge('ws-1', 'bus', async),
         edge('bus', 'ws-1', async),
       ),
-      nodes: [['ws-2', 'ws-1']],
+      nodes: [['ws-2']],
       mentions: ['ws-2 is one of 2 WebSocket servers'],
     },
     {

@@ -32,12 +32,11 @@ export const websocketNoBackplane: Rule = defineRule({
     const connected = upstream(graph, backplanes.map((node) => node.id));
     return servers.flatMap((server): Finding[] => {
       if (connected.has(server.id)) return [];
-      const others = servers.filter((other) => other !== server);
-      const scale = others.length > 0 ? `is one of ${count(servers.length, 'WebSocket server')}` : `runs ${count(instances([server]), 'instance')}`;
+      const scale = servers.length > 1 ? `is one of ${count(servers.length, 'WebSocket server')}` : `runs ${count(instances([server]), 'instance')}`;
       const message =
         `${graph.label(server.id)} ${scale} but reaches no pub/sub backplane: a message handled on one server ` +
         'never reaches users connected to another.';
-      return [finding(websocketNoBackplane, [server.id, ...others.map((other) => other.id)], message)];
+      return [finding(websocketNoBackplane, [server.id], message)];
     });
   },
 });
