@@ -225,7 +225,7 @@ describe('invalid documents name the problem and where it is', () => {
 
   it('an unknown prop that is not text, a number or a boolean', () => {
     const problems = problemsOf(importValue(changed((doc) => (doc.nodes[3].props.tags = ['a']))));
-    expect(problems).toEqual([{ path: 'nodes[3].props.tags', message: 'node "lb": props.tags must be text, a number or true/false, not a list' }]);
+    expect(problems).toEqual([{ path: 'nodes[3].props.tags', message: 'node "lb": props.tags must be text, a finite number or true/false, not a list' }]);
   });
 
   it('a parent cycle', () => {
@@ -292,7 +292,7 @@ describe('invalid documents name the problem and where it is', () => {
 
   it('a numeric prop that is NaN or infinite', () => {
     const problems = problemsOf(importValue(changed((doc) => (doc.nodes[3].props.weight = Number.POSITIVE_INFINITY))));
-    expect(problems).toEqual([{ path: 'nodes[3].props.weight', message: 'node "lb": props.weight must be text, a number or true/false, not Infinity' }]);
+    expect(problems).toEqual([{ path: 'nodes[3].props.weight', message: 'node "lb": props.weight must be text, a finite number or true/false, not Infinity' }]);
   });
 
   it('a missing field and a field of the wrong type', () => {

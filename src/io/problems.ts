@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { NODE_KINDS } from '../model/types.ts';
 import { describeValue, quote, type Problem } from './errors.ts';
 import { formatPath, valueAt } from './paths.ts';
+import { PROP_VALUE_PARAMS } from './schema.ts';
 
 // Turns zod's issues into problems a person can act on: the path, the node or edge
 // named by id, what was expected and what was found.
@@ -63,8 +64,6 @@ function messageFor(issue: Issue, input: unknown): string {
       return `${subject}${field} is ${describeValue(value)}; it must be at least ${String(issue.minimum)}`;
     case 'too_big':
       return `${subject}${field} is ${describeValue(value)}; it must be at most ${String(issue.maximum)}`;
-    case 'invalid_union':
-      return `${subject}${field} must be text, a number or true/false, not ${describeValue(value)}`;
     default:
       return `${subject}${field}: ${issue.message}`;
   }
@@ -73,7 +72,10 @@ function messageFor(issue: Issue, input: unknown): string {
 export function problemsFromIssues(issues: readonly Issue[], input: unknown): Problem[] {
   const problems: Problem[] = [];
   for (const issue of issues) {
-    if (issue.code === 'custom') {
+    if (issue.code === 'custom' && issue.params?.propValue === PROP_VALUE_PARAMS.propValue) {
+      const { subject, field } = placeOf(issue.path, input);
+      problems.push({ path: formatPath(issue.path), message: `${subject}${field} must be text, a finite number or true/false, not ${describeValue(valueAt(input, issue.path))}` });
+    } else if (issue.code === 'custom') {
       problems.push({ path: formatPath(issue.path), message: issue.message });
     } else if (issue.code === 'unrecognized_keys') {
       const { subject, owner } = placeOf(issue.path, input);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CATALOGUE, EDGE_PROPERTIES } from '../model/catalogue.ts';
 import { checkProperty, type PropertySpec } from '../model/properties.ts';
-import { CURRENT_VERSION, FORMAT_TAG, NODE_KINDS, type Diagram, type EdgeProps } from '../model/types.ts';
+import { CURRENT_VERSION, FORMAT_TAG, NODE_KINDS, type Diagram, type EdgeProps, type PropValue } from '../model/types.ts';
 import { describeValue, quote } from './errors.ts';
 import { MAX_COORDINATE } from './limits.ts';
 import { crossCheck } from './structure.ts';
@@ -33,11 +33,17 @@ const extent = finite.min(0).max(MAX_COORDINATE);
 const point = z.strictObject({ x: coordinate, y: coordinate });
 const size = z.strictObject({ width: extent, height: extent });
 
-const propValue = z.union([z.string(), finite, z.boolean()]);
+const isPropValue = (value: unknown): value is PropValue =>
+  typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+
+/** A single check rather than a union of three schemas: props are most of a big file. */
+export const PROP_VALUE_PARAMS = { propValue: true } as const;
+const propValue = z.custom<PropValue>(isPropValue, { params: PROP_VALUE_PARAMS });
 
 function withoutUndefined(value: unknown): unknown {
   if (value === undefined) return {};
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  if (!Object.values(value).includes(undefined)) return value;
   return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined));
 }
 
