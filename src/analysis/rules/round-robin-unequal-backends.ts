@@ -36,7 +36,9 @@ export const roundRobinUnequalBackends: Rule = defineRule({
       const pools = new Map<string, DiagramNode[]>();
       for (const node of successors(graph, lb.id)) {
         const key = layer4 ? 'all' : `${node.kind}:${nameStem(node.label)}`;
-        pools.set(key, [...(pools.get(key) ?? []), node]);
+        const pool = pools.get(key);
+        if (pool) pool.push(node);
+        else pools.set(key, [node]);
       }
       const unequal = [...pools.values()]
         .filter((pool) => new Set(pool.map(replicasOf)).size > 1)
