@@ -1,12 +1,11 @@
 import type { Edge, Node } from '@xyflow/react';
+import { COMPONENT_SIZE } from '../model/catalogue.ts';
 import { isGroupKind, type Diagram, type DiagramEdge, type DiagramNode } from '../model/types.ts';
 
 // React Flow renders view objects derived from the document. A view object is
 // rebuilt only when its document object or its selection changed, so React Flow
 // and the memoised node components skip everything an edit did not touch.
 
-export const COMPONENT_WIDTH = 180;
-export const COMPONENT_HEIGHT = 64;
 
 export type ComponentNodeData = { node: DiagramNode };
 export type FlowNode = Node<ComponentNodeData, 'component' | 'group'>;
@@ -15,8 +14,8 @@ export type FlowEdge = Edge<EdgeData, 'flow'>;
 
 export function toFlowNode(node: DiagramNode, selected: boolean, dimmed: boolean): FlowNode {
   const group = isGroupKind(node.kind);
-  const width = group ? (node.size?.width ?? 300) : COMPONENT_WIDTH;
-  const height = group ? (node.size?.height ?? 200) : COMPONENT_HEIGHT;
+  const width = group ? (node.size?.width ?? 300) : COMPONENT_SIZE.width;
+  const height = group ? (node.size?.height ?? 200) : COMPONENT_SIZE.height;
   const view: FlowNode = {
     id: node.id,
     type: group ? 'group' : 'component',

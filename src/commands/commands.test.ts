@@ -44,12 +44,13 @@ describe('undo and redo', () => {
   it('records a whole drag as one step', () => {
     const editor = createTestEditor();
     const id = addComponent(editor.store, 'cache', { x: 0, y: 0 });
+    const start = nodeById(editor.state().doc, id)!.position;
     editor.state().beginGesture();
     for (let x = 1; x <= 50; x++) editor.state().updateGesture((doc) => moveNodes(doc, new Map([[id, { x, y: 0 }]])));
     editor.state().endGesture();
     expect(editor.state().history.past).toHaveLength(2);
     editor.run('undo');
-    expect(nodeById(editor.state().doc, id)!.position.x).toBe(0);
+    expect(nodeById(editor.state().doc, id)!.position).toEqual(start);
   });
 
   it('keeps at least 200 steps', () => {
@@ -110,9 +111,10 @@ describe('clipboard commands', () => {
     const pasted = [...editor.state().selectedNodes];
     expect(pasted).toHaveLength(2);
     expect(pasted).not.toContain(a);
-    expect(nodeById(doc, pasted[0]!)!.position).toEqual({ x: 32, y: 32 });
+    const origin = nodeById(doc, a)!.position;
+    expect(nodeById(doc, pasted[0]!)!.position).toEqual({ x: origin.x + 32, y: origin.y + 32 });
     editor.key('v', { ctrl: true });
-    expect(nodeById(editor.state().doc, [...editor.state().selectedNodes][0]!)!.position).toEqual({ x: 64, y: 64 });
+    expect(nodeById(editor.state().doc, [...editor.state().selectedNodes][0]!)!.position).toEqual({ x: origin.x + 64, y: origin.y + 64 });
   });
 
   it('cut removes and paste brings back as one step each', () => {
@@ -170,7 +172,8 @@ describe('delete, select and nudge', () => {
 
   it('nudges with the arrow keys and clears with Escape', () => {
     const editor = createTestEditor();
-    const a = addComponent(editor.store, 'dns', { x: 0, y: 0 });
+    const a = addComponent(editor.store, 'dns', { x: 90, y: 32 });
+    expect(nodeById(editor.state().doc, a)!.position).toEqual({ x: 0, y: 0 });
     editor.key('ArrowRight');
     editor.key('ArrowDown');
     expect(nodeById(editor.state().doc, a)!.position).toEqual({ x: 10, y: 10 });

@@ -1,4 +1,4 @@
-import { GROUP_SIZE } from '../model/catalogue.ts';
+import { COMPONENT_SIZE, GROUP_SIZE } from '../model/catalogue.ts';
 import {
   addNode,
   copySelection,
@@ -32,7 +32,7 @@ export function freeSpot(doc: Diagram, centre: Point): Point {
 export function addComponent(store: EditorStore, kind: NodeKind, at: Point, parentId?: string): string {
   const id = newId(kind);
   const { doc } = store.getState();
-  const size = isGroupKind(kind) ? GROUP_SIZE[kind] : { width: 0, height: 0 };
+  const size = isGroupKind(kind) ? GROUP_SIZE[kind] : COMPONENT_SIZE;
   // A dropped component is centred on the pointer; a clicked one on the free spot.
   const position = freeSpot(doc, { x: at.x - size.width / 2, y: at.y - size.height / 2 });
   store.getState().edit((current) => addNode(current, kind, position, { id, parentId }), { nodes: [id] });

@@ -426,6 +426,9 @@ export function defaultProps(kind: NodeKind): Props {
   return props;
 }
 
+/** Every component is drawn at this size, so layout and export need not measure. */
+export const COMPONENT_SIZE = { width: 180, height: 64 } as const;
+
 /** Default size of a new group on the canvas. */
 export const GROUP_SIZE = { region: { width: 720, height: 440 }, zone: { width: 340, height: 260 } } as const;
 

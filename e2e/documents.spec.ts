@@ -1,0 +1,117 @@
+import { readFile } from 'node:fs/promises';
+import { expect, openApp, test } from './fixtures.ts';
+
+test('work survives a reload, viewport included', async ({ page, palette, canvas, properties }) => {
+  await openApp(page);
+  await palette.item('Cache').click();
+  await properties.set('Label', 'Session cache');
+  await palette.item('Message queue').click();
+  await page.waitForTimeout(700);
+  await page.reload();
+  await expect(canvas.node('Session cache')).toBeVisible();
+  await expect(canvas.node('Message queue')).toBeVisible();
+});
+
+test('reloading at random moments loses no committed edit', async ({ page, palette, canvas }) => {
+  await openApp(page);
+  const labels: string[] = [];
+  for (let round = 0; round < 4; round++) {
+    await palette.item('Service').click();
+    labels.push(round === 0 ? 'Service' : `Service ${round + 1}`);
+    // Inside and outside the 500 ms autosave window.
+    await page.waitForTimeout([30, 620, 150, 260][round]!);
+    await page.reload();
+    await expect(canvas.nodes()).toHaveCount(labels.length);
+  }
+});
+
+test('export then import gives back the same diagram, as a new one', async ({ page, palette, canvas, properties }) => {
+  await openApp(page);
+  await palette.item('Client').click();
+  await palette.item('API gateway').click();
+  await properties.set('Replicas', '2');
+  await page.getByRole('textbox', { name: 'Diagram title' }).fill('Round trip');
+  await page.getByRole('textbox', { name: 'Diagram title' }).press('Enter');
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export JSON' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('Round trip.faultline.json');
+  const exported = await readFile((await download.path())!, 'utf8');
+  expect(JSON.parse(exported)).toMatchObject({ format: 'faultline', version: 1, title: 'Round trip' });
+
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import JSON' }).click();
+  await (await choosing).setFiles({ name: 'Round trip.faultline.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  await expect(page.getByRole('status').filter({ hasText: 'Opened' })).toBeVisible();
+  await expect(canvas.node('API gateway').locator('.badge.replicas')).toHaveText('×2');
+
+  // Exporting the imported copy gives the same file.
+  const again = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export JSON' }).click();
+  expect(await readFile((await (await again).path())!, 'utf8')).toBe(exported);
+
+  await page.getByRole('button', { name: 'Library' }).click();
+  await expect(page.getByRole('dialog', { name: 'Library' }).getByText('Round trip', { exact: true })).toHaveCount(2);
+});
+
+test('a broken file shows an alert and changes nothing', async ({ page, palette, canvas }) => {
+  await openApp(page);
+  await palette.item('Search').click();
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import JSON' }).click();
+  const broken = '{"format":"faultline","version":1,"title":"x","nodes":[{"id":"a","kind":"service","label":"A","position":{"x":0,"y":0},"props":{}}],"edges":[{"id":"e","source":"a","target":"ghost","props":{}}]}';
+  await (await choosing).setFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
+  const alert = page.getByRole('alert').filter({ hasText: 'broken.json' });
+  await expect(alert).toContainText('ghost');
+  await expect(canvas.nodes()).toHaveCount(1);
+  await expect(canvas.node('Search')).toBeVisible();
+
+  const notJson = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import JSON' }).click();
+  await (await notJson).setFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "faultline",,}') });
+  await expect(page.getByRole('alert').filter({ hasText: 'notes.json' })).toContainText(/line 1/i);
+  await expect(canvas.nodes()).toHaveCount(1);
+  await page.reload();
+  await expect(canvas.node('Search')).toBeVisible();
+  await expect(canvas.nodes()).toHaveCount(1);
+});
+
+test('two tabs editing in turn never overwrite each other', async ({ page, context, palette, canvas }) => {
+  await openApp(page);
+  await palette.item('DNS').click();
+  await page.waitForTimeout(700);
+
+  const second = await context.newPage();
+  await openApp(second);
+  await expect(second.locator('.react-flow__node', { hasText: 'DNS' })).toBeVisible();
+  await second.getByRole('navigation', { name: 'Components' }).getByRole('button', { name: 'CDN', exact: true }).click();
+
+  // The first tab hears of the change and shows it.
+  await expect(canvas.node('CDN')).toBeVisible();
+  await palette.item('Worker').click();
+  await expect(second.locator('.react-flow__node', { hasText: 'Worker' })).toBeVisible();
+  await page.waitForTimeout(700);
+  await page.reload();
+  await expect(canvas.nodes()).toHaveCount(3);
+  await second.close();
+});
+
+test('a share link opens the same diagram in a fresh context', async ({ page, browser, palette, canvas }) => {
+  await openApp(page);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await palette.item('Object storage').click();
+  await palette.item('Coordination').click();
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /link/i })).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toContain('#doc=');
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link.replace(/^https?:\/\/[^/]+/, 'http://127.0.0.1:4173'));
+  await expect(other.locator('.react-flow__node')).toHaveCount(2);
+  await expect(other.locator('.react-flow__node', { hasText: 'Object storage' })).toBeVisible();
+  await fresh.close();
+  await expect(canvas.nodes()).toHaveCount(2);
+});

@@ -1,0 +1,111 @@
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+
+// Page objects for the editor, selected by role and accessible name as the brief lists them.
+
+export class PaletteObject {
+  readonly region: Locator;
+  constructor(private readonly page: Page) {
+    this.region = page.getByRole('navigation', { name: 'Components' });
+  }
+  item(name: string): Locator {
+    return this.region.getByRole('button', { name, exact: true });
+  }
+  /** Drags an item onto the canvas at a point relative to the canvas' top-left corner. */
+  async dragTo(name: string, x: number, y: number): Promise<void> {
+    const canvas = this.page.locator('.react-flow__pane');
+    await this.item(name).dragTo(canvas, { targetPosition: { x, y } });
+  }
+}
+
+export class CanvasObject {
+  readonly pane: Locator;
+  constructor(private readonly page: Page) {
+    this.pane = page.locator('.react-flow__pane');
+  }
+  nodes(): Locator {
+    return this.page.locator('.react-flow__node');
+  }
+  node(label: string): Locator {
+    return this.page.locator('.react-flow__node', { has: this.page.getByText(label, { exact: true }) });
+  }
+  edges(): Locator {
+    return this.page.locator('.react-flow__edge');
+  }
+  /** Drags from one node's right-hand handle to another node's left-hand handle. */
+  async connect(from: string, to: string): Promise<void> {
+    const source = this.node(from);
+    await source.hover();
+    const start = await source.locator('.react-flow__handle-right').boundingBox();
+    const target = this.node(to);
+    const end = await target.locator('.react-flow__handle-left').boundingBox();
+    if (!start || !end) throw new Error(`No handles to connect ${from} to ${to}`);
+    await this.page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 12 });
+    await this.page.mouse.up();
+  }
+}
+
+export class PropertiesObject {
+  readonly form: Locator;
+  constructor(page: Page) {
+    this.form = page.getByRole('form', { name: 'Properties' });
+  }
+  field(label: string): Locator {
+    return this.form.getByLabel(label, { exact: true });
+  }
+  async set(label: string, value: string): Promise<void> {
+    const field = this.field(label);
+    await field.fill(value);
+    await field.press('Enter');
+  }
+}
+
+export class FindingsObject {
+  readonly region: Locator;
+  constructor(page: Page) {
+    this.region = page.getByRole('region', { name: 'Findings' });
+  }
+  items(): Locator {
+    return this.region.locator('li.finding');
+  }
+  withText(text: string | RegExp): Locator {
+    return this.items().filter({ hasText: text });
+  }
+}
+
+interface Fixtures {
+  palette: PaletteObject;
+  canvas: CanvasObject;
+  properties: PropertiesObject;
+  findings: FindingsObject;
+  /** Fails the test on any Content-Security-Policy violation or page error. */
+  guard: void;
+}
+
+export const test = base.extend<Fixtures>({
+  guard: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
+      });
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      await use();
+      expect(problems, 'CSP violations and page errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+  palette: async ({ page }, use) => use(new PaletteObject(page)),
+  canvas: async ({ page }, use) => use(new CanvasObject(page)),
+  properties: async ({ page }, use) => use(new PropertiesObject(page)),
+  findings: async ({ page }, use) => use(new FindingsObject(page)),
+});
+
+export { expect };
+
+/** Opens the app on a fresh, empty diagram. */
+export async function openApp(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('status').filter({ hasText: /Saved in this browser|Saving is off/ })).toBeVisible();
+}

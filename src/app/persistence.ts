@@ -1,0 +1,162 @@
+import { createAutosave, bindLifecycleFlush } from '../persist/autosave.ts';
+import { openLibrary, type Library } from '../persist/storage.ts';
+import { createTabSync } from '../persist/tabsync.ts';
+import { decodeShareLink } from '../io/share.ts';
+import { describeImportError } from '../io/import.ts';
+import { setTitle } from '../model/ops.ts';
+import { emptyDiagram, type Diagram } from '../model/types.ts';
+import type { EditorStore } from '../store/editor.ts';
+
+// Connects the editor to IndexedDB: opens the last diagram, saves every change
+// within half a second, flushes when the page is hidden, and never lets two tabs
+// overwrite each other (each save names the revision it was based on).
+
+export interface Persistence {
+  start(): Promise<void>;
+  stop(): void;
+  /** Adds a document to the library and opens it; the open diagram is kept as it was. */
+  openAsNew(doc: Diagram): Promise<void>;
+  createNew(doc?: Diagram): Promise<void>;
+  open(id: string): Promise<void>;
+  library(): Library | null;
+  /** Writes pending changes now. */
+  flush(): Promise<void>;
+  /** Renames the open diagram (one undoable edit, saved like any other). */
+  rename(title: string): Promise<void>;
+  /** Deletes a saved diagram; deleting the open one opens the most recent other one. */
+  remove(id: string): Promise<void>;
+}
+
+const SHARE_PREFIX = '#doc=';
+
+export function createPersistence(store: EditorStore): Persistence {
+  let library: Library | null = null;
+  let revision = 0;
+  let lastSaved: Diagram | null = null;
+  let lastViewport = store.getState().viewport;
+  const cleanups: (() => void)[] = [];
+  const tabs = createTabSync('faultline');
+
+  const setOff = (reason: string) => store.getState().set({ saving: { mode: 'off', reason } });
+
+  const save = async () => {
+    const { doc, viewport, diagramId, saving } = store.getState();
+    if (!library || !diagramId || saving.mode !== 'on') return;
+    if (doc === lastSaved && viewport === lastViewport) return;
+    const result = await library.save(diagramId, doc, viewport ?? undefined, revision);
+    if (result.ok) {
+      revision = result.revision;
+      lastSaved = doc;
+      lastViewport = viewport;
+      tabs.post({ type: 'saved', id: diagramId, revision });
+    } else if (result.reason === 'conflict') {
+      store.getState().set({
+        saving: { mode: 'read-only', reason: 'another tab changed this diagram. Reload it to keep editing.' },
+      });
+    } else {
+      setOff(result.reason === 'quota' ? 'storage is full. Export your work to keep it.' : result.message);
+    }
+  };
+  const autosave = createAutosave({ save, delayMs: 500 });
+
+  const show = async (id: string) => {
+    if (!library) return;
+    await autosave.flush();
+    const loaded = await library.load(id);
+    if (!loaded.ok) {
+      store.getState().set({ notice: { kind: 'error', text: `Could not open the saved diagram: ${loaded.message}` } });
+      return;
+    }
+    revision = loaded.revision;
+    lastSaved = loaded.doc;
+    lastViewport = loaded.viewport ?? null;
+    store.getState().open(loaded.doc, id, loaded.viewport ?? null);
+    store.getState().set({ saving: { mode: 'on' } });
+    await library.setLastOpen(id);
+  };
+
+  const addAndOpen = async (doc: Diagram) => {
+    if (!library) {
+      store.getState().open(doc, null);
+      return;
+    }
+    await autosave.flush();
+    const created = await library.create(doc);
+    if (!created.ok) {
+      store.getState().open(doc, null);
+      setOff(created.message);
+      return;
+    }
+    await show(created.id);
+  };
+
+  const fromShareLink = async (): Promise<Diagram | null> => {
+    if (!location.hash.startsWith(SHARE_PREFIX)) return null;
+    const result = await decodeShareLink(location.hash.slice(1));
+    history.replaceState(null, '', location.pathname + location.search);
+    if (result.ok) return result.doc;
+    store.getState().set({ notice: { kind: 'error', text: `Could not open the shared link: ${describeImportError(result.error)}` } });
+    return null;
+  };
+
+  return {
+    async start() {
+      const shared = await fromShareLink();
+      const opened = await openLibrary();
+      if (!opened.ok) {
+        store.getState().open(shared ?? emptyDiagram(), null);
+        setOff(opened.reason === 'quota' ? 'storage is full.' : 'this browser does not let the app store data (private window?).');
+        return;
+      }
+      library = opened.library;
+      const lastId = await library.getLastOpen();
+      if (shared) await addAndOpen(shared);
+      else if (lastId && (await library.list()).some((entry) => entry.id === lastId)) await show(lastId);
+      else await addAndOpen(emptyDiagram());
+
+      cleanups.push(
+        store.subscribe(
+          (state) => [state.doc, state.viewport] as const,
+          () => autosave.schedule(),
+          { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] },
+        ),
+        bindLifecycleFlush(autosave, window),
+        tabs.subscribe((message) => {
+          const { diagramId } = store.getState();
+          if (message.id !== diagramId || message.revision <= revision) return;
+          // Another tab saved this diagram. Take its version when nothing here is
+          // unsaved; otherwise stop editing rather than overwrite either side.
+          if (autosave.pending() || store.getState().doc !== lastSaved) {
+            store.getState().set({
+              saving: { mode: 'read-only', reason: 'another tab changed this diagram. Reload it to keep editing.' },
+            });
+          } else {
+            void show(message.id);
+          }
+        }),
+      );
+    },
+    stop() {
+      void autosave.flush();
+      autosave.dispose();
+      for (const cleanup of cleanups.splice(0)) cleanup();
+    },
+    openAsNew: addAndOpen,
+    createNew: (doc = emptyDiagram()) => addAndOpen(doc),
+    open: show,
+    library: () => library,
+    flush: () => autosave.flush(),
+    async rename(title) {
+      store.getState().edit((doc) => setTitle(doc, title));
+      await autosave.flush();
+    },
+    async remove(id) {
+      if (!library) return;
+      await library.remove(id);
+      if (store.getState().diagramId !== id) return;
+      const [next] = (await library.list()).sort((a, b) => b.updatedAt - a.updatedAt);
+      if (next) await show(next.id);
+      else await addAndOpen(emptyDiagram());
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import { useReactFlow } from '@xyflow/react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { describeImportError, tooLarge } from '../io/errors.ts';
+import { exportFileName, exportJson } from '../io/export.ts';
+import { MAX_FILE_BYTES } from '../io/limits.ts';
+import { createLayoutClient } from '../layout/client.ts';
+import type { CommandServices } from '../commands/registry.ts';
+import type { EditorStore } from '../store/editor.ts';
+import type { Diagram } from '../model/types.ts';
+import { createLazyPersistence } from './lazyPersistence.ts';
+import type { Persistence } from './persistence.ts';
+
+export interface AppServices extends CommandServices {
+  fileInput: React.RefObject<HTMLInputElement | null>;
+  importFiles(files: File[]): void;
+  importText(text: string, source: string): void;
+  copyLink(): void;
+  exportImage(format: 'svg' | 'png'): void;
+  persistence: Persistence;
+}
+
+export function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The page-facing side of commands: files, downloads, layout and storage. */
+export function useServices(store: EditorStore): AppServices {
+  const flow = useReactFlow();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [persistence] = useState(() => createLazyPersistence(store));
+  const [layoutClient] = useState(createLayoutClient);
+
+  useEffect(() => {
+    void persistence.start();
+    return () => persistence.stop();
+  }, [persistence]);
+
+  return useMemo(() => {
+    const fail = (text: string) => store.getState().set({ notice: { kind: 'error', text } });
+    const openImported = (doc: Diagram, source: string) => {
+      void persistence.openAsNew(doc).then(() => store.getState().set({ notice: { kind: 'info', text: `Opened ${source} as a new diagram.` } }));
+    };
+    const importText = (text: string, source: string) => {
+      void import('../io/import.ts').then(({ importDocument }) => {
+        const result = importDocument(text);
+        if (result.ok) openImported(result.doc, source);
+        else fail(`Could not import ${source}: ${describeImportError(result.error)}`);
+      });
+    };
+    return {
+      fileInput,
+      persistence,
+      importText,
+      importFiles(files) {
+        for (const file of files) {
+          // Refused before reading, so a huge file never lands in memory.
+          if (file.size > MAX_FILE_BYTES) {
+            fail(`Could not import ${file.name}: ${describeImportError(tooLarge(file.size))}`);
+            continue;
+          }
+          void file.text().then((text) => importText(text, file.name));
+        }
+      },
+      importFile: () => fileInput.current?.click(),
+      exportJson() {
+        const { doc } = store.getState();
+        download(exportFileName(doc.title), new Blob([exportJson(doc)], { type: 'application/json' }));
+      },
+      exportImage(format) {
+        const { doc } = store.getState();
+        const name = exportFileName(doc.title).replace(/\.faultline\.json$/, `.${format}`);
+        // Image export loads on demand; most sessions never use it.
+        const picture =
+          format === 'svg'
+            ? import('../io/export-svg.ts').then(({ exportSvg }) => new Blob([exportSvg(doc)], { type: 'image/svg+xml' }))
+            : import('./exportImage.ts').then(({ exportPng }) => exportPng(doc));
+        picture.then(
+          (blob) => download(name, blob),
+          (error: unknown) => fail(`Could not export ${format.toUpperCase()}: ${error instanceof Error ? error.message : String(error)}`),
+        );
+      },
+      copyLink() {
+        void import('../io/share.ts').then(async ({ encodeShareLink }) => {
+          const fragment = await encodeShareLink(store.getState().doc);
+          const url = `${location.origin}${location.pathname}#${fragment}`;
+          try {
+            await navigator.clipboard.writeText(url);
+            store.getState().set({ notice: { kind: 'info', text: 'Link copied. It holds the whole diagram; nothing is uploaded.' } });
+          } catch {
+            history.replaceState(null, '', url);
+            store.getState().set({ notice: { kind: 'info', text: 'The link is in the address bar. It holds the whole diagram; nothing is uploaded.' } });
+          }
+        });
+      },
+      fitView: () => void flow.fitView({ padding: 0.15, duration: 200 }),
+      autoLayout() {
+        const state = store.getState();
+        state.set({ layoutRunning: true });
+        void layoutClient.layout(state.doc, { direction: 'RIGHT' }).then(
+          (result) => {
+            store.getState().set({ layoutRunning: false });
+            if (result === 'cancelled') return;
+            store.getState().edit(() => result);
+            store.getState().set({ fitRequest: store.getState().fitRequest + 1 });
+          },
+          (error: unknown) => {
+            store.getState().set({ layoutRunning: false });
+            fail(`Auto layout failed: ${error instanceof Error ? error.message : String(error)}`);
+          },
+        );
+      },
+      newDiagram: () => store.getState().set({ dialog: 'templates' }),
+    };
+  }, [store, flow, persistence, layoutClient]);
+}

@@ -1,0 +1,185 @@
+import {
+  Background,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type NodeChange,
+  type EdgeChange,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { COMPONENT_SIZE } from '../model/catalogue.ts';
+import { connect, moveNodes, nodeById, reparent, resizeNode } from '../model/ops.ts';
+import { NODE_KINDS, type NodeKind, type Point } from '../model/types.ts';
+import { absolutePosition } from '../model/ops.ts';
+import { addComponent } from '../commands/editing.ts';
+import { useEditor, useEditorStore } from '../store/context.ts';
+import { useBlastRadius } from './useBlastRadius.ts';
+import { ComponentNode } from './ComponentNode.tsx';
+import { GroupNode } from './GroupNode.tsx';
+import { EdgeMarkers, FlowEdge } from './FlowEdge.tsx';
+import { groupAt } from './dropTarget.ts';
+import { createViewCache, type FlowNode } from './view.ts';
+
+export const KIND_MIME = 'application/x-faultline-kind';
+
+const nodeTypes = { component: ComponentNode, group: GroupNode };
+const edgeTypes = { flow: FlowEdge };
+const GRID: [number, number] = [16, 16];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const none: ReadonlySet<string> = new Set();
+
+/** The selection after React Flow's select changes, or null when they change nothing. */
+export function applySelection(current: ReadonlySet<string>, changes: readonly (NodeChange<FlowNode> | EdgeChange)[]): Set<string> | null {
+  let next: Set<string> | null = null;
+  for (const change of changes) {
+    if (change.type !== 'select' || current.has(change.id) === change.selected) continue;
+    next ??= new Set(current);
+    if (change.selected) next.add(change.id);
+    else next.delete(change.id);
+  }
+  return next;
+}
+
+function isKind(value: string): value is NodeKind {
+  return (NODE_KINDS as readonly string[]).includes(value);
+}
+
+export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void }) {
+  const store = useEditorStore();
+  const flow = useReactFlow();
+  const doc = useEditor((state) => state.doc);
+  const selectedNodes = useEditor((state) => state.selectedNodes);
+  const selectedEdges = useEditor((state) => state.selectedEdges);
+  const snapToGrid = useEditor((state) => state.snapToGrid);
+  const fitRequest = useEditor((state) => state.fitRequest);
+  const readOnly = useEditor((state) => state.saving.mode === 'read-only');
+  const blast = useBlastRadius();
+  const [cache] = useState(createViewCache);
+
+  const nodes = useMemo(() => cache.nodes(doc, selectedNodes, blast?.lostSet ?? none), [cache, doc, selectedNodes, blast]);
+  const edges = useMemo(() => cache.edges(doc, selectedEdges), [cache, doc, selectedEdges]);
+
+  useEffect(() => {
+    // An empty canvas keeps its zoom, so the first component does not fill the screen.
+    if (fitRequest > 0 && store.getState().doc.nodes.length > 0) {
+      requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1 }));
+    }
+  }, [fitRequest, flow, store]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      const state = store.getState();
+      const positions = new Map<string, Point>();
+      const selected = applySelection(state.selectedNodes, changes);
+      if (selected) state.set({ selectedNodes: selected });
+      for (const change of changes) {
+        if (change.type === 'position' && change.position) positions.set(change.id, change.position);
+        if (change.type === 'dimensions' && change.dimensions && change.resizing) {
+          const { width, height } = change.dimensions;
+          state.updateGesture((current) => resizeNode(current, change.id, { width, height }, positions.get(change.id)));
+          positions.delete(change.id);
+        }
+      }
+      if (positions.size > 0) state.updateGesture((current) => moveNodes(current, positions));
+    },
+    [store],
+  );
+
+  // Removal goes through commands, so only selection changes matter here.
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const selected = applySelection(store.getState().selectedEdges, changes);
+      if (selected) store.getState().set({ selectedEdges: selected });
+    },
+    [store],
+  );
+
+  const onNodeDragStop = useCallback(
+    (_event: unknown, _node: FlowNode, dragged: FlowNode[]) => {
+      const state = store.getState();
+      const movedIds = new Set(dragged.map((node) => node.id));
+      state.updateGesture((current) => {
+        let next = current;
+        for (const id of movedIds) {
+          const node = nodeById(next, id);
+          if (!node || (node.parentId && movedIds.has(node.parentId))) continue;
+          const origin = absolutePosition(next, id);
+          const { width, height } = node.size ?? COMPONENT_SIZE;
+          const parent = groupAt(next, { x: origin.x + width / 2, y: origin.y + height / 2 }, node.kind, id);
+          next = reparent(next, id, parent);
+        }
+        return next;
+      });
+      state.endGesture();
+    },
+    [store],
+  );
+
+  const onConnect = useCallback(
+    (connection: Connection) => store.getState().edit((current) => connect(current, connection.source, connection.target)),
+    [store],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (event.dataTransfer.types.includes(KIND_MIME) || event.dataTransfer.types.includes('Files')) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      event.preventDefault();
+      const files = [...event.dataTransfer.files];
+      if (files.length > 0) return onFilesDropped(files);
+      const kind = event.dataTransfer.getData(KIND_MIME);
+      if (!isKind(kind) || store.getState().saving.mode === 'read-only') return;
+      const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const { doc: current } = store.getState();
+      const parentId = groupAt(current, point, kind);
+      const origin = parentId ? absolutePosition(current, parentId) : { x: 0, y: 0 };
+      addComponent(store, kind, { x: point.x - origin.x, y: point.y - origin.y }, parentId);
+    },
+    [flow, store, onFilesDropped],
+  );
+
+  return (
+    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <EdgeMarkers />
+      <ReactFlow<FlowNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStart={() => store.getState().beginGesture()}
+        onNodeDragStop={onNodeDragStop}
+        onNodeDoubleClick={(_event, node) => store.getState().set({ editingLabel: node.id })}
+        onConnect={onConnect}
+        onMoveEnd={(_event, viewport) => store.getState().set({ viewport })}
+        defaultViewport={store.getState().viewport ?? undefined}
+        connectionMode={ConnectionMode.Loose}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        snapToGrid={snapToGrid}
+        snapGrid={GRID}
+        colorMode="system"
+        minZoom={0.05}
+        onlyRenderVisibleElements={nodes.length > 400}
+        proOptions={{ hideAttribution: true }}
+        aria-label="Diagram canvas"
+      >
+        <Background gap={GRID[0]} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import { COMPONENT_SIZE, EDGE_KIND_INFO, kindInfo } from '../model/catalogue.ts';
+import { edgeKindOf, isGroupKind, replicasOf, type Diagram, type DiagramNode } from '../model/types.ts';
+
+// A standalone SVG picture of the whole diagram, fitted to its content. Every
+// attribute is written here; labels only ever land in text nodes, escaped, so the
+// file carries no script and no event attribute whatever a label says.
+
+const COMPONENT = COMPONENT_SIZE;
+const PADDING = 32;
+
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+interface Box {
+  node: DiagramNode;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+function boxes(doc: Diagram): Map<string, Box> {
+  const byId = new Map(doc.nodes.map((node) => [node.id, node]));
+  const result = new Map<string, Box>();
+  for (const node of doc.nodes) {
+    let x = 0;
+    let y = 0;
+    const seen = new Set<string>();
+    for (let current: DiagramNode | undefined = node; current && !seen.has(current.id); current = current.parentId ? byId.get(current.parentId) : undefined) {
+      seen.add(current.id);
+      x += current.position.x;
+      y += current.position.y;
+    }
+    const size = isGroupKind(node.kind) ? (node.size ?? { width: 300, height: 200 }) : COMPONENT;
+    result.set(node.id, { node, x, y, ...size });
+  }
+  return result;
+}
+
+function borderPoint(box: Box, toward: { x: number; y: number }) {
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const dx = toward.x - cx;
+  const dy = toward.y - cy;
+  if (dx === 0 && dy === 0) return { x: cx, y: cy };
+  const scale = Math.min(dx === 0 ? Infinity : box.width / 2 / Math.abs(dx), dy === 0 ? Infinity : box.height / 2 / Math.abs(dy));
+  return { x: cx + dx * scale, y: cy + dy * scale };
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
+
+export function exportSvg(doc: Diagram): string {
+  const all = boxes(doc);
+  const list = [...all.values()];
+  const minX = Math.min(0, ...list.map((box) => box.x)) - PADDING;
+  const minY = Math.min(0, ...list.map((box) => box.y)) - PADDING;
+  const maxX = Math.max(0, ...list.map((box) => box.x + box.width)) + PADDING;
+  const maxY = Math.max(0, ...list.map((box) => box.y + box.height)) + PADDING;
+  const width = round(maxX - minX);
+  const height = round(maxY - minY);
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${round(minX)} ${round(minY)} ${width} ${height}" font-family="system-ui, sans-serif">`,
+    `<title>${escapeXml(doc.title)}</title>`,
+    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#64748b"/></marker></defs>',
+    `<rect x="${round(minX)}" y="${round(minY)}" width="${width}" height="${height}" fill="#ffffff"/>`,
+  ];
+  for (const box of list.filter((candidate) => isGroupKind(candidate.node.kind))) {
+    const fill = box.node.kind === 'region' ? '#eff6ff' : '#f0fdfa';
+    parts.push(
+      `<rect x="${round(box.x)}" y="${round(box.y)}" width="${round(box.width)}" height="${round(box.height)}" rx="14" fill="${fill}" stroke="#94a3b8" stroke-dasharray="6 4"/>`,
+      `<text x="${round(box.x + 12)}" y="${round(box.y + 20)}" font-size="12" fill="#334155"><tspan font-size="10" fill="#64748b">${escapeXml(kindInfo(box.node.kind).name.toUpperCase())}</tspan> ${escapeXml(box.node.label)}</text>`,
+    );
+  }
+  for (const edge of doc.edges) {
+    const from = all.get(edge.source);
+    const to = all.get(edge.target);
+    if (!from || !to) continue;
+    const start = borderPoint(from, { x: to.x + to.width / 2, y: to.y + to.height / 2 });
+    const end = borderPoint(to, { x: from.x + from.width / 2, y: from.y + from.height / 2 });
+    const dash = EDGE_KIND_INFO[edgeKindOf(edge)].dash;
+    parts.push(
+      `<line x1="${round(start.x)}" y1="${round(start.y)}" x2="${round(end.x)}" y2="${round(end.y)}" stroke="#64748b" stroke-width="1.6"${dash ? ` stroke-dasharray="${dash}"` : ''} marker-end="url(#arrow)"/>`,
+    );
+    const label = edge.label ?? edge.props.protocol;
+    if (label) {
+      parts.push(`<text x="${round((start.x + end.x) / 2)}" y="${round((start.y + end.y) / 2 - 4)}" font-size="11" text-anchor="middle" fill="#475569">${escapeXml(label)}</text>`);
+    }
+  }
+  for (const box of list.filter((candidate) => !isGroupKind(candidate.node.kind))) {
+    const replicas = replicasOf(box.node);
+    parts.push(
+      `<rect x="${round(box.x)}" y="${round(box.y)}" width="${box.width}" height="${box.height}" rx="10" fill="#ffffff" stroke="#cbd5e1" stroke-width="1.5"/>`,
+      `<text x="${round(box.x + 14)}" y="${round(box.y + 28)}" font-size="14" font-weight="600" fill="#0f172a">${escapeXml(box.node.label)}</text>`,
+      `<text x="${round(box.x + 14)}" y="${round(box.y + 46)}" font-size="11" fill="#64748b">${escapeXml(kindInfo(box.node.kind).name)}${replicas > 1 ? ` ×${replicas}` : ''}</text>`,
+    );
+  }
+  parts.push('</svg>');
+  return parts.join('\n');
+}

@@ -1,0 +1,90 @@
+import { useId, useState } from 'react';
+import { parsePropertyInput, type PropertySpec } from '../model/properties.ts';
+import type { PropValue } from '../model/types.ts';
+
+interface FieldProps {
+  spec: PropertySpec;
+  value: PropValue | undefined;
+  /** Called with each valid value; invalid input stays in the field with its error. */
+  onChange(value: PropValue | undefined): void;
+  onDone(): void;
+}
+
+/** One property input generated from its schema, with its error beside it. */
+export function Field({ spec, value, onChange, onDone }: FieldProps) {
+  const id = useId();
+  const [text, setText] = useState(value === undefined ? '' : String(value));
+  const [error, setError] = useState<string | null>(null);
+  const effective = value ?? spec.default;
+
+  const take = (raw: string | boolean) => {
+    if (typeof raw === 'string') setText(raw);
+    const result = parsePropertyInput(spec, raw);
+    if (result.ok) {
+      setError(null);
+      onChange(result.value);
+    } else {
+      setError(result.message);
+    }
+  };
+
+  const describedBy = `${id}-help${error ? ` ${id}-error` : ''}`;
+  let control;
+  if (spec.type === 'boolean') {
+    control = (
+      <input id={id} type="checkbox" checked={effective === true} aria-describedby={describedBy} onChange={(event) => take(event.target.checked)} onBlur={onDone} />
+    );
+  } else if (spec.type === 'enum') {
+    control = (
+      <select id={id} value={typeof value === 'string' ? value : ''} aria-describedby={describedBy} onChange={(event) => take(event.target.value)} onBlur={onDone}>
+        <option value="">{spec.default ? `Default (${spec.default})` : 'Not set'}</option>
+        {spec.options.map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </select>
+    );
+  } else {
+    const listId = spec.type === 'text' && spec.suggestions ? `${id}-list` : undefined;
+    control = (
+      <>
+        <input
+          id={id}
+          type="text"
+          inputMode={spec.type === 'integer' ? 'numeric' : undefined}
+          value={text}
+          placeholder={spec.default !== undefined ? String(spec.default) : ''}
+          list={listId}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(event) => take(event.target.value)}
+          onBlur={onDone}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') event.currentTarget.blur();
+          }}
+        />
+        {listId && spec.type === 'text' && (
+          <datalist id={listId}>
+            {spec.suggestions?.map((option) => <option key={option} value={option} />)}
+          </datalist>
+        )}
+      </>
+    );
+  }
+
+  return (
+    <div className={`field field-${spec.type}`}>
+      <label htmlFor={id}>{spec.label}</label>
+      {control}
+      {error && (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <p id={`${id}-help`} className="field-help">
+        {spec.help}
+      </p>
+    </div>
+  );
+}

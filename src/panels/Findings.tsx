@@ -1,0 +1,92 @@
+import { useReactFlow } from '@xyflow/react';
+import { useMemo } from 'react';
+import type { Finding, Severity } from '../analysis/types.ts';
+import { ruleById } from '../analysis/registry.ts';
+import { useEditor, useEditorStore } from '../store/context.ts';
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+const HEADINGS: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
+
+/** The design review: counts per severity, then each finding grouped by severity. */
+export function Findings() {
+  const findings = useEditor((state) => state.analysis.findings);
+  const showInfo = useEditor((state) => state.showInfo);
+  const store = useEditorStore();
+  const bySeverity = useMemo(() => {
+    const groups = new Map<Severity, Finding[]>(SEVERITIES.map((severity) => [severity, []]));
+    for (const finding of findings) groups.get(finding.severity)!.push(finding);
+    return groups;
+  }, [findings]);
+
+  return (
+    <section className="findings" aria-label="Findings">
+      <header className="findings-header">
+        <h2>Review</h2>
+        <p className="findings-counts" aria-label="Finding counts">
+          {SEVERITIES.map((severity) => (
+            <span key={severity} className={`count severity-${severity}`}>
+              {bySeverity.get(severity)!.length} {bySeverity.get(severity)!.length === 1 ? severity : `${severity}s`}
+            </span>
+          ))}
+        </p>
+        <label className="toggle">
+          <input type="checkbox" checked={showInfo} onChange={(event) => store.getState().set({ showInfo: event.target.checked })} />
+          Show info
+        </label>
+      </header>
+      {findings.length === 0 && <p className="muted">No findings. Add components and connect them to get a review.</p>}
+      {SEVERITIES.filter((severity) => severity !== 'info' || showInfo).map((severity) => {
+        const list = bySeverity.get(severity)!;
+        if (list.length === 0) return null;
+        return (
+          <section key={severity} aria-label={HEADINGS[severity]}>
+            <h3>{HEADINGS[severity]}</h3>
+            <ul className="finding-list">
+              {list.map((finding, index) => (
+                <FindingItem key={`${finding.rule}:${finding.nodes.join(',')}:${index}`} finding={finding} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </section>
+  );
+}
+
+function FindingItem({ finding }: { finding: Finding }) {
+  const store = useEditorStore();
+  const flow = useReactFlow();
+  const rule = ruleById(finding.rule);
+  const subjects = finding.rule === 'spof' ? finding.nodes.slice(0, 1) : finding.nodes;
+  const show = () => {
+    store.getState().select(subjects, finding.edges);
+    void flow.fitView({ nodes: subjects.map((id) => ({ id })), padding: 0.6, duration: 200, maxZoom: 1.2 });
+  };
+  return (
+    <li className={`finding severity-${finding.severity}`}>
+      <p className="finding-message">
+        <span className="finding-rule">{rule?.title ?? finding.rule}</span> {finding.message}
+      </p>
+      <div className="finding-actions">
+        <button type="button" onClick={show}>
+          Show
+        </button>
+        {finding.rule === 'spof' && (
+          <button type="button" onClick={() => store.getState().set({ blastUnit: finding.nodes[0] ?? null })}>
+            What if this fails?
+          </button>
+        )}
+      </div>
+      {rule && (
+        <details>
+          <summary>Why, and how to fix it</summary>
+          <p>{rule.why}</p>
+          <p>
+            <strong>Fix: </strong>
+            {rule.fix}
+          </p>
+        </details>
+      )}
+    </li>
+  );
+}
