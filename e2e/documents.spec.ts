@@ -36,7 +36,7 @@ test('export then import gives back the same diagram, as a new one', async ({ pa
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export JSON' }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toBe('Round trip.faultline.json');
+  expect(download.suggestedFilename()).toBe('round-trip.faultline.json');
   const exported = await readFile((await download.path())!, 'utf8');
   expect(JSON.parse(exported)).toMatchObject({ format: 'faultline', version: 1, title: 'Round trip' });
 

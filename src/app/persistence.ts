@@ -1,6 +1,7 @@
 import { createAutosave, bindLifecycleFlush } from '../persist/autosave.ts';
 import { openLibrary, type Library } from '../persist/storage.ts';
 import { createTabSync } from '../persist/tabsync.ts';
+import { clearJournal, takeJournal, writeJournal, type KeyValueStorage } from '../persist/journal.ts';
 import { decodeShareLink } from '../io/share.ts';
 import { describeImportError } from '../io/import.ts';
 import { setTitle } from '../model/ops.ts';
@@ -29,6 +30,19 @@ export interface Persistence {
 
 const SHARE_PREFIX = '#doc=';
 
+function localStore(): KeyValueStorage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+function listen(target: EventTarget, type: string, listener: () => void): () => void {
+  target.addEventListener(type, listener);
+  return () => target.removeEventListener(type, listener);
+}
+
 export function createPersistence(store: EditorStore): Persistence {
   let library: Library | null = null;
   let revision = 0;
@@ -36,19 +50,35 @@ export function createPersistence(store: EditorStore): Persistence {
   let lastViewport = store.getState().viewport;
   const cleanups: (() => void)[] = [];
   const tabs = createTabSync('faultline');
+  const local = localStore();
+  const unsaved = () => {
+    const { doc, viewport } = store.getState();
+    return doc !== lastSaved || viewport !== lastViewport;
+  };
+
+  /** Synchronously keeps unsaved work for the next start, as the page goes away. */
+  const journalNow = () => {
+    const { doc, viewport, diagramId, saving } = store.getState();
+    if (!diagramId || saving.mode !== 'on' || !unsaved()) return;
+    writeJournal(local, tabs.tabId, { id: diagramId, baseRevision: revision, doc, viewport: viewport ?? undefined });
+  };
+  const onHide = () => {
+    if (document.visibilityState === 'hidden') journalNow();
+  };
 
   const setOff = (reason: string) => store.getState().set({ saving: { mode: 'off', reason } });
 
   const save = async () => {
     const { doc, viewport, diagramId, saving } = store.getState();
     if (!library || !diagramId || saving.mode !== 'on') return;
-    if (doc === lastSaved && viewport === lastViewport) return;
+    if (!unsaved()) return;
     const result = await library.save(diagramId, doc, viewport ?? undefined, revision);
     if (result.ok) {
       revision = result.revision;
       lastSaved = doc;
       lastViewport = viewport;
       tabs.post({ type: 'saved', id: diagramId, revision });
+      clearJournal(local, tabs.tabId);
     } else if (result.reason === 'conflict') {
       store.getState().set({
         saving: { mode: 'read-only', reason: 'another tab changed this diagram. Reload it to keep editing.' },
@@ -109,6 +139,9 @@ export function createPersistence(store: EditorStore): Persistence {
         return;
       }
       library = opened.library;
+      // Work journaled as a previous page went away; the revision check drops any
+      // entry whose diagram was saved since.
+      for (const entry of takeJournal(local)) await library.save(entry.id, entry.doc, entry.viewport, entry.baseRevision);
       const lastId = await library.getLastOpen();
       if (shared) await addAndOpen(shared);
       else if (lastId && (await library.list()).some((entry) => entry.id === lastId)) await show(lastId);
@@ -121,12 +154,14 @@ export function createPersistence(store: EditorStore): Persistence {
           { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] },
         ),
         bindLifecycleFlush(autosave, window),
+        listen(window, 'pagehide', journalNow),
+        listen(document, 'visibilitychange', onHide),
         tabs.subscribe((message) => {
           const { diagramId } = store.getState();
           if (message.id !== diagramId || message.revision <= revision) return;
           // Another tab saved this diagram. Take its version when nothing here is
           // unsaved; otherwise stop editing rather than overwrite either side.
-          if (autosave.pending() || store.getState().doc !== lastSaved) {
+          if (autosave.pending() || unsaved()) {
             store.getState().set({
               saving: { mode: 'read-only', reason: 'another tab changed this diagram. Reload it to keep editing.' },
             });
@@ -152,6 +187,11 @@ export function createPersistence(store: EditorStore): Persistence {
     },
     async remove(id) {
       if (!library) return;
+      if (store.getState().diagramId === id) {
+        // The open diagram is going: what it has not saved goes with it.
+        lastSaved = store.getState().doc;
+        lastViewport = store.getState().viewport;
+      }
       await library.remove(id);
       if (store.getState().diagramId !== id) return;
       const [next] = (await library.list()).sort((a, b) => b.updatedAt - a.updatedAt);
