@@ -28,6 +28,14 @@ export function download(name: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** Lets the nodes glide to the positions a layout gives them, then stops animating
+ *  so that dragging stays immediate. */
+function animateNextMove(): void {
+  const canvas = document.querySelector('.canvas');
+  canvas?.classList.add('is-animating');
+  setTimeout(() => canvas?.classList.remove('is-animating'), 450);
+}
+
 /** The page-facing side of commands: files, downloads, layout and storage. */
 export function useServices(store: EditorStore): AppServices {
   const flow = useReactFlow();
@@ -101,10 +109,11 @@ export function useServices(store: EditorStore): AppServices {
       autoLayout() {
         const state = store.getState();
         state.set({ layoutRunning: true });
-        void layoutClient.layout(state.doc, { direction: 'RIGHT' }).then(
+        void layoutClient.layout(state.doc, { direction: state.layoutDirection }).then(
           (result) => {
-            store.getState().set({ layoutRunning: false });
             if (result === 'cancelled') return;
+            store.getState().set({ layoutRunning: false });
+            animateNextMove();
             store.getState().edit(() => result);
             store.getState().set({ fitRequest: store.getState().fitRequest + 1 });
           },
@@ -113,6 +122,10 @@ export function useServices(store: EditorStore): AppServices {
             fail(`Auto layout failed: ${error instanceof Error ? error.message : String(error)}`);
           },
         );
+      },
+      cancelLayout() {
+        layoutClient.cancel();
+        store.getState().set({ layoutRunning: false });
       },
       newDiagram: () => store.getState().set({ dialog: 'templates' }),
     };

@@ -8,7 +8,7 @@ import { chordMatches, commandById, commandForKey, COMMANDS, conflictingChords, 
 
 function createTestEditor() {
   const store = createEditorStore();
-  const services = { fitView: vi.fn(), importFile: vi.fn(), exportJson: vi.fn(), autoLayout: vi.fn(), newDiagram: vi.fn() };
+  const services = { fitView: vi.fn(), importFile: vi.fn(), exportJson: vi.fn(), autoLayout: vi.fn(), cancelLayout: vi.fn(), newDiagram: vi.fn() };
   const context: CommandContext = { store, services };
   const run = (id: string) => {
     const command = commandById(id);

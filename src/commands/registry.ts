@@ -21,6 +21,7 @@ export interface CommandServices {
   importFile(): void;
   exportJson(): void;
   autoLayout(): void;
+  cancelLayout(): void;
   newDiagram(): void;
 }
 
@@ -138,7 +139,7 @@ export const COMMANDS: readonly Command[] = [
     id: 'auto-layout',
     label: 'Auto layout',
     keys: [{ key: 'l', mod: true, shift: true }],
-    enabled: (state) => state.doc.nodes.length > 0 && state.saving.mode !== 'read-only',
+    enabled: (state) => state.doc.nodes.length > 0 && state.saving.mode !== 'read-only' && !state.layoutRunning,
     run: ({ services }) => services.autoLayout(),
   },
   { id: 'export-json', label: 'Export JSON', keys: [{ key: 's', mod: true, shift: true }], enabled: always, run: ({ services }) => services.exportJson() },

@@ -22,6 +22,7 @@ interface ToolbarProps {
 export function Toolbar({ context, onCopyLink, onExportImage }: ToolbarProps) {
   const title = useEditor((state) => state.doc.title);
   const layoutRunning = useEditor((state) => state.layoutRunning);
+  const direction = useEditor((state) => state.layoutDirection);
   const set = useEditor((state) => state.set);
   const updateGesture = useEditor((state) => state.updateGesture);
   const endGesture = useEditor((state) => state.endGesture);
@@ -48,7 +49,23 @@ export function Toolbar({ context, onCopyLink, onExportImage }: ToolbarProps) {
       <div className="toolbar-group" role="toolbar" aria-label="Edit">
         <CommandButton id="undo" context={context} />
         <CommandButton id="redo" context={context} />
-        <CommandButton id="auto-layout" context={context} label={layoutRunning ? 'Laying out…' : undefined} />
+        <CommandButton id="auto-layout" context={context} />
+        <select
+          aria-label="Layout direction"
+          value={direction}
+          onChange={(event) => set({ layoutDirection: event.target.value === 'DOWN' ? 'DOWN' : 'RIGHT' })}
+        >
+          <option value="RIGHT">Left to right</option>
+          <option value="DOWN">Top to bottom</option>
+        </select>
+        {layoutRunning && (
+          <span className="layout-progress" role="status">
+            Laying out…{' '}
+            <button type="button" onClick={() => context.services.cancelLayout()}>
+              Cancel
+            </button>
+          </span>
+        )}
       </div>
       <div className="toolbar-group" role="toolbar" aria-label="File">
         <CommandButton id="export-json" context={context} />

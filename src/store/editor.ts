@@ -45,6 +45,7 @@ export interface EditorState {
   viewport: Viewport | null;
   analysis: AnalysisView;
   layoutRunning: boolean;
+  layoutDirection: 'RIGHT' | 'DOWN';
 }
 
 export interface Viewport {
@@ -92,6 +93,7 @@ export function initialState(doc: Diagram = emptyDiagram()): EditorState {
     viewport: null,
     analysis: emptyAnalysis,
     layoutRunning: false,
+    layoutDirection: 'RIGHT',
   };
 }
 
