@@ -6,10 +6,19 @@ test('work survives a reload, viewport included', async ({ page, palette, canvas
   await palette.item('Cache').click();
   await properties.set('Label', 'Session cache');
   await palette.item('Message queue').click();
+  // Zoom out and pan, so the viewport differs from the default.
+  await page.getByRole('button', { name: 'Zoom Out' }).click();
+  await page.mouse.move(700, 600);
+  await page.mouse.down();
+  await page.mouse.move(560, 520, { steps: 5 });
+  await page.mouse.up();
+  const viewport = page.locator('.react-flow__viewport');
+  const before = await viewport.getAttribute('style');
   await page.waitForTimeout(700);
   await page.reload();
   await expect(canvas.node('Session cache')).toBeVisible();
   await expect(canvas.node('Message queue')).toBeVisible();
+  await expect(viewport).toHaveAttribute('style', before!);
 });
 
 test('reloading at random moments loses no committed edit', async ({ page, palette, canvas }) => {

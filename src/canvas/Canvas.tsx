@@ -55,6 +55,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void
   const selectedEdges = useEditor((state) => state.selectedEdges);
   const snapToGrid = useEditor((state) => state.snapToGrid);
   const fitRequest = useEditor((state) => state.fitRequest);
+  const openCount = useEditor((state) => state.openCount);
   const readOnly = useEditor((state) => state.saving.mode === 'read-only');
   const blast = useBlastRadius();
   const [cache] = useState(createViewCache);
@@ -68,6 +69,14 @@ export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void
       requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1 }));
     }
   }, [fitRequest, flow, store]);
+
+  useEffect(() => {
+    if (openCount === 0) return;
+    const { viewport, doc: opened } = store.getState();
+    if (viewport) void flow.setViewport(viewport);
+    else if (opened.nodes.length > 0) requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1 }));
+    else void flow.setViewport({ x: 0, y: 0, zoom: 1 });
+  }, [openCount, flow, store]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -161,7 +170,6 @@ export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void
         onNodeDoubleClick={(_event, node) => store.getState().set({ editingLabel: node.id })}
         onConnect={onConnect}
         onMoveEnd={(_event, viewport) => store.getState().set({ viewport })}
-        defaultViewport={store.getState().viewport ?? undefined}
         connectionMode={ConnectionMode.Loose}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}

@@ -1,12 +1,13 @@
 import type { ElkExtendedEdge, ElkNode, LayoutOptions as ElkLayoutOptions } from 'elkjs/lib/elk-api';
+import { COMPONENT_SIZE } from '../model/catalogue.ts';
 import { isGroupKind, type Diagram, type DiagramNode } from '../model/types.ts';
 
 // The pure half of auto layout: the document as an ELK graph, and ELK's answer back
 // into the document. Only types come from elkjs here, so this file costs the main
 // bundle nothing; the 1.6 MB engine itself is loaded by the worker alone.
 
-/** The size every component is drawn at; the canvas uses the same numbers. */
-export const COMPONENT_SIZE = { width: 180, height: 64 } as const;
+/** The size every component is drawn at: one constant, in the model, for the canvas and ELK. */
+export { COMPONENT_SIZE };
 
 export type LayoutDirection = 'RIGHT' | 'DOWN';
 

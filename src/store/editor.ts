@@ -42,6 +42,8 @@ export interface EditorState {
   saving: SavingState;
   /** Bumped when the canvas should fit the view (a diagram opened, a layout applied). */
   fitRequest: number;
+  /** Bumped each time a diagram is opened, so the canvas restores its viewport. */
+  openCount: number;
   viewport: Viewport | null;
   analysis: AnalysisView;
   layoutRunning: boolean;
@@ -90,6 +92,7 @@ export function initialState(doc: Diagram = emptyDiagram()): EditorState {
     diagramId: null,
     saving: { mode: 'starting' },
     fitRequest: 0,
+    openCount: 0,
     viewport: null,
     analysis: emptyAnalysis,
     layoutRunning: false,
@@ -180,7 +183,7 @@ export function createEditorStore(doc?: Diagram) {
           selectedEdges: none,
           blastUnit: null,
           editingLabel: null,
-          fitRequest: viewport ? get().fitRequest : get().fitRequest + 1,
+          openCount: get().openCount + 1,
         });
       },
 
