@@ -4,7 +4,7 @@ test.beforeEach(async ({ page }) => {
   await openApp(page);
 });
 
-test('drag three components from the palette and connect them by their handles', async ({ page, palette, canvas }) => {
+test('drag three components from the palette and connect them by their handles', async ({ palette, canvas }) => {
   await palette.dragTo('Client', 120, 200);
   await palette.dragTo('Load balancer', 420, 200);
   await palette.dragTo('Service', 720, 200);

@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useMemo, useRef } from 'react';
 import { Canvas } from '../canvas/Canvas.tsx';
 import type { CommandContext } from '../commands/registry.ts';
 import { BlastBanner } from '../panels/BlastBanner.tsx';
@@ -33,7 +33,8 @@ export function App({ store }: { store: EditorStore }) {
 }
 
 function Editor({ store }: { store: EditorStore }) {
-  const services = useServices(store);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const services = useServices(store, fileInput);
   const context: CommandContext = useMemo(() => ({ store, services }), [store, services]);
   useShortcuts(context, services.importText);
   useAnalysis(store);
@@ -61,7 +62,7 @@ function Editor({ store }: { store: EditorStore }) {
         className="visually-hidden"
         aria-label="Choose a JSON file to import"
         tabIndex={-1}
-        ref={services.fileInput}
+        ref={fileInput}
         onChange={(event) => {
           services.importFiles([...(event.target.files ?? [])]);
           event.target.value = '';

@@ -1,5 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState, type RefObject } from 'react';
 import { describeImportError, tooLarge } from '../io/errors.ts';
 import { exportFileName, exportJson } from '../io/export.ts';
 import { MAX_FILE_BYTES } from '../io/limits.ts';
@@ -11,7 +11,6 @@ import { createLazyPersistence } from './lazyPersistence.ts';
 import type { Persistence } from './persistence.ts';
 
 export interface AppServices extends CommandServices {
-  fileInput: React.RefObject<HTMLInputElement | null>;
   importFiles(files: File[]): void;
   importText(text: string, source: string): void;
   copyLink(): void;
@@ -37,9 +36,8 @@ function animateNextMove(): void {
 }
 
 /** The page-facing side of commands: files, downloads, layout and storage. */
-export function useServices(store: EditorStore): AppServices {
+export function useServices(store: EditorStore, fileInput: RefObject<HTMLInputElement | null>): AppServices {
   const flow = useReactFlow();
-  const fileInput = useRef<HTMLInputElement>(null);
   const [persistence] = useState(() => createLazyPersistence(store));
   const [layoutClient] = useState(createLayoutClient);
 
@@ -61,7 +59,6 @@ export function useServices(store: EditorStore): AppServices {
       });
     };
     return {
-      fileInput,
       persistence,
       importText,
       importFiles(files) {
@@ -129,5 +126,5 @@ export function useServices(store: EditorStore): AppServices {
       },
       newDiagram: () => store.getState().set({ dialog: 'templates' }),
     };
-  }, [store, flow, persistence, layoutClient]);
+  }, [store, flow, persistence, layoutClient, fileInput]);
 }

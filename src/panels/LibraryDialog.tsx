@@ -21,8 +21,17 @@ export function LibraryDialog({ persistence, onClose }: { persistence: Persisten
   }, [library, persistence]);
 
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    let live = true;
+    void persistence
+      .flush()
+      .then(() => library?.list() ?? [])
+      .then((list) => {
+        if (live) setEntries(list);
+      });
+    return () => {
+      live = false;
+    };
+  }, [library, persistence]);
 
   if (!library) {
     return (
