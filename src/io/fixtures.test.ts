@@ -24,6 +24,8 @@ function load(name: string): Diagram {
  *  fixture that stands for files users already have: restore it and add a new one. */
 const FROZEN: Record<string, string> = {
   'v1-everything.faultline.json': '1cae23120bf079b3c6ed683fefd251abe072db8793c2c94b141dd432004b4222',
+  // Added when services gained `idempotent`.
+  'v1-service-idempotent.faultline.json': '092ceb7e968e93eb8b530d9d82fe4caed7179f46b2aca05a314ef2a5f1817d60',
 };
 
 describe('fixtures', () => {

@@ -48,6 +48,14 @@ export const REPLICAS: PropertySpec = {
   help: 'Interchangeable instances; for a data store, copies with automatic failover.',
 };
 
+const IDEMPOTENT: PropertySpec = {
+  key: 'idempotent',
+  label: 'Idempotent',
+  type: 'boolean',
+  default: false,
+  help: 'Handling the same message twice has the same effect as handling it once.',
+};
+
 const engine = (suggestions: readonly string[], help = 'The product that implements it.'): PropertySpec => ({
   key: 'engine',
   label: 'Engine',
@@ -200,6 +208,7 @@ export const CATALOGUE: readonly KindInfo[] = [
         default: false,
         help: 'Keeps session or user state in its own memory or disk.',
       },
+      IDEMPOTENT,
     ],
   ),
   component(
@@ -221,15 +230,7 @@ export const CATALOGUE: readonly KindInfo[] = [
       icon: 'cog',
       synonyms: ['consumer', 'job', 'celery', 'background', 'batch', 'cron'],
     },
-    [
-      {
-        key: 'idempotent',
-        label: 'Idempotent',
-        type: 'boolean',
-        default: false,
-        help: 'Handling the same message twice has the same effect as handling it once.',
-      },
-    ],
+    [IDEMPOTENT],
   ),
   component(
     {

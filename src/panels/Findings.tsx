@@ -68,9 +68,11 @@ function FindingItem({ finding }: { finding: Finding }) {
         <span className="finding-rule">{rule?.title ?? finding.rule}</span> {finding.message}
       </p>
       <div className="finding-actions">
-        <button type="button" onClick={show}>
-          Show
-        </button>
+        {subjects.length > 0 && (
+          <button type="button" onClick={show}>
+            Show
+          </button>
+        )}
         {finding.rule === 'spof' && (
           <button type="button" onClick={() => store.getState().set({ blastUnit: finding.nodes[0] ?? null })}>
             What if this fails?

@@ -11,6 +11,10 @@ export function RulesDialog({ onClose }: { onClose(): void }) {
             <h3>
               <span className={`severity-tag severity-${rule.severity}`}>{rule.severity}</span> {rule.title} <code>{rule.id}</code>
             </h3>
+            <p>
+              <strong>Fires when: </strong>
+              {rule.when}
+            </p>
             <p>{rule.why}</p>
             <p>
               <strong>Fix: </strong>
