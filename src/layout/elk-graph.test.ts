@@ -5,6 +5,7 @@ import {
   applyLayout,
   applyPlacements,
   COMPONENT_SIZE,
+  feedbackEdges,
   GROUP_PADDING,
   HUGE_GRAPH,
   LARGE_GRAPH,
@@ -132,6 +133,33 @@ describe('toElkGraph', () => {
     };
     collect(graph);
     expect(allEdges).toEqual(['a>b']);
+  });
+});
+
+describe('feedbackEdges', () => {
+  const plain = (nodes: DiagramNode[], edges: DiagramEdge[]) => feedbackEdges(diagram(nodes, edges), edges);
+
+  it('reverses nothing in a design without cycles, however paths converge', () => {
+    const nodes = [node('web', 'client'), node('a', 'service'), node('b', 'service'), node('db', 'sql-database')];
+    expect(plain(nodes, [edge('web', 'a'), edge('a', 'b'), edge('b', 'db'), edge('web', 'db')])).toEqual(new Set());
+  });
+
+  it('breaks a loop at the edge that leads back towards the clients', () => {
+    const nodes = [node('web', 'client'), node('ws', 'websocket-server'), node('chat', 'service'), node('stream', 'stream')];
+    const edges = [edge('web', 'ws'), edge('ws', 'chat'), edge('chat', 'stream'), edge('stream', 'ws')];
+    expect(plain(nodes, edges)).toEqual(new Set(['stream>ws']));
+  });
+
+  it('breaks loops nothing reaches by document order', () => {
+    const nodes = [node('x', 'service'), node('y', 'service')];
+    expect(plain(nodes, [edge('y', 'x'), edge('x', 'y')])).toEqual(new Set(['y>x']));
+  });
+
+  it('handles a 100,000-node chain without overflowing the stack', () => {
+    const nodes = Array.from({ length: 100_000 }, (_, i) => node(`n${i}`, i === 0 ? 'client' : 'service'));
+    const edges = nodes.slice(1).map((n, i) => edge(`n${i}`, n.id));
+    edges.push(edge('n99999', 'n0'));
+    expect(plain(nodes, edges)).toEqual(new Set(['n99999>n0']));
   });
 });
 

@@ -36,6 +36,13 @@ export const HUGE_GRAPH = 1_000;
 
 const ROOT_ID = '__faultline-root__';
 
+/** Room between components, and between layers for an edge and its label. ELK reads
+ *  spacing per nested graph, so every group carries it too. */
+const SPACING: ElkLayoutOptions = {
+  'elk.spacing.nodeNode': '40',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '80',
+};
+
 /** Where one node goes: relative to its parent, as the document stores it. */
 export interface Placement {
   id: string;
@@ -55,8 +62,7 @@ export function layoutOptionsFor(componentCount: number, direction: LayoutDirect
     'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
     // The canvas draws its own straight edges; ELK's routes are never used.
     'elk.edgeRouting': 'POLYLINE',
-    'elk.spacing.nodeNode': '40',
-    'elk.layered.spacing.nodeNodeBetweenLayers': '80',
+    ...SPACING,
     'elk.spacing.componentComponent': '80',
     'elk.padding': '[top=24,left=24,bottom=24,right=24]',
   };
@@ -114,6 +120,110 @@ function edgeContainer(source: string, target: string, parents: ReadonlyMap<stri
   return sourceUp.find((group) => targetUp.has(group)) ?? ROOT_ID;
 }
 
+interface LinkLike {
+  id: string;
+  source: string;
+  target: string;
+}
+
+/** The edges ELK should see reversed so that traffic flows away from the clients.
+ *
+ *  ELK breaks cycles on its own, but knows nothing of where traffic starts, so in a
+ *  design with a feedback loop (a stream delivering back to the WebSocket servers that
+ *  published to it) it may put half the design before the clients. Only edges inside a
+ *  cycle (within one strongly connected component) are candidates; among those, an
+ *  edge is reversed when it leads to a node closer to the clients (breadth-first hops,
+ *  then document order). That order is total, so what ELK receives has no cycle. The
+ *  canvas draws every edge the right way round regardless. */
+export function feedbackEdges(doc: Diagram, edges: readonly LinkLike[]): Set<string> {
+  const order = new Map<string, number>();
+  doc.nodes.forEach((node, i) => {
+    if (!order.has(node.id)) order.set(node.id, i);
+  });
+  const out = new Map<string, string[]>();
+  for (const edge of edges) {
+    const list = out.get(edge.source);
+    if (list) list.push(edge.target);
+    else out.set(edge.source, [edge.target]);
+  }
+
+  const hops = new Map<string, number>();
+  const queue = doc.nodes.filter((node) => node.kind === 'client').map((node) => node.id);
+  for (const id of queue) hops.set(id, 0);
+  for (let head = 0; head < queue.length; head++) {
+    const id = queue[head]!;
+    for (const next of out.get(id) ?? []) {
+      if (hops.has(next)) continue;
+      hops.set(next, hops.get(id)! + 1);
+      queue.push(next);
+    }
+  }
+
+  const component = stronglyConnected([...order.keys()], out);
+  const before = (a: string, b: string) => {
+    const ha = hops.get(a) ?? Infinity;
+    const hb = hops.get(b) ?? Infinity;
+    return ha !== hb ? ha < hb : order.get(a)! < order.get(b)!;
+  };
+  const feedback = new Set<string>();
+  for (const edge of edges) {
+    if (component.get(edge.source) === component.get(edge.target) && before(edge.target, edge.source)) {
+      feedback.add(edge.id);
+    }
+  }
+  return feedback;
+}
+
+/** Tarjan's strongly connected components, with an explicit stack so that a long
+ *  chain cannot overflow the call stack. Maps each node to its component's number. */
+function stronglyConnected(ids: readonly string[], out: ReadonlyMap<string, readonly string[]>): Map<string, number> {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const component = new Map<string, number>();
+  let counter = 0;
+  let components = 0;
+  for (const root of ids) {
+    if (index.has(root)) continue;
+    const frames: { id: string; next: number }[] = [{ id: root, next: 0 }];
+    index.set(root, counter);
+    low.set(root, counter++);
+    stack.push(root);
+    onStack.add(root);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1]!;
+      const targets = out.get(frame.id) ?? [];
+      if (frame.next < targets.length) {
+        const next = targets[frame.next++]!;
+        if (!index.has(next)) {
+          index.set(next, counter);
+          low.set(next, counter++);
+          stack.push(next);
+          onStack.add(next);
+          frames.push({ id: next, next: 0 });
+        } else if (onStack.has(next)) {
+          low.set(frame.id, Math.min(low.get(frame.id)!, index.get(next)!));
+        }
+        continue;
+      }
+      frames.pop();
+      const parent = frames[frames.length - 1];
+      if (parent) low.set(parent.id, Math.min(low.get(parent.id)!, low.get(frame.id)!));
+      if (low.get(frame.id) === index.get(frame.id)) {
+        let member: string;
+        do {
+          member = stack.pop()!;
+          onStack.delete(member);
+          component.set(member, components);
+        } while (member !== frame.id);
+        components++;
+      }
+    }
+  }
+  return component;
+}
+
 export function toElkGraph(doc: Diagram, options: LayoutOptions): ElkNode {
   const parents = effectiveParents(doc);
   const elkNodes = new Map<string, ElkNode>();
@@ -129,6 +239,7 @@ export function toElkGraph(doc: Diagram, options: LayoutOptions): ElkNode {
         children: [],
         edges: [],
         layoutOptions: {
+          ...SPACING,
           'elk.padding': `[top=${GROUP_PADDING.top},left=${GROUP_PADDING.left},bottom=${GROUP_PADDING.bottom},right=${GROUP_PADDING.right}]`,
           'elk.nodeSize.constraints': 'MINIMUM_SIZE',
           'elk.nodeSize.minimum': `(${EMPTY_GROUP_SIZE.width},${EMPTY_GROUP_SIZE.height})`,
@@ -147,6 +258,7 @@ export function toElkGraph(doc: Diagram, options: LayoutOptions): ElkNode {
   }
 
   const edgeIds = new Set<string>();
+  const usable: { id: string; source: string; target: string; container: string }[] = [];
   for (const edge of doc.edges) {
     if (edge.source === edge.target || edgeIds.has(edge.id)) continue;
     if (!elkNodes.has(edge.source) || !elkNodes.has(edge.target)) continue;
@@ -154,8 +266,17 @@ export function toElkGraph(doc: Diagram, options: LayoutOptions): ElkNode {
     const container = edgeContainer(edge.source, edge.target, parents);
     if (container === null) continue;
     edgeIds.add(edge.id);
-    const elkEdge: ElkExtendedEdge = { id: edge.id, sources: [edge.source], targets: [edge.target] };
-    elkNodes.get(container)!.edges!.push(elkEdge);
+    usable.push({ id: edge.id, source: edge.source, target: edge.target, container });
+  }
+  const feedback = feedbackEdges(doc, usable);
+  for (const edge of usable) {
+    const backwards = feedback.has(edge.id);
+    const elkEdge: ElkExtendedEdge = {
+      id: edge.id,
+      sources: [backwards ? edge.target : edge.source],
+      targets: [backwards ? edge.source : edge.target],
+    };
+    elkNodes.get(edge.container)!.edges!.push(elkEdge);
   }
 
   root.layoutOptions = layoutOptionsFor(components, options.direction);
