@@ -12,6 +12,7 @@ import {
   layoutOptionsFor,
   toElkGraph,
 } from './elk-graph.ts';
+import { TEMPLATES } from '../templates/index.ts';
 import { layOutInProcess, layoutProblems } from './testing.ts';
 
 const node = (id: string, kind: DiagramNode['kind'], parentId?: string): DiagramNode => {
@@ -172,6 +173,19 @@ describe('applyLayout with ELK', () => {
     const lb = laidOut.nodes.find((n) => n.id === 'lb-a')!;
     expect(lb.position.y).toBeGreaterThanOrEqual(GROUP_PADDING.top);
   });
+
+  it.each(TEMPLATES.map((template) => [template.id, template.doc] as const))(
+    'lays out the %s starter from scratch without overlaps, children inside their groups',
+    async (_id, doc) => {
+      const piled: Diagram = {
+        ...doc,
+        nodes: doc.nodes.map((n) => ({ ...n, position: { x: 0, y: 0 }, ...(n.size ? { size: { width: 10, height: 10 } } : {}) })),
+      };
+      expect(layoutProblems(piled)).not.toEqual([]);
+      const laidOut = await layOutInProcess(piled, { direction: 'DOWN' });
+      expect(layoutProblems(laidOut)).toEqual([]);
+    },
+  );
 
   it('lays out top to bottom as well', async () => {
     const laidOut = await layOutInProcess(sample, { direction: 'DOWN' });

@@ -40,7 +40,7 @@ const ROOT_ID = '__faultline-root__';
  *  spacing per nested graph, so every group carries it too. */
 const SPACING: ElkLayoutOptions = {
   'elk.spacing.nodeNode': '40',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '80',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '100',
 };
 
 /** Where one node goes: relative to its parent, as the document stores it. */
