@@ -72,7 +72,9 @@ export function createPersistence(store: EditorStore): Persistence {
     const { doc, viewport, diagramId, saving } = store.getState();
     if (!library || !diagramId || saving.mode !== 'on') return;
     if (!unsaved()) return;
+    const started = performance.now();
     const result = await library.save(diagramId, doc, viewport ?? undefined, revision);
+    performance.measure?.('faultline:autosave', { start: started });
     if (result.ok) {
       revision = result.revision;
       lastSaved = doc;

@@ -6,11 +6,13 @@ import { useEditor } from '../store/context.ts';
 import { ICONS } from './icons.ts';
 import { LabelEditor } from './LabelEditor.tsx';
 import { FindingBadge } from './FindingBadge.tsx';
+import { countRender } from './renderCount.ts';
 import type { FlowNode } from './view.ts';
 
 const SIDES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const;
 
 export const ComponentNode = memo(function ComponentNode({ id, data, selected }: NodeProps<FlowNode>) {
+  countRender();
   const { node } = data;
   const info = kindInfo(node.kind);
   const Icon = ICONS[info.icon];

@@ -4,9 +4,11 @@ import { kindInfo } from '../model/catalogue.ts';
 import { useEditor } from '../store/context.ts';
 import { FindingBadge } from './FindingBadge.tsx';
 import { LabelEditor } from './LabelEditor.tsx';
+import { countRender } from './renderCount.ts';
 import type { FlowNode } from './view.ts';
 
 export const GroupNode = memo(function GroupNode({ id, data, selected }: NodeProps<FlowNode>) {
+  countRender();
   const { node } = data;
   const editing = useEditor((state) => state.editingLabel === id);
   return (

@@ -1,0 +1,31 @@
+// The benchmark's baseline: the same graph in bare React Flow, default nodes and
+// no app code, so our frame times can be read as a ratio to it.
+import { applyNodeChanges, ReactFlow, type Edge, type Node, type NodeChange } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useState } from 'react';
+import { createRoot } from 'react-dom/client';
+
+interface BenchGraph {
+  nodes: { id: string; label: string; x: number; y: number }[];
+  edges: { id: string; source: string; target: string }[];
+}
+
+const graph = (window as unknown as { __benchGraph: BenchGraph }).__benchGraph;
+
+function Baseline() {
+  const [nodes, setNodes] = useState<Node[]>(() =>
+    graph.nodes.map((node) => ({ id: node.id, position: { x: node.x, y: node.y }, data: { label: node.label }, width: 180, height: 64 })),
+  );
+  const [edges] = useState<Edge[]>(() => graph.edges.map((edge) => ({ ...edge })));
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      onNodesChange={(changes: NodeChange[]) => setNodes((current) => applyNodeChanges(changes, current))}
+      onlyRenderVisibleElements={nodes.length > 400}
+      minZoom={0.05}
+    />
+  );
+}
+
+createRoot(document.getElementById('root')!).render(<Baseline />);

@@ -1,0 +1,234 @@
+// The app in Chromium against the production build, beside bare React Flow on the
+// same graphs. Run through `npm run bench` (bench/run.ts) or on its own:
+//   node --import tsx bench/browser.ts
+// Figures drift on shared machines; the ratio to the baseline is what we track.
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { encodeShareLink } from '../src/io/share.ts';
+import { COMPONENT_KINDS, type Diagram, type DiagramEdge, type DiagramNode } from '../src/model/types.ts';
+
+const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : [500, 1_000, 2_000, 5_000];
+const MOVES = 60;
+
+/** A valid document: components on a grid, about 1.5 edges each, every tenth in a zone. */
+export function generateCanvasDocument(components: number, seed = 7): Diagram {
+  let state = seed;
+  const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const columns = Math.ceil(Math.sqrt(components));
+  const nodes: DiagramNode[] = [];
+  const zones: DiagramNode[] = [];
+  for (let i = 0; i < components; i++) {
+    const kind = i % 97 === 0 ? 'client' : COMPONENT_KINDS[1 + (i % (COMPONENT_KINDS.length - 1))]!;
+    const x = (i % columns) * 240;
+    const y = Math.floor(i / columns) * 120;
+    const node: DiagramNode = { id: `n${i}`, kind, label: `${kind} ${i}`, position: { x, y }, props: { replicas: 1 + (i % 3) } };
+    // Every tenth component sits in a zone of its own, drawn around it.
+    if (i % 10 === 5) {
+      const zone: DiagramNode = { id: `z${i}`, kind: 'zone', label: `zone ${i}`, position: { x: x - 20, y: y - 30 }, size: { width: 220, height: 110 }, props: {} };
+      zones.push(zone);
+      node.parentId = zone.id;
+      node.position = { x: 20, y: 30 };
+    }
+    nodes.push(node);
+  }
+  const edges: DiagramEdge[] = [];
+  const edgeCount = Math.round(components * 1.5);
+  for (let e = 0; e < edgeCount; e++) {
+    const source = Math.floor(random() * components);
+    const target = Math.min(components - 1, source + 1 + Math.floor(random() * columns * 2));
+    if (target === source) continue;
+    edges.push({ id: `e${e}`, source: `n${source}`, target: `n${target}`, props: {} });
+  }
+  return { format: 'faultline', version: 1, title: `Bench ${components}`, nodes: [...zones, ...nodes], edges };
+}
+
+function flatten(doc: Diagram) {
+  const byId = new Map(doc.nodes.map((node) => [node.id, node]));
+  return {
+    nodes: doc.nodes
+      .filter((node) => node.kind !== 'zone' && node.kind !== 'region')
+      .map((node) => {
+        const parent = node.parentId ? byId.get(node.parentId) : undefined;
+        return { id: node.id, label: node.label, x: node.position.x + (parent?.position.x ?? 0), y: node.position.y + (parent?.position.y ?? 0) };
+      }),
+    edges: doc.edges.map((edge) => ({ id: edge.id, source: edge.source, target: edge.target })),
+  };
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
+
+function serve(dir: string): Promise<{ url: string; server: Server }> {
+  const server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(dir, path);
+    if (!existsSync(file) || statSync(file).isDirectory()) file = join(dir, 'index.html');
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    resolve({ url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, server });
+  }));
+}
+
+interface Frames {
+  median: number;
+  p95: number;
+  over50: number;
+  count: number;
+}
+
+async function recordFrames(page: Page, gesture: () => Promise<void>): Promise<Frames> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    w.__frames = [];
+    w.__recording = true;
+    let last = performance.now();
+    const loop = (time: number) => {
+      w.__frames.push(time - last);
+      last = time;
+      if (w.__recording) requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  });
+  await gesture();
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    w.__recording = false;
+    return w.__frames.slice(1);
+  });
+  const sorted = [...frames].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { median: at(0.5), p95: at(0.95), over50: frames.filter((ms) => ms > 50).length, count: frames.length };
+}
+
+async function dragFrom(page: Page, x: number, y: number, dx: number, dy: number): Promise<void> {
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let step = 1; step <= MOVES; step++) await page.mouse.move(x + (dx * step) / MOVES, y + (dy * step) / MOVES);
+  await page.mouse.up();
+}
+
+/** The on-screen centre of a component node near the middle of the view. */
+async function nodeNearCentre(page: Page, selector: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((sel) => {
+    const cx = innerWidth / 2;
+    const cy = innerHeight / 2;
+    let best = { x: cx, y: cy, d: Infinity };
+    for (const element of document.querySelectorAll(sel)) {
+      const rect = element.getBoundingClientRect();
+      const x = rect.x + rect.width / 2;
+      const y = rect.y + rect.height / 2;
+      const d = Math.hypot(x - cx, y - cy);
+      if (d < best.d && rect.width > 20) best = { x, y, d };
+    }
+    return { x: best.x, y: best.y };
+  }, selector);
+}
+
+async function heapMb(page: Page): Promise<number> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Performance.enable');
+  const { metrics } = await session.send('Performance.getMetrics');
+  return (metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0) / 2 ** 20;
+}
+
+/** tsx compiles this file with esbuild's keepNames, which wraps functions passed to
+ *  page.evaluate in a `__name` helper that only exists in Node. */
+const KEEP_NAMES_SHIM = 'window.__name = (fn) => fn;';
+
+const fmt = (ms: number) => ms.toFixed(1);
+const frameText = (frames: Frames) => `${fmt(frames.median)} / ${fmt(frames.p95)} / ${frames.over50}`;
+
+async function main(): Promise<void> {
+  if (!existsSync('dist/index.html')) spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+  spawnSync('npx', ['vite', 'build', '--config', 'bench/baseline/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
+  const app = await serve('dist');
+  const baseline = await serve('bench/out/baseline');
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  const rows: string[][] = [];
+  try {
+    for (const size of SIZES) {
+      const doc = generateCanvasDocument(size);
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      await context.addInitScript(KEEP_NAMES_SHIM);
+      await context.addInitScript(() => {
+        (window as unknown as { __faultlineRenders: number }).__faultlineRenders = 0;
+      });
+      const page = await context.newPage();
+      // Import through a share link, let autosave store it, then time a cold open from IndexedDB.
+      await page.goto(`${app.url}/#${await encodeShareLink(doc)}`);
+      await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length > 0 && document.title !== '' && n > 0, size, { timeout: 120_000 });
+      await page.waitForTimeout(1500);
+      await page.goto(`${app.url}/`);
+      await page.waitForFunction(() => document.querySelector('.saving-on') !== null && document.querySelectorAll('.react-flow__node').length > 0, null, { timeout: 120_000 });
+      const openMs = await page.evaluate(() => performance.now());
+      const heap = await heapMb(page);
+      await page.waitForTimeout(500);
+
+      const node = await nodeNearCentre(page, '.react-flow__node-component');
+      await page.evaluate(() => ((window as unknown as { __faultlineRenders: number }).__faultlineRenders = 0));
+      const drag = await recordFrames(page, () => dragFrom(page, node.x, node.y, 300, 120));
+      const renders = await page.evaluate(() => (window as unknown as { __faultlineRenders: number }).__faultlineRenders);
+      await page.waitForTimeout(400);
+      const analysis = await page.evaluate(() => {
+        const entries = performance.getEntriesByName('faultline:analysis');
+        return entries.length ? Math.max(...entries.slice(-3).map((entry) => entry.duration)) : NaN;
+      });
+      await page.waitForTimeout(800);
+      const autosave = await page.evaluate(() => {
+        const entries = performance.getEntriesByName('faultline:autosave');
+        return entries.length ? entries.at(-1)!.duration : NaN;
+      });
+      const pan = await recordFrames(page, async () => {
+        await dragFrom(page, 700, 860, -200, -80);
+        for (let i = 0; i < 10; i++) await page.mouse.wheel(0, i % 2 ? 120 : -120);
+      });
+      await page.keyboard.press('Control+a');
+      const selected = await nodeNearCentre(page, '.react-flow__node-component');
+      const moveAll = size <= 2_000 ? await recordFrames(page, () => dragFrom(page, selected.x, selected.y, 120, 60)) : null;
+      await context.close();
+
+      const bareContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      await bareContext.addInitScript(KEEP_NAMES_SHIM);
+      await bareContext.addInitScript((graph) => ((window as unknown as { __benchGraph: unknown }).__benchGraph = graph), flatten(doc));
+      const bare = await bareContext.newPage();
+      await bare.goto(`${baseline.url}/`);
+      await bare.waitForFunction(() => document.querySelectorAll('.react-flow__node').length > 0);
+      await bare.waitForTimeout(500);
+      const bareNode = await nodeNearCentre(bare, '.react-flow__node');
+      const bareDrag = await recordFrames(bare, () => dragFrom(bare, bareNode.x, bareNode.y, 300, 120));
+      await bareContext.close();
+
+      rows.push([
+        String(size),
+        `${openMs.toFixed(0)} ms`,
+        frameText(drag),
+        frameText(bareDrag),
+        (drag.p95 / Math.max(bareDrag.p95, 0.001)).toFixed(2),
+        (renders / MOVES).toFixed(1),
+        frameText(pan),
+        moveAll ? frameText(moveAll) : 'skipped',
+        `${fmt(analysis)} ms`,
+        `${fmt(autosave)} ms`,
+        `${heap.toFixed(0)} MB`,
+      ]);
+    }
+  } finally {
+    await browser.close();
+    app.server.close();
+    baseline.server.close();
+  }
+  const header = ['components', 'open', 'drag ms (median / p95 / >50)', 'bare React Flow drag', 'p95 ratio', 'renders/move', 'pan+zoom', 'select all + move', 'analysis', 'autosave (async, wall)', 'JS heap'];
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ');
+  console.log([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));
+}
+
+await main();
