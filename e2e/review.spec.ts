@@ -28,6 +28,7 @@ test('a review names both single points of failure and follows edits', async ({ 
   await expect(view.getByRole('listitem').filter({ hasText: 'SQL database' })).toHaveCount(1);
   await expect(canvas.node('SQL database')).toHaveClass(/is-dimmed/);
   await expect(canvas.node('Client')).not.toHaveClass(/is-dimmed/);
+  await expect(canvas.node('Client')).toHaveClass(/is-affected/);
   await page.keyboard.press('Escape');
   await expect(view).toHaveCount(0);
   await expect(canvas.node('SQL database')).not.toHaveClass(/is-dimmed/);

@@ -60,7 +60,10 @@ export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void
   const blast = useBlastRadius();
   const [cache] = useState(createViewCache);
 
-  const nodes = useMemo(() => cache.nodes(doc, selectedNodes, blast?.lostSet ?? none), [cache, doc, selectedNodes, blast]);
+  const nodes = useMemo(
+    () => cache.nodes(doc, selectedNodes, blast?.lostSet ?? none, blast?.affectedSet ?? none),
+    [cache, doc, selectedNodes, blast],
+  );
   const edges = useMemo(() => cache.edges(doc, selectedEdges), [cache, doc, selectedEdges]);
 
   useEffect(() => {

@@ -7,6 +7,7 @@ export interface BlastView {
   lost: readonly string[];
   lostSet: ReadonlySet<string>;
   entriesAffected: readonly string[];
+  affectedSet: ReadonlySet<string>;
 }
 
 /** The loss the canvas is showing for the "What if this fails?" view, if any. */
@@ -16,6 +17,12 @@ export function useBlastRadius(): BlastView | null {
   return useMemo(() => {
     if (!unitId || !doc.nodes.some((node) => node.id === unitId)) return null;
     const result = blastRadius(doc, unitId);
-    return { unitId, lost: result.lost, lostSet: new Set(result.lost), entriesAffected: result.entriesAffected };
+    return {
+      unitId,
+      lost: result.lost,
+      lostSet: new Set(result.lost),
+      entriesAffected: result.entriesAffected,
+      affectedSet: new Set(result.entriesAffected),
+    };
   }, [doc, unitId]);
 }

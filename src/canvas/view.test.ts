@@ -40,6 +40,9 @@ describe('view cache', () => {
     expect(selected[1]).toBe(plain[1]);
     const dimmed = cache.nodes(d, new Set(['s']), new Set(['c']));
     expect(dimmed[3]!.className).toBe('is-dimmed');
+    const marked = cache.nodes(d, new Set(['s']), new Set(['c']), new Set(['s']));
+    expect(marked[2]!.className).toBe('is-affected');
+    expect(marked[3]).toBe(dimmed[3]);
   });
 
   it('gives groups their size and a parent to children', () => {

@@ -12,7 +12,9 @@ export type FlowNode = Node<ComponentNodeData, 'component' | 'group'>;
 export type EdgeData = { edge: DiagramEdge };
 export type FlowEdge = Edge<EdgeData, 'flow'>;
 
-export function toFlowNode(node: DiagramNode, selected: boolean, dimmed: boolean): FlowNode {
+export type Emphasis = 'dimmed' | 'affected' | undefined;
+
+export function toFlowNode(node: DiagramNode, selected: boolean, emphasis: Emphasis): FlowNode {
   const group = isGroupKind(node.kind);
   const width = group ? (node.size?.width ?? 300) : COMPONENT_SIZE.width;
   const height = group ? (node.size?.height ?? 200) : COMPONENT_SIZE.height;
@@ -26,7 +28,7 @@ export function toFlowNode(node: DiagramNode, selected: boolean, dimmed: boolean
     height,
     // Known sizes let React Flow place edges without waiting to measure.
     measured: { width, height },
-    className: dimmed ? 'is-dimmed' : undefined,
+    className: emphasis ? `is-${emphasis}` : undefined,
     ariaLabel: `${node.label}`,
     dragHandle: undefined,
   };
@@ -42,7 +44,7 @@ export function toFlowEdge(edge: DiagramEdge, selected: boolean): FlowEdge {
 interface Cached<V> {
   source: object;
   selected: boolean;
-  dimmed: boolean;
+  emphasis: Emphasis;
   view: V;
 }
 
@@ -52,16 +54,17 @@ export function createViewCache() {
   const edges = new Map<string, Cached<FlowEdge>>();
 
   return {
-    nodes(doc: Diagram, selected: ReadonlySet<string>, dimmed: ReadonlySet<string>): FlowNode[] {
+    /** `dimmed`: lost in the failure view; `affected`: entries that lose something. */
+    nodes(doc: Diagram, selected: ReadonlySet<string>, dimmed: ReadonlySet<string>, affected: ReadonlySet<string> = new Set()): FlowNode[] {
       const seen = new Set<string>();
       const views = doc.nodes.map((node) => {
         seen.add(node.id);
         const isSelected = selected.has(node.id);
-        const isDimmed = dimmed.has(node.id);
+        const emphasis: Emphasis = dimmed.has(node.id) ? 'dimmed' : affected.has(node.id) ? 'affected' : undefined;
         const hit = nodes.get(node.id);
-        if (hit && hit.source === node && hit.selected === isSelected && hit.dimmed === isDimmed) return hit.view;
-        const view = toFlowNode(node, isSelected, isDimmed);
-        nodes.set(node.id, { source: node, selected: isSelected, dimmed: isDimmed, view });
+        if (hit && hit.source === node && hit.selected === isSelected && hit.emphasis === emphasis) return hit.view;
+        const view = toFlowNode(node, isSelected, emphasis);
+        nodes.set(node.id, { source: node, selected: isSelected, emphasis, view });
         return view;
       });
       for (const id of nodes.keys()) if (!seen.has(id)) nodes.delete(id);
@@ -75,7 +78,7 @@ export function createViewCache() {
         const hit = edges.get(edge.id);
         if (hit && hit.source === edge && hit.selected === isSelected) return hit.view;
         const view = toFlowEdge(edge, isSelected);
-        edges.set(edge.id, { source: edge, selected: isSelected, dimmed: false, view });
+        edges.set(edge.id, { source: edge, selected: isSelected, emphasis: undefined, view });
         return view;
       });
       for (const id of edges.keys()) if (!seen.has(id)) edges.delete(id);

@@ -23,6 +23,7 @@ export function Toolbar({ context, onCopyLink, onExportImage }: ToolbarProps) {
   const title = useEditor((state) => state.doc.title);
   const layoutRunning = useEditor((state) => state.layoutRunning);
   const direction = useEditor((state) => state.layoutDirection);
+  const snapToGrid = useEditor((state) => state.snapToGrid);
   const set = useEditor((state) => state.set);
   const updateGesture = useEditor((state) => state.updateGesture);
   const endGesture = useEditor((state) => state.endGesture);
@@ -49,6 +50,10 @@ export function Toolbar({ context, onCopyLink, onExportImage }: ToolbarProps) {
       <div className="toolbar-group" role="toolbar" aria-label="Edit">
         <CommandButton id="undo" context={context} />
         <CommandButton id="redo" context={context} />
+        <label className="toggle">
+          <input type="checkbox" checked={snapToGrid} onChange={(event) => set({ snapToGrid: event.target.checked })} />
+          Snap to grid
+        </label>
         <CommandButton id="auto-layout" context={context} />
         <select
           aria-label="Layout direction"
