@@ -79,20 +79,25 @@ interface Fixtures {
   canvas: CanvasObject;
   properties: PropertiesObject;
   findings: FindingsObject;
-  /** Fails the test on any Content-Security-Policy violation or page error. */
+  /** Fails the test on any Content-Security-Policy violation, page error, or request
+   *  to another origin. */
   guard: void;
 }
 
 export const test = base.extend<Fixtures>({
   guard: [
-    async ({ page }, use) => {
+    async ({ page, baseURL }, use) => {
       const problems: string[] = [];
+      page.on('request', (request) => {
+        const url = request.url();
+        if (!/^(data|blob):/.test(url) && baseURL && !url.startsWith(baseURL)) problems.push(`request to another origin: ${url}`);
+      });
       page.on('console', (message) => {
         if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
       });
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
       await use();
-      expect(problems, 'CSP violations and page errors').toEqual([]);
+      expect(problems, 'CSP violations, page errors and foreign requests').toEqual([]);
     },
     { auto: true },
   ],

@@ -26,3 +26,38 @@ export async function startPreview(port: number): Promise<{ url: string; stop():
     },
   };
 }
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/** A static server whose folder can be swapped, as a deployment would. */
+export async function startStaticServer(folder: string): Promise<{ url: string; deploy(folder: string): void; stop(): Promise<void> }> {
+  const { createServer } = await import('node:http');
+  const { createReadStream, existsSync, statSync } = await import('node:fs');
+  const { extname, join, normalize } = await import('node:path');
+  let root = folder;
+  const server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(root, path);
+    if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    deploy(next) {
+      root = next;
+    },
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

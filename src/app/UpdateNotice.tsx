@@ -21,6 +21,8 @@ export function UpdateNotice({ persistence }: { persistence: Persistence }) {
           // Whatever is waiting to be saved is written before the page goes.
           await persistence.flush();
           await update(true);
+          // A page the old worker never controlled gets no controllerchange to reload on.
+          setTimeout(() => location.reload(), 1000);
         }}
       >
         Reload
