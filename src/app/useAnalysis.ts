@@ -3,7 +3,8 @@ import { analyse } from '../analysis/run.ts';
 import type { EditorStore } from '../store/editor.ts';
 import { summarise } from '../store/analysisView.ts';
 
-/** How long the review waits after the last edit: typing and dragging never wait for it. */
+/** How long the review waits after the last edit. A drag changes the document every
+ *  frame, so the review runs when the pointer rests, never in the way of a move. */
 export const ANALYSIS_DELAY_MS = 120;
 
 /** Re-runs the review after edits, debounced, outside React's render. */
@@ -12,9 +13,7 @@ export function useAnalysis(store: EditorStore): void {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const run = () => {
       timer = undefined;
-      const { doc, gestureBase } = store.getState();
-      // Mid-drag positions cannot change the review; wait for the drop.
-      if (gestureBase) return schedule();
+      const { doc } = store.getState();
       const started = performance.now();
       const findings = analyse(doc);
       const view = summarise(findings);

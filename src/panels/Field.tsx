@@ -23,6 +23,8 @@ export function Field({ spec, value, onChange, onDone }: FieldProps) {
     if (result.ok) {
       setError(null);
       onChange(result.value);
+      // A choice is complete when made; typed text is complete when the field is left.
+      if (spec.type === 'boolean' || spec.type === 'enum') onDone();
     } else {
       setError(result.message);
     }
