@@ -23,6 +23,7 @@ import {
   type EdgeKind,
 } from '../src/model/types.ts';
 import { analyse } from '../src/analysis/run.ts';
+import { seededRandom as random } from './random.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 
@@ -42,17 +43,6 @@ export interface AnalysisBenchResult {
   cli: { ms: number; peakRssMb: number | undefined; exitCode: number | null; measuredWith: string; problem?: string };
 }
 
-/** A deterministic random sequence (mulberry32), so every run analyses the same document. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KINDS: readonly ComponentKind[] = [
   'load-balancer', 'api-gateway', 'service', 'service', 'service', 'websocket-server', 'worker', 'worker',

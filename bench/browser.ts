@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { encodeShareLink } from '../src/io/share.ts';
+import { seededRandom } from './random.ts';
 import { COMPONENT_KINDS, type Diagram, type DiagramEdge, type DiagramNode } from '../src/model/types.ts';
 
 const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : [500, 1_000, 2_000, 5_000];
@@ -15,8 +16,7 @@ const MOVES = 60;
 
 /** A valid document: components on a grid, about 1.5 edges each, every tenth in a zone. */
 export function generateCanvasDocument(components: number, seed = 7): Diagram {
-  let state = seed;
-  const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = seededRandom(seed);
   const columns = Math.ceil(Math.sqrt(components));
   const nodes: DiagramNode[] = [];
   const zones: DiagramNode[] = [];

@@ -12,6 +12,7 @@ import {
   type DiagramEdge,
   type DiagramNode,
 } from '../src/model/types.ts';
+import { seededRandom as random } from './random.ts';
 
 export interface LayoutBenchCase {
   name: string;
@@ -40,17 +41,6 @@ export const LAYOUT_BENCH_CASES: readonly LayoutBenchCase[] = [
   { name: '2,000 components', components: 2_000, edges: 3_000 },
 ];
 
-/** A small deterministic generator, so every run lays out the same graphs. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Tiers of components calling the next tier, with regions of two zones holding about
  *  half of them: the shape of a large service estate. */
