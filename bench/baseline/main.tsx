@@ -24,6 +24,7 @@ function Baseline() {
       onNodesChange={(changes: NodeChange[]) => setNodes((current) => applyNodeChanges(changes, current))}
       onlyRenderVisibleElements={nodes.length > 400}
       minZoom={0.05}
+      fitView
     />
   );
 }
