@@ -6,14 +6,13 @@ import {
   ReactFlow,
   useReactFlow,
   type Connection,
-  type NodeChange,
   type EdgeChange,
+  type NodeChange,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import { COMPONENT_SIZE } from '../model/catalogue.ts';
-import { connect, moveNodes, nodeById, reparent, resizeNode } from '../model/ops.ts';
+import { absolutePosition, connect, moveNodes, nodeById, reparent, resizeNode } from '../model/ops.ts';
 import { NODE_KINDS, type NodeKind, type Point } from '../model/types.ts';
-import { absolutePosition } from '../model/ops.ts';
 import { addComponent } from '../commands/editing.ts';
 import { useEditor, useEditorStore } from '../store/context.ts';
 import { useBlastRadius } from './useBlastRadius.ts';
@@ -21,6 +20,7 @@ import { ComponentNode } from './ComponentNode.tsx';
 import { GroupNode } from './GroupNode.tsx';
 import { EdgeMarkers, FlowEdge } from './FlowEdge.tsx';
 import { groupAt } from './dropTarget.ts';
+import { applySelection } from './selection.ts';
 import { createViewCache, type FlowNode } from './view.ts';
 
 export const KIND_MIME = 'application/x-faultline-kind';
@@ -30,18 +30,6 @@ const edgeTypes = { flow: FlowEdge };
 const GRID: [number, number] = [16, 16];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const none: ReadonlySet<string> = new Set();
-
-/** The selection after React Flow's select changes, or null when they change nothing. */
-export function applySelection(current: ReadonlySet<string>, changes: readonly (NodeChange<FlowNode> | EdgeChange)[]): Set<string> | null {
-  let next: Set<string> | null = null;
-  for (const change of changes) {
-    if (change.type !== 'select' || current.has(change.id) === change.selected) continue;
-    next ??= new Set(current);
-    if (change.selected) next.add(change.id);
-    else next.delete(change.id);
-  }
-  return next;
-}
 
 function isKind(value: string): value is NodeKind {
   return (NODE_KINDS as readonly string[]).includes(value);
