@@ -167,7 +167,12 @@ async function main(): Promise<void> {
       await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length > 0 && document.title !== '' && n > 0, size, { timeout: 120_000 });
       await page.waitForTimeout(1500);
       await page.goto(`${app.url}/`);
-      await page.waitForFunction(() => document.querySelector('.saving-on') !== null && document.querySelectorAll('.react-flow__node').length > 0, null, { timeout: 120_000 });
+      await page
+        .waitForFunction(() => document.querySelector('.saving-on') !== null && document.querySelectorAll('.react-flow__node').length > 0, null, { timeout: 120_000 })
+        .catch(async (error: unknown) => {
+          const status = await page.locator('.saving-status').textContent();
+          throw new Error(`The diagram did not open from IndexedDB (status: ${status}): ${String(error)}`);
+        });
       const openMs = await page.evaluate(() => performance.now());
       const heap = await heapMb(page);
       await page.waitForTimeout(500);
