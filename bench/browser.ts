@@ -171,7 +171,7 @@ async function main(): Promise<void> {
         .waitForFunction(() => document.querySelector('.saving-on') !== null && document.querySelectorAll('.react-flow__node').length > 0, null, { timeout: 120_000 })
         .catch(async (error: unknown) => {
           const status = await page.locator('.saving-status').textContent();
-          throw new Error(`The diagram did not open from IndexedDB (status: ${status}): ${String(error)}`);
+          throw new Error(`The ${size}-component diagram did not open from IndexedDB (status: ${status}): ${String(error)}`);
         });
       const openMs = await page.evaluate(() => performance.now());
       const heap = await heapMb(page);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryClosure } from './bundle-budget.ts';
+import { entryClosure, oversizeFiles } from './bundle-budget.ts';
 
 const chunk = (fileName: string, imports: string[] = [], isEntry = false) => ({ type: 'chunk' as const, fileName, code: '', isEntry, imports });
 
@@ -14,5 +14,17 @@ describe('entryClosure', () => {
       'style.css': { type: 'asset' as const },
     };
     expect([...entryClosure(bundle)].sort()).toEqual(['index.js', 'shared.js', 'vendor.js']);
+  });
+});
+
+describe('oversizeFiles', () => {
+  it('names chunks and assets over the precache limit', () => {
+    const items = [
+      { type: 'chunk' as const, fileName: 'small.js', code: 'x'.repeat(10) },
+      { type: 'chunk' as const, fileName: 'big.js', code: 'x'.repeat(101) },
+      { type: 'asset' as const, fileName: 'big.png', source: new Uint8Array(200) },
+      { type: 'asset' as const, fileName: 'ok.json', source: '{}' },
+    ];
+    expect(oversizeFiles(items, 100)).toEqual(['big.js', 'big.png']);
   });
 });
