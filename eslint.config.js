@@ -12,7 +12,7 @@ const headless = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'dev-dist'] },
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'dev-dist', 'bench/out'] },
   {
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     files: ['**/*.{ts,tsx,js}'],
