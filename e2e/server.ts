@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 /** A preview server of the built app that a test can stop, to prove the app no
  *  longer needs it. */
 export async function startPreview(port: number): Promise<{ url: string; stop(): Promise<void> }> {
-  const child: ChildProcess = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--bypass-lock'], {
+  const child: ChildProcess = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
     stdio: 'ignore',
     detached: true,
   });
