@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState, type RefObject } from 'react';
 import { describeImportError, tooLarge } from '../io/errors.ts';
 import { exportFileName, exportJson } from '../io/export.ts';
 import { MAX_FILE_BYTES } from '../io/limits.ts';
+import { adoptLayout } from '../layout/adopt.ts';
 import { createLayoutClient } from '../layout/client.ts';
 import type { CommandServices } from '../commands/registry.ts';
 import type { EditorStore } from '../store/editor.ts';
@@ -111,7 +112,7 @@ export function useServices(store: EditorStore, fileInput: RefObject<HTMLInputEl
             if (result === 'cancelled') return;
             store.getState().set({ layoutRunning: false });
             animateNextMove();
-            store.getState().edit(() => result);
+            store.getState().edit((current) => adoptLayout(current, result));
             store.getState().set({ fitRequest: store.getState().fitRequest + 1 });
           },
           (error: unknown) => {
