@@ -208,6 +208,7 @@ async function main(): Promise<void> {
       await bare.goto(`${baseline.url}/`);
       await bare.waitForFunction(() => document.querySelectorAll('.react-flow__node').length > 0);
       await bare.waitForTimeout(500);
+      const bareHeap = await heapMb(bare);
       const bareNode = await nodeNearCentre(bare, '.react-flow__node');
       const bareDrag = await recordFrames(bare, () => dragFrom(bare, bareNode.x, bareNode.y, 300, 120));
       await bareContext.close();
@@ -224,6 +225,7 @@ async function main(): Promise<void> {
         `${fmt(analysis)} ms`,
         `${fmt(autosave)} ms`,
         `${heap.toFixed(0)} MB`,
+        `${bareHeap.toFixed(0)} MB`,
       ]);
     }
   } finally {
@@ -231,7 +233,7 @@ async function main(): Promise<void> {
     app.server.close();
     baseline.server.close();
   }
-  const header = ['components', 'open', 'drag ms (median / p95 / >50)', 'bare React Flow drag', 'p95 ratio', 'renders/move', 'pan+zoom', 'select all + move', 'analysis', 'autosave (async, wall)', 'JS heap'];
+  const header = ['components', 'open', 'drag ms (median / p95 / >50)', 'bare React Flow drag', 'p95 ratio', 'renders/move', 'pan+zoom', 'select all + move', 'analysis', 'autosave (async, wall)', 'JS heap', 'bare heap'];
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ');
   console.log([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));

@@ -102,9 +102,11 @@ export function createPersistence(store: EditorStore): Persistence {
     revision = loaded.revision;
     lastSaved = loaded.doc;
     lastViewport = loaded.viewport ?? null;
+    // Recorded before the diagram renders: a large one keeps the page busy for a
+    // while, and a reload in that time must still come back to it.
+    await library.setLastOpen(id);
     store.getState().open(loaded.doc, id, loaded.viewport ?? null);
     store.getState().set({ saving: { mode: 'on' } });
-    await library.setLastOpen(id);
   };
 
   const addAndOpen = async (doc: Diagram) => {
