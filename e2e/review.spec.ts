@@ -42,3 +42,21 @@ test('the rules dialog lists every rule with its explanation', async ({ page }) 
   await expect(dialog.getByText('cap-mismatch', { exact: true })).toBeVisible();
   expect(await dialog.getByRole('listitem').count()).toBeGreaterThan(10);
 });
+
+test('a long review shows the first fifty of each severity, and the rest on request', async ({ page, findings }) => {
+  await openApp(page);
+  const nodes = Array.from({ length: 60 }, (_, i) => ({ id: `s${i}`, kind: 'search', label: `Index ${i}`, position: { x: (i % 10) * 200, y: Math.floor(i / 10) * 100 }, props: {} }));
+  // With a client drawn, each index that nothing reaches is a warning of its own.
+  nodes.push({ id: 'c', kind: 'client', label: 'App', position: { x: -300, y: 0 }, props: {} });
+  const doc = JSON.stringify({ format: 'faultline', version: 1, title: 'Many', nodes, edges: [] });
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  }, doc);
+  const warnings = findings.region.getByRole('region', { name: 'Warnings' });
+  await expect(warnings.locator('li.finding')).toHaveCount(50);
+  await warnings.getByRole('button', { name: /^Show \d+ more$/ }).click();
+  expect(await warnings.locator('li.finding').count()).toBeGreaterThan(50);
+  await expect(warnings.getByRole('button', { name: /more$/ })).toHaveCount(0);
+});

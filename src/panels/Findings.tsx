@@ -1,5 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { Finding, Severity } from '../analysis/types.ts';
 import { ruleById } from '../analysis/registry.ts';
 import { useEditor, useEditorStore } from '../store/context.ts';
@@ -38,17 +38,32 @@ export function Findings() {
       {SEVERITIES.filter((severity) => severity !== 'info' || showInfo).map((severity) => {
         const list = bySeverity.get(severity)!;
         if (list.length === 0) return null;
-        return (
-          <section key={severity} aria-label={HEADINGS[severity]}>
-            <h3>{HEADINGS[severity]}</h3>
-            <ul className="finding-list">
-              {list.map((finding, index) => (
-                <FindingItem key={`${finding.rule}:${finding.nodes.join(',')}:${index}`} finding={finding} />
-              ))}
-            </ul>
-          </section>
-        );
+        return <FindingGroup key={severity} severity={severity} list={list} />;
       })}
+    </section>
+  );
+}
+
+/** Findings shown at first per severity: a large diagram can have thousands, and
+ *  rendering them all would slow every edit. */
+export const FIRST_SHOWN = 50;
+
+function FindingGroup({ severity, list }: { severity: Severity; list: readonly Finding[] }) {
+  const [limit, setLimit] = useState(FIRST_SHOWN);
+  const hidden = list.length - limit;
+  return (
+    <section aria-label={HEADINGS[severity]}>
+      <h3>{HEADINGS[severity]}</h3>
+      <ul className="finding-list">
+        {list.slice(0, limit).map((finding, index) => (
+          <FindingItem key={`${finding.rule}:${finding.nodes[0] ?? ''}:${index}`} finding={finding} />
+        ))}
+      </ul>
+      {hidden > 0 && (
+        <button type="button" className="show-more" onClick={() => setLimit(list.length)}>
+          Show {hidden} more
+        </button>
+      )}
     </section>
   );
 }
