@@ -2,7 +2,7 @@ import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps } from '@x
 import { memo } from 'react';
 import { EDGE_KIND_INFO } from '../model/catalogue.ts';
 import { edgeKindOf } from '../model/types.ts';
-import { borderPoint, centre, type Rect } from './geometry.ts';
+import { borderPoint, centre, type Rect } from '../model/geometry.ts';
 import type { FlowEdge as FlowEdgeView } from './view.ts';
 
 function rectOf(node: ReturnType<typeof useInternalNode>): Rect | undefined {

@@ -1,4 +1,4 @@
-import { absolutePosition, isInside } from '../model/ops.ts';
+import { absolutePositions, isInside } from '../model/ops.ts';
 import { isGroupKind, type Diagram, type NodeKind, type Point } from '../model/types.ts';
 
 /** Whether a node of `kind` may sit inside a group of `groupKind`. Regions stay at
@@ -13,10 +13,11 @@ export function canNest(kind: NodeKind, groupKind: NodeKind): boolean {
  *  `kind` may be dropped into, never the node itself or one of its descendants. */
 export function groupAt(doc: Diagram, point: Point, kind: NodeKind, movingId?: string): string | undefined {
   let best: { id: string; area: number } | undefined;
+  const positions = absolutePositions(doc);
   for (const node of doc.nodes) {
     if (!isGroupKind(node.kind) || !node.size || !canNest(kind, node.kind)) continue;
     if (movingId && isInside(doc, node.id, movingId)) continue;
-    const origin = absolutePosition(doc, node.id);
+    const origin = positions.get(node.id)!;
     const inside =
       point.x >= origin.x &&
       point.y >= origin.y &&

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addNode, moveNodes } from '../model/ops.ts';
 import { emptyDiagram } from '../model/types.ts';
 import { groupAt } from './dropTarget.ts';
-import { borderPoint } from './geometry.ts';
+import { borderPoint } from '../model/geometry.ts';
 import { createViewCache } from './view.ts';
 
 function doc() {

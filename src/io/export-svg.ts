@@ -1,4 +1,6 @@
 import { COMPONENT_SIZE, EDGE_KIND_INFO, kindInfo } from '../model/catalogue.ts';
+import { borderPoint, centre, type Rect } from '../model/geometry.ts';
+import { absolutePositions } from '../model/ops.ts';
 import { edgeKindOf, isGroupKind, replicasOf, type Diagram, type DiagramNode } from '../model/types.ts';
 
 // A standalone SVG picture of the whole diagram, fitted to its content. Every
@@ -12,40 +14,18 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-interface Box {
+interface Box extends Rect {
   node: DiagramNode;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
 }
 
 function boxes(doc: Diagram): Map<string, Box> {
-  const byId = new Map(doc.nodes.map((node) => [node.id, node]));
+  const positions = absolutePositions(doc);
   const result = new Map<string, Box>();
   for (const node of doc.nodes) {
-    let x = 0;
-    let y = 0;
-    const seen = new Set<string>();
-    for (let current: DiagramNode | undefined = node; current && !seen.has(current.id); current = current.parentId ? byId.get(current.parentId) : undefined) {
-      seen.add(current.id);
-      x += current.position.x;
-      y += current.position.y;
-    }
     const size = isGroupKind(node.kind) ? (node.size ?? { width: 300, height: 200 }) : COMPONENT;
-    result.set(node.id, { node, x, y, ...size });
+    result.set(node.id, { node, ...positions.get(node.id)!, ...size });
   }
   return result;
-}
-
-function borderPoint(box: Box, toward: { x: number; y: number }) {
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
-  const dx = toward.x - cx;
-  const dy = toward.y - cy;
-  if (dx === 0 && dy === 0) return { x: cx, y: cy };
-  const scale = Math.min(dx === 0 ? Infinity : box.width / 2 / Math.abs(dx), dy === 0 ? Infinity : box.height / 2 / Math.abs(dy));
-  return { x: cx + dx * scale, y: cy + dy * scale };
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
@@ -76,8 +56,8 @@ export function exportSvg(doc: Diagram): string {
     const from = all.get(edge.source);
     const to = all.get(edge.target);
     if (!from || !to) continue;
-    const start = borderPoint(from, { x: to.x + to.width / 2, y: to.y + to.height / 2 });
-    const end = borderPoint(to, { x: from.x + from.width / 2, y: from.y + from.height / 2 });
+    const start = borderPoint(from, centre(to));
+    const end = borderPoint(to, centre(from));
     const dash = EDGE_KIND_INFO[edgeKindOf(edge)].dash;
     parts.push(
       `<line x1="${round(start.x)}" y1="${round(start.y)}" x2="${round(end.x)}" y2="${round(end.y)}" stroke="#64748b" stroke-width="1.6"${dash ? ` stroke-dasharray="${dash}"` : ''} marker-end="url(#arrow)"/>`,

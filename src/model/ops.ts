@@ -209,6 +209,32 @@ export function setTitle(doc: Diagram, title: string): Diagram {
   return doc.title === title ? doc : { ...doc, title };
 }
 
+/** Absolute canvas positions of every node in one pass. Parents come before their
+ *  children in a document, but a map keeps this correct for any order. */
+export function absolutePositions(doc: Diagram): Map<string, Point> {
+  const byId = new Map(doc.nodes.map((node) => [node.id, node]));
+  const positions = new Map<string, Point>();
+  for (const node of doc.nodes) {
+    const chain: DiagramNode[] = [];
+    let origin: Point = { x: 0, y: 0 };
+    for (let current: DiagramNode | undefined = node; current; current = current.parentId ? byId.get(current.parentId) : undefined) {
+      const known = positions.get(current.id);
+      if (known) {
+        origin = known;
+        break;
+      }
+      if (chain.includes(current)) break;
+      chain.push(current);
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const link = chain[i]!;
+      origin = { x: origin.x + link.position.x, y: origin.y + link.position.y };
+      positions.set(link.id, origin);
+    }
+  }
+  return positions;
+}
+
 /** Absolute canvas position of a node, following its parents. */
 export function absolutePosition(doc: Diagram, id: string): Point {
   const byId = new Map(doc.nodes.map((node) => [node.id, node]));

@@ -1,4 +1,4 @@
-import type { Point } from '../model/types.ts';
+import type { Point } from './types.ts';
 
 export interface Rect {
   x: number;
