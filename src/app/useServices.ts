@@ -19,7 +19,7 @@ export interface AppServices extends CommandServices {
   persistence: Persistence;
 }
 
-export function download(name: string, blob: Blob): void {
+function download(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

@@ -21,7 +21,7 @@ import { GroupNode } from './GroupNode.tsx';
 import { EdgeMarkers, FlowEdge } from './FlowEdge.tsx';
 import { groupAt } from './dropTarget.ts';
 import { applySelection } from './selection.ts';
-import { createViewCache, type FlowNode } from './view.ts';
+import { createViewCache, FIT_ALL, type FlowNode } from './view.ts';
 
 export const KIND_MIME = 'application/x-faultline-kind';
 
@@ -57,7 +57,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void
   useEffect(() => {
     // An empty canvas keeps its zoom, so the first component does not fill the screen.
     if (fitRequest > 0 && store.getState().doc.nodes.length > 0) {
-      requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1 }));
+      requestAnimationFrame(() => void flow.fitView(FIT_ALL));
     }
   }, [fitRequest, flow, store]);
 
@@ -65,7 +65,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void
     if (openCount === 0) return;
     const { viewport, doc: opened } = store.getState();
     if (viewport) void flow.setViewport(viewport);
-    else if (opened.nodes.length > 0) requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1 }));
+    else if (opened.nodes.length > 0) requestAnimationFrame(() => void flow.fitView(FIT_ALL));
     else void flow.setViewport({ x: 0, y: 0, zoom: 1 });
   }, [openCount, flow, store]);
 

@@ -7,6 +7,9 @@ import { isGroupKind, type Diagram, type DiagramEdge, type DiagramNode } from '.
 // and the memoised node components skip everything an edit did not touch.
 
 
+/** How the canvas fits the whole diagram: never zoomed in past 100%. */
+export const FIT_ALL = { padding: 0.15, maxZoom: 1 } as const;
+
 export type ComponentNodeData = { node: DiagramNode };
 export type FlowNode = Node<ComponentNodeData, 'component' | 'group'>;
 export type EdgeData = { edge: DiagramEdge };
@@ -30,7 +33,6 @@ export function toFlowNode(node: DiagramNode, selected: boolean, emphasis: Empha
     measured: { width, height },
     className: emphasis ? `is-${emphasis}` : undefined,
     ariaLabel: `${node.label}`,
-    dragHandle: undefined,
   };
   if (node.parentId) view.parentId = node.parentId;
   if (group) view.zIndex = node.kind === 'region' ? -2 : -1;

@@ -2,6 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useMemo, useState } from 'react';
 import type { Finding, Severity } from '../analysis/types.ts';
 import { ruleById } from '../analysis/registry.ts';
+import { subjectsOf } from '../store/analysisView.ts';
 import { useEditor, useEditorStore } from '../store/context.ts';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -72,7 +73,7 @@ function FindingItem({ finding }: { finding: Finding }) {
   const store = useEditorStore();
   const flow = useReactFlow();
   const rule = ruleById(finding.rule);
-  const subjects = finding.rule === 'spof' ? finding.nodes.slice(0, 1) : finding.nodes;
+  const subjects = subjectsOf(finding);
   const show = () => {
     store.getState().select(subjects, finding.edges);
     void flow.fitView({ nodes: subjects.map((id) => ({ id })), padding: 0.6, duration: 200, maxZoom: 1.2 });

@@ -26,12 +26,9 @@ export function Properties() {
   );
 }
 
+/** Edits from the form: a field's typing is one undo step, ended when it is left. */
 function useGestureEdit() {
-  const store = useEditorStore();
-  return {
-    change: (edit: Parameters<ReturnType<typeof store.getState>['updateGesture']>[0]) => store.getState().updateGesture(edit),
-    done: () => store.getState().endGesture(),
-  };
+  return { change: useEditor((state) => state.updateGesture), done: useEditor((state) => state.endGesture) };
 }
 
 function NodeForm({ node }: { node: DiagramNode }) {
