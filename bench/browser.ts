@@ -3,12 +3,11 @@
 //   node --import tsx bench/browser.ts
 // Figures drift on shared machines; the ratio to the baseline is what we track.
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { encodeShareLink } from '../src/io/share.ts';
+import { startStaticServer } from '../e2e/server.ts';
 import { seededRandom } from './random.ts';
 import { COMPONENT_KINDS, type Diagram, type DiagramEdge, type DiagramNode } from '../src/model/types.ts';
 
@@ -57,22 +56,6 @@ function flatten(doc: Diagram) {
       }),
     edges: doc.edges.map((edge) => ({ id: edge.id, source: edge.source, target: edge.target })),
   };
-}
-
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
-
-function serve(dir: string): Promise<{ url: string; server: Server }> {
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(dir, path);
-    if (!existsSync(file) || statSync(file).isDirectory()) file = join(dir, 'index.html');
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    resolve({ url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, server });
-  }));
 }
 
 interface Frames {
@@ -147,8 +130,8 @@ const frameText = (frames: Frames) => `${fmt(frames.median)} / ${fmt(frames.p95)
 async function main(): Promise<void> {
   if (!existsSync('dist/index.html')) spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
   spawnSync('npx', ['vite', 'build', '--config', 'bench/baseline/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
-  const app = await serve('dist');
-  const baseline = await serve('bench/out/baseline');
+  const app = await startStaticServer('dist');
+  const baseline = await startStaticServer('bench/out/baseline');
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
@@ -230,8 +213,8 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    app.server.close();
-    baseline.server.close();
+    await app.stop();
+    await baseline.stop();
   }
   const header = ['components', 'open', 'drag ms (median / p95 / >50)', 'bare React Flow drag', 'p95 ratio', 'renders/move', 'pan+zoom', 'select all + move', 'analysis', 'autosave (async, wall)', 'JS heap', 'bare heap'];
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));

@@ -114,3 +114,12 @@ export async function openApp(page: Page): Promise<void> {
   await page.goto('/');
   await expect(page.getByRole('status').filter({ hasText: /Saved in this browser|Saving is off/ })).toBeVisible();
 }
+
+/** Pastes text onto the page as a person would with Ctrl+V, clipboard contents included. */
+export async function pasteText(page: Page, text: string): Promise<void> {
+  await page.evaluate((pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  }, text);
+}

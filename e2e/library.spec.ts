@@ -1,4 +1,4 @@
-import { expect, openApp, test } from './fixtures.ts';
+import { expect, openApp, pasteText, test } from './fixtures.ts';
 
 test('the library opens, renames, duplicates, deletes and searches diagrams', async ({ page, palette, canvas }) => {
   await openApp(page);
@@ -67,11 +67,7 @@ test('dropping a file or pasting JSON onto the canvas imports it as a new diagra
   await expect(canvas.node('Jobs')).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Diagram title' })).toHaveValue('Dropped');
 
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
-  }, file.replace('Dropped', 'Pasted').replace('Jobs', 'Pasted jobs'));
+  await pasteText(page, file.replace('Dropped', 'Pasted').replace('Jobs', 'Pasted jobs'));
   await expect(canvas.node('Pasted jobs')).toBeVisible();
 
   await page.getByRole('button', { name: 'Library' }).click();

@@ -1,4 +1,4 @@
-import { expect, openApp, test } from './fixtures.ts';
+import { expect, openApp, pasteText, test } from './fixtures.ts';
 
 test('a review names both single points of failure and follows edits', async ({ page, palette, canvas, properties, findings }) => {
   await openApp(page);
@@ -49,11 +49,7 @@ test('a long review shows the first fifty of each severity, and the rest on requ
   // With a client drawn, each index that nothing reaches is a warning of its own.
   nodes.push({ id: 'c', kind: 'client', label: 'App', position: { x: -300, y: 0 }, props: {} });
   const doc = JSON.stringify({ format: 'faultline', version: 1, title: 'Many', nodes, edges: [] });
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
-  }, doc);
+  await pasteText(page, doc);
   const warnings = findings.region.getByRole('region', { name: 'Warnings' });
   await expect(warnings.locator('li.finding')).toHaveCount(50);
   await warnings.getByRole('button', { name: /^Show \d+ more$/ }).click();

@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
 
 /** A preview server of the built app that a test can stop, to prove the app no
  *  longer needs it. */
@@ -39,9 +42,6 @@ const TYPES: Record<string, string> = {
 
 /** A static server whose folder can be swapped, as a deployment would. */
 export async function startStaticServer(folder: string): Promise<{ url: string; deploy(folder: string): void; stop(): Promise<void> }> {
-  const { createServer } = await import('node:http');
-  const { createReadStream, existsSync, statSync } = await import('node:fs');
-  const { extname, join, normalize } = await import('node:path');
   let root = folder;
   const server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
