@@ -11,7 +11,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import { COMPONENT_SIZE } from '../model/catalogue.ts';
-import { absolutePosition, connect, moveNodes, nodeById, reparent, resizeNode } from '../model/ops.ts';
+import { absolutePosition, absolutePositions, connect, moveNodes, reparent, resizeNode } from '../model/ops.ts';
 import { NODE_KINDS, type NodeKind, type Point } from '../model/types.ts';
 import { addComponent } from '../commands/editing.ts';
 import { useEditor, useEditorStore } from '../store/context.ts';
@@ -102,13 +102,17 @@ export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void
       const state = store.getState();
       const movedIds = new Set(dragged.map((node) => node.id));
       state.updateGesture((current) => {
+        // Re-parenting keeps every node where it is on the canvas, so the absolute
+        // positions of the drop are computed once, not once per dragged node.
+        const byId = new Map(current.nodes.map((node) => [node.id, node]));
+        const positions = absolutePositions(current);
         let next = current;
         for (const id of movedIds) {
-          const node = nodeById(next, id);
+          const node = byId.get(id);
           if (!node || (node.parentId && movedIds.has(node.parentId))) continue;
-          const origin = absolutePosition(next, id);
+          const origin = positions.get(id)!;
           const { width, height } = node.size ?? COMPONENT_SIZE;
-          const parent = groupAt(next, { x: origin.x + width / 2, y: origin.y + height / 2 }, node.kind, id);
+          const parent = groupAt(next, { x: origin.x + width / 2, y: origin.y + height / 2 }, node.kind, id, positions);
           next = reparent(next, id, parent);
         }
         return next;

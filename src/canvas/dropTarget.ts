@@ -11,9 +11,14 @@ export function canNest(kind: NodeKind, groupKind: NodeKind): boolean {
 
 /** The innermost group under `point` (absolute canvas coordinates) that a node of
  *  `kind` may be dropped into, never the node itself or one of its descendants. */
-export function groupAt(doc: Diagram, point: Point, kind: NodeKind, movingId?: string): string | undefined {
+export function groupAt(
+  doc: Diagram,
+  point: Point,
+  kind: NodeKind,
+  movingId?: string,
+  positions: ReadonlyMap<string, Point> = absolutePositions(doc),
+): string | undefined {
   let best: { id: string; area: number } | undefined;
-  const positions = absolutePositions(doc);
   for (const node of doc.nodes) {
     if (!isGroupKind(node.kind) || !node.size || !canNest(kind, node.kind)) continue;
     if (movingId && isInside(doc, node.id, movingId)) continue;
