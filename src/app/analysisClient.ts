@@ -1,0 +1,182 @@
+import type { Diagram } from '../model/types.ts';
+import type { AnalysisView } from '../store/analysisView.ts';
+import { reviewOf, type AnalysisRequest, type AnalysisResponse } from './analysisProtocol.ts';
+
+// The page's side of the design review. The worker is spawned on the first request and
+// kept: unlike ELK, a review is short, so a newer document waits for the running one
+// instead of killing the worker. At most one request is in flight; documents that
+// arrive meanwhile replace each other, and only the newest is sent when the answer
+// comes back, so results are applied in the order their documents were made.
+//
+// Whenever the worker cannot help (no `Worker` in Node, a crash, a failed review), the
+// document is reviewed here on the main thread instead, so the review never stalls.
+
+export interface AnalysisWorker {
+  post(request: AnalysisRequest): void;
+  terminate(): void;
+}
+
+export interface AnalysisWorkerHandlers {
+  /** Given the event rather than its data: Chromium deserialises the view when `data`
+   *  is first read, and that is main-thread time the client has to count. */
+  message(event: { readonly data: AnalysisResponse }): void;
+  /** The worker could not start, crashed, or sent something unreadable. */
+  error(message: string): void;
+}
+
+export type SpawnAnalysisWorker = (handlers: AnalysisWorkerHandlers) => AnalysisWorker;
+
+export interface ReviewTiming {
+  ranOn: 'worker' | 'main-thread';
+  /** When this thread started on the result (on the main thread: on the review). */
+  startedAt: number;
+  /** Posting the document to the worker, which clones it; 0 when the review ran here. */
+  postMs: number;
+  /** Reading the worker's answer and applying it; or the whole review when it ran here.
+   *  This and `postMs` fall in separate tasks, with the worker's time between them. */
+  resultMs: number;
+  /** The worker's own time on the review; undefined when it ran here. */
+  workerMs: number | undefined;
+}
+
+export interface AnalysisClientOptions {
+  /** Receives each review, oldest document first. */
+  apply(view: AnalysisView): void;
+  report?(timing: ReviewTiming): void;
+  spawn?: SpawnAnalysisWorker;
+}
+
+export interface AnalysisClient {
+  /** Reviews `doc`, or queues it behind the running review in place of any older one. */
+  request(doc: Diagram): void;
+  /** Drops queued work, ignores late answers and lets the worker go. */
+  dispose(): void;
+}
+
+interface InFlight {
+  id: number;
+  doc: Diagram;
+  postMs: number;
+}
+
+/** After this many crashes the review stays on the main thread: a worker whose script
+ *  will not load would otherwise be fetched again after every edit. */
+export const MAX_WORKER_CRASHES = 3;
+
+export const spawnAnalysisWorker: SpawnAnalysisWorker = (handlers) => {
+  // Written out in full here: Vite finds and bundles the worker from exactly this form.
+  const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'faultline-analysis' });
+  worker.onmessage = (event: MessageEvent<AnalysisResponse>) => handlers.message(event);
+  worker.onmessageerror = () => handlers.error('a review from the analysis worker could not be read');
+  worker.onerror = (event) => {
+    event.preventDefault();
+    handlers.error(event.message || 'the analysis worker could not start');
+  };
+  return { post: (request) => worker.postMessage(request), terminate: () => worker.terminate() };
+};
+
+export function createAnalysisClient({ apply, report, spawn = spawnAnalysisWorker }: AnalysisClientOptions): AnalysisClient {
+  let worker: AnalysisWorker | undefined;
+  let inFlight: InFlight | undefined;
+  let waiting: Diagram | undefined;
+  let crashes = 0;
+  let cannotSpawn = false;
+  let disposed = false;
+  let nextId = 1;
+
+  const takeWaiting = (): Diagram | undefined => {
+    const next = waiting;
+    waiting = undefined;
+    return next;
+  };
+
+  const settle = (view: AnalysisView, timing: Omit<ReviewTiming, 'resultMs'>, busyMs: number) => {
+    const started = performance.now();
+    apply(view);
+    report?.({ ...timing, resultMs: busyMs + performance.now() - started });
+  };
+
+  const reviewHere = (doc: Diagram) => {
+    const started = performance.now();
+    const view = reviewOf(doc);
+    settle(view, { ranOn: 'main-thread', startedAt: started, postMs: 0, workerMs: undefined }, performance.now() - started);
+  };
+
+  const usableWorker = (): AnalysisWorker | undefined => {
+    if (worker || cannotSpawn || crashes >= MAX_WORKER_CRASHES) return worker;
+    try {
+      worker = spawn(handlers);
+    } catch {
+      // No Worker here (Node, an old browser, a strict policy); that will not change.
+      cannotSpawn = true;
+    }
+    return worker;
+  };
+
+  const send = (doc: Diagram) => {
+    const target = usableWorker();
+    if (!target) {
+      reviewHere(doc);
+      return;
+    }
+    const request: InFlight = { id: nextId++, doc, postMs: 0 };
+    inFlight = request;
+    const started = performance.now();
+    try {
+      target.post({ id: request.id, doc });
+    } catch {
+      // Only a document that cannot be cloned gets here; the page can still review it.
+      inFlight = undefined;
+      reviewHere(doc);
+      return;
+    }
+    request.postMs = performance.now() - started;
+  };
+
+  const handlers: AnalysisWorkerHandlers = {
+    message(event) {
+      const started = performance.now();
+      const response = event.data;
+      if (disposed || !inFlight || response.id !== inFlight.id) return;
+      const readMs = performance.now() - started;
+      const done = inFlight;
+      inFlight = undefined;
+      const next = takeWaiting();
+      if ('error' in response) {
+        console.warn(`The analysis worker could not review the design: ${response.error}`);
+        // With a newer document waiting, the failed one no longer needs a review.
+        if (next) send(next);
+        else reviewHere(done.doc);
+        return;
+      }
+      // Sent first so the worker starts on the newest document while this result is applied.
+      if (next) send(next);
+      settle(response.view, { ranOn: 'worker', startedAt: started, postMs: done.postMs, workerMs: response.workerMs }, readMs);
+    },
+    error(message) {
+      if (disposed) return;
+      console.warn(`The analysis worker stopped: ${message}`);
+      crashes += 1;
+      worker?.terminate();
+      worker = undefined;
+      const latest = takeWaiting() ?? inFlight?.doc;
+      inFlight = undefined;
+      if (latest) reviewHere(latest);
+    },
+  };
+
+  return {
+    request(doc) {
+      if (disposed) return;
+      if (inFlight) waiting = doc;
+      else send(doc);
+    },
+    dispose() {
+      disposed = true;
+      inFlight = undefined;
+      waiting = undefined;
+      worker?.terminate();
+      worker = undefined;
+    },
+  };
+}

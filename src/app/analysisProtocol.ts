@@ -1,0 +1,33 @@
+import { analyse } from '../analysis/run.ts';
+import type { Diagram } from '../model/types.ts';
+import { summarise, type AnalysisView } from '../store/analysisView.ts';
+
+// The messages between the review client and the analysis worker, and the one function
+// both threads use to answer a request: the worker when it can, the page when no worker
+// is available. Keeping it here means the tests exercise exactly what the worker runs.
+
+export interface AnalysisRequest {
+  id: number;
+  doc: Diagram;
+}
+
+/** `workerMs` is the worker's own time on the review, cloning the messages aside. */
+export type AnalysisResponse = { id: number; view: AnalysisView; workerMs: number } | { id: number; error: string };
+
+/** Rule failures can quote the whole document; the log needs the start. */
+const ERROR_LIMIT = 300;
+
+export function reviewOf(doc: Diagram): AnalysisView {
+  return summarise(analyse(doc));
+}
+
+export function answer(request: AnalysisRequest, now: () => number): AnalysisResponse {
+  const started = now();
+  try {
+    const view = reviewOf(request.doc);
+    return { id: request.id, view, workerMs: now() - started };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { id: request.id, error: message.slice(0, ERROR_LIMIT) };
+  }
+}
