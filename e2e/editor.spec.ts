@@ -18,6 +18,13 @@ test('drag three components from the palette and connect them by their handles',
   await canvas.connect('Client', 'Load balancer');
   await canvas.connect('Load balancer', 'Service');
   await expect(canvas.edges()).toHaveCount(2);
+
+  // Each edge runs from the border of its source to the border of its target.
+  const line = await canvas.edges().first().locator('path.flow-edge').boundingBox();
+  expect(line!.x).toBeCloseTo(boxes[0]!.x + boxes[0]!.width, -1);
+  expect(line!.x + line!.width).toBeCloseTo(boxes[1]!.x, -1);
+  const middles = boxes.slice(0, 2).map((box) => box!.y + box!.height / 2);
+  expect(line!.y + line!.height / 2).toBeCloseTo((middles[0]! + middles[1]!) / 2, -1);
 });
 
 test('edit a label and the replicas, with invalid input refused', async ({ page, palette, canvas, properties }) => {

@@ -8,6 +8,7 @@ import {
   type Connection,
   type EdgeChange,
   type NodeChange,
+  type Viewport,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import { COMPONENT_SIZE } from '../model/catalogue.ts';
@@ -21,6 +22,8 @@ import { GroupNode } from './GroupNode.tsx';
 import { EdgeMarkers, FlowEdge } from './FlowEdge.tsx';
 import { groupAt } from './dropTarget.ts';
 import { applySelection } from './selection.ts';
+import { createFrameBatch } from './frameBatch.ts';
+import { DetailLevel } from './detail.tsx';
 import { createViewCache, FIT_ALL, type FlowNode } from './view.ts';
 
 export const KIND_MIME = 'application/x-faultline-kind';
@@ -30,6 +33,7 @@ const edgeTypes = { flow: FlowEdge };
 const GRID: [number, number] = [16, 16];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const none: ReadonlySet<string> = new Set();
+const PRO_OPTIONS = { hideAttribution: true };
 
 function isKind(value: string): value is NodeKind {
   return (NODE_KINDS as readonly string[]).includes(value);
@@ -45,12 +49,22 @@ export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void
   const fitRequest = useEditor((state) => state.fitRequest);
   const openCount = useEditor((state) => state.openCount);
   const readOnly = useEditor((state) => state.saving.mode === 'read-only');
+  const analysis = useEditor((state) => state.analysis);
+  const editingLabel = useEditor((state) => state.editingLabel);
+  const showInfo = useEditor((state) => state.showInfo);
   const blast = useBlastRadius();
   const [cache] = useState(createViewCache);
 
   const nodes = useMemo(
-    () => cache.nodes(doc, selectedNodes, blast?.lostSet ?? none, blast?.affectedSet ?? none),
-    [cache, doc, selectedNodes, blast],
+    () =>
+      cache.nodes(doc, {
+        selected: selectedNodes,
+        dimmed: blast?.lostSet ?? none,
+        affected: blast?.affectedSet ?? none,
+        analysis,
+        editingLabel,
+      }),
+    [cache, doc, selectedNodes, blast, analysis, editingLabel],
   );
   const edges = useMemo(() => cache.edges(doc, selectedEdges), [cache, doc, selectedEdges]);
 
@@ -69,6 +83,9 @@ export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void
     else void flow.setViewport({ x: 0, y: 0, zoom: 1 });
   }, [openCount, flow, store]);
 
+  const [dragMoves] = useState(() => createFrameBatch((positions) => store.getState().updateGesture((current) => moveNodes(current, positions))));
+  useEffect(() => () => dragMoves.flush(), [dragMoves]);
+
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
       const state = store.getState();
@@ -76,16 +93,20 @@ export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void
       const selected = applySelection(state.selectedNodes, changes);
       if (selected) state.set({ selectedNodes: selected });
       for (const change of changes) {
-        if (change.type === 'position' && change.position) positions.set(change.id, change.position);
+        if (change.type === 'position' && change.position && change.dragging) dragMoves.add(change.id, change.position);
+        else if (change.type === 'position' && change.position) positions.set(change.id, change.position);
         if (change.type === 'dimensions' && change.dimensions && change.resizing) {
           const { width, height } = change.dimensions;
           state.updateGesture((current) => resizeNode(current, change.id, { width, height }, positions.get(change.id)));
           positions.delete(change.id);
         }
       }
-      if (positions.size > 0) state.updateGesture((current) => moveNodes(current, positions));
+      if (positions.size > 0) {
+        dragMoves.flush();
+        state.updateGesture((current) => moveNodes(current, positions));
+      }
     },
-    [store],
+    [store, dragMoves],
   );
 
   // Removal goes through commands, so only selection changes matter here.
@@ -99,6 +120,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void
 
   const onNodeDragStop = useCallback(
     (_event: unknown, _node: FlowNode, dragged: FlowNode[]) => {
+      dragMoves.flush();
       const state = store.getState();
       const movedIds = new Set(dragged.map((node) => node.id));
       state.updateGesture((current) => {
@@ -119,8 +141,14 @@ export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void
       });
       state.endGesture();
     },
-    [store],
+    [store, dragMoves],
   );
+
+  // Every handler keeps its identity across renders: React Flow hands them to each
+  // node's wrapper, and a new function would re-render all of them on every frame.
+  const onNodeDragStart = useCallback(() => store.getState().beginGesture(), [store]);
+  const onNodeDoubleClick = useCallback((_event: unknown, node: FlowNode) => store.getState().set({ editingLabel: node.id }), [store]);
+  const onMoveEnd = useCallback((_event: unknown, viewport: Viewport) => store.getState().set({ viewport }), [store]);
 
   const onConnect = useCallback(
     (connection: Connection) => store.getState().edit((current) => connect(current, connection.source, connection.target)),
@@ -151,38 +179,40 @@ export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void
   );
 
   return (
-    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={`canvas${showInfo ? '' : ' hide-info'}`} onDragOver={onDragOver} onDrop={onDrop}>
       <EdgeMarkers />
-      <ReactFlow<FlowNode>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStart={() => store.getState().beginGesture()}
-        onNodeDragStop={onNodeDragStop}
-        onNodeDoubleClick={(_event, node) => store.getState().set({ editingLabel: node.id })}
-        onConnect={onConnect}
-        onMoveEnd={(_event, viewport) => store.getState().set({ viewport })}
-        connectionMode={ConnectionMode.Loose}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        snapToGrid={snapToGrid}
-        snapGrid={GRID}
-        colorMode="system"
-        minZoom={0.05}
-        onlyRenderVisibleElements={nodes.length > 400}
-        proOptions={{ hideAttribution: true }}
-        aria-label="Diagram canvas"
-      >
-        <Background gap={GRID[0]} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" />
-        <Controls showInteractive={false} />
-      </ReactFlow>
+      <DetailLevel>
+        <ReactFlow<FlowNode>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStart={onNodeDragStart}
+          onNodeDragStop={onNodeDragStop}
+          onNodeDoubleClick={onNodeDoubleClick}
+          onConnect={onConnect}
+          onMoveEnd={onMoveEnd}
+          connectionMode={ConnectionMode.Loose}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          snapToGrid={snapToGrid}
+          snapGrid={GRID}
+          colorMode="system"
+          minZoom={0.05}
+          onlyRenderVisibleElements={nodes.length > 400}
+          proOptions={PRO_OPTIONS}
+          aria-label="Diagram canvas"
+        >
+          <Background gap={GRID[0]} />
+          <MiniMap pannable zoomable ariaLabel="Minimap" />
+          <Controls showInteractive={false} />
+        </ReactFlow>
+      </DetailLevel>
     </div>
   );
 }

@@ -2,38 +2,46 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { kindInfo } from '../model/catalogue.ts';
 import { replicasOf } from '../model/types.ts';
-import { useEditor } from '../store/context.ts';
 import { ICONS } from './icons.ts';
 import { LabelEditor } from './LabelEditor.tsx';
 import { FindingBadge } from './FindingBadge.tsx';
+import { useCompact } from './detail.tsx';
 import { countRender } from './renderCount.ts';
 import type { FlowNode } from './view.ts';
 
 const SIDES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const;
 
-export const ComponentNode = memo(function ComponentNode({ id, data, selected }: NodeProps<FlowNode>) {
+export const ComponentNode = memo(function ComponentNode({ id, data }: NodeProps<FlowNode>) {
   countRender();
-  const { node } = data;
+  const { node, decor } = data;
+  const compact = useCompact() && !decor.editing;
   const info = kindInfo(node.kind);
+  const className = `component-node kind-${node.kind}${decor.selected ? ' is-selected' : ''}${compact ? ' is-compact' : ''}`;
+  if (compact) {
+    return (
+      <div className={className} data-testid={`node-${id}`} data-parent={node.parentId} title={`${node.label} (${info.name})`}>
+        <div className="component-label">{node.label}</div>
+        <FindingBadge decor={decor} />
+      </div>
+    );
+  }
   const Icon = ICONS[info.icon];
-  const editing = useEditor((state) => state.editingLabel === id);
-  const cap = useEditor((state) => state.analysis.capByNode.get(id));
   const replicas = replicasOf(node);
   return (
-    <div className={`component-node kind-${node.kind}${selected ? ' is-selected' : ''}`} data-testid={`node-${id}`} data-parent={node.parentId}>
+    <div className={className} data-testid={`node-${id}`} data-parent={node.parentId}>
       {SIDES.map((side) => (
         <Handle key={side} id={side} type="source" position={side} className="handle" aria-label={`Connect from ${side}`} />
       ))}
       <Icon className="component-icon" aria-hidden size={22} />
       <div className="component-text">
-        {editing ? <LabelEditor id={id} label={node.label} /> : <div className="component-label">{node.label}</div>}
+        {decor.editing ? <LabelEditor id={id} label={node.label} /> : <div className="component-label">{node.label}</div>}
         <div className="component-kind">{info.name}</div>
       </div>
       <div className="component-badges">
         {replicas > 1 && <span className="badge replicas" title={`${replicas} replicas`}>×{replicas}</span>}
-        {cap && <span className={`badge cap cap-${cap.toLowerCase()}`} title={`Behaves as ${cap} during a partition`}>{cap}</span>}
+        {decor.cap && <span className={`badge cap cap-${decor.cap.toLowerCase()}`} title={`Behaves as ${decor.cap} during a partition`}>{decor.cap}</span>}
       </div>
-      <FindingBadge id={id} />
+      <FindingBadge decor={decor} />
     </div>
   );
 });

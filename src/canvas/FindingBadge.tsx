@@ -1,16 +1,15 @@
-import { useEditor } from '../store/context.ts';
+import type { NodeDecor } from './view.ts';
 
 const SYMBOL = { error: '!', warning: '▲', info: 'i' } as const;
 
-/** The most severe finding about a node, on its corner. */
-export function FindingBadge({ id }: { id: string }) {
-  const severity = useEditor((state) => state.analysis.worstByNode.get(id));
-  const count = useEditor((state) => state.analysis.countByNode.get(id) ?? 0);
-  const showInfo = useEditor((state) => state.showInfo);
-  if (!severity || (severity === 'info' && !showInfo)) return null;
+/** The most severe finding about a node, on its corner. The canvas hides info badges
+ *  with a class when info findings are hidden. */
+export function FindingBadge({ decor }: { decor: NodeDecor }) {
+  const { worst, findings } = decor;
+  if (!worst) return null;
   return (
-    <span className={`finding-badge severity-${severity}`} title={`${count} finding${count === 1 ? '' : 's'}, worst: ${severity}`}>
-      {SYMBOL[severity]}
+    <span className={`finding-badge severity-${worst}`} title={`${findings} finding${findings === 1 ? '' : 's'}, worst: ${worst}`}>
+      {SYMBOL[worst]}
     </span>
   );
 }

@@ -1,21 +1,20 @@
-import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { EDGE_KIND_INFO } from '../model/catalogue.ts';
-import { edgeKindOf } from '../model/types.ts';
+import { edgeKindOf, type Size } from '../model/types.ts';
 import { borderPoint, centre, type Rect } from '../model/geometry.ts';
 import type { FlowEdge as FlowEdgeView } from './view.ts';
 
-function rectOf(node: ReturnType<typeof useInternalNode>): Rect | undefined {
-  if (!node) return undefined;
-  const { x, y } = node.internals.positionAbsolute;
-  return { x, y, width: node.measured.width ?? node.width ?? 0, height: node.measured.height ?? node.height ?? 0 };
+function around(x: number, y: number, size: Size): Rect {
+  return { x: x - size.width / 2, y: y - size.height / 2, width: size.width, height: size.height };
 }
 
-/** A straight edge between the borders of its two nodes, styled by its kind. */
-export const FlowEdge = memo(function FlowEdge({ id, source, target, data, selected }: EdgeProps<FlowEdgeView>) {
-  const from = rectOf(useInternalNode(source));
-  const to = rectOf(useInternalNode(target));
-  if (!from || !to || !data) return null;
+/** A straight edge between the borders of its two nodes, styled by its kind. React
+ *  Flow passes the centres of both ends (each node's one handle is at its centre). */
+export const FlowEdge = memo(function FlowEdge({ id, sourceX, sourceY, targetX, targetY, data, selected }: EdgeProps<FlowEdgeView>) {
+  if (!data) return null;
+  const from = around(sourceX, sourceY, data.sourceSize);
+  const to = around(targetX, targetY, data.targetSize);
   const start = borderPoint(from, centre(to));
   const end = borderPoint(to, centre(from));
   const kind = edgeKindOf(data.edge);

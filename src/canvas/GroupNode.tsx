@@ -1,24 +1,22 @@
 import { NodeResizer, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { kindInfo } from '../model/catalogue.ts';
-import { useEditor } from '../store/context.ts';
 import { FindingBadge } from './FindingBadge.tsx';
 import { LabelEditor } from './LabelEditor.tsx';
 import { countRender } from './renderCount.ts';
 import type { FlowNode } from './view.ts';
 
-export const GroupNode = memo(function GroupNode({ id, data, selected }: NodeProps<FlowNode>) {
+export const GroupNode = memo(function GroupNode({ id, data }: NodeProps<FlowNode>) {
   countRender();
-  const { node } = data;
-  const editing = useEditor((state) => state.editingLabel === id);
+  const { node, decor } = data;
   return (
-    <div className={`group-node kind-${node.kind}${selected ? ' is-selected' : ''}`} data-testid={`node-${id}`} data-parent={node.parentId}>
-      <NodeResizer isVisible={selected} minWidth={160} minHeight={100} />
+    <div className={`group-node kind-${node.kind}${decor.selected ? ' is-selected' : ''}`} data-testid={`node-${id}`} data-parent={node.parentId}>
+      <NodeResizer isVisible={decor.selected} minWidth={160} minHeight={100} />
       <div className="group-title">
         <span className="group-kind">{kindInfo(node.kind).name}</span>
-        {editing ? <LabelEditor id={id} label={node.label} /> : <span className="group-label">{node.label}</span>}
+        {decor.editing ? <LabelEditor id={id} label={node.label} /> : <span className="group-label">{node.label}</span>}
       </div>
-      <FindingBadge id={id} />
+      <FindingBadge decor={decor} />
     </div>
   );
 });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addNode, moveNodes } from '../model/ops.ts';
+import { addNode, connect, moveNodes } from '../model/ops.ts';
 import { emptyDiagram } from '../model/types.ts';
 import { groupAt } from './dropTarget.ts';
 import { borderPoint } from '../model/geometry.ts';
-import { createViewCache } from './view.ts';
+import { createViewCache, type ViewContext } from './view.ts';
+import { emptyAnalysis, summarise } from '../store/analysisView.ts';
+import type { Finding } from '../analysis/types.ts';
 
 function doc() {
   let d = emptyDiagram();
@@ -14,41 +16,74 @@ function doc() {
   return d;
 }
 
+const none = new Set<string>();
+
+function context(overrides: Partial<ViewContext> = {}): ViewContext {
+  return { selected: none, dimmed: none, affected: none, analysis: emptyAnalysis, editingLabel: null, ...overrides };
+}
+
 describe('view cache', () => {
   it('reuses view objects for nodes an edit did not touch', () => {
     const cache = createViewCache();
-    const none = new Set<string>();
-    const first = cache.nodes(doc(), none, none);
-    const moved = moveNodes(doc(), new Map([['c', { x: 0, y: 0 }]]));
-    // A new document object whose untouched nodes are the same objects.
     const base = doc();
-    const again = cache.nodes(base, none, none);
-    const next = cache.nodes(moveNodes(base, new Map([['c', { x: 1, y: 1 }]])), none, none);
+    const again = cache.nodes(base, context());
+    const next = cache.nodes(moveNodes(base, new Map([['c', { x: 1, y: 1 }]])), context());
     expect(next[0]).toBe(again[0]);
     expect(next[3]).not.toBe(again[3]);
-    expect(first).toHaveLength(4);
-    expect(moved.nodes[3]!.position).toEqual({ x: 0, y: 0 });
+    expect(next[3]!.position).toEqual({ x: 1, y: 1 });
   });
 
   it('rebuilds a node whose selection or dimming changed', () => {
     const cache = createViewCache();
     const d = doc();
-    const plain = cache.nodes(d, new Set(), new Set());
-    const selected = cache.nodes(d, new Set(['s']), new Set());
+    const plain = cache.nodes(d, context());
+    const selected = cache.nodes(d, context({ selected: new Set(['s']) }));
     expect(selected[2]).not.toBe(plain[2]);
     expect(selected[2]!.selected).toBe(true);
+    expect(selected[2]!.data.decor.selected).toBe(true);
     expect(selected[1]).toBe(plain[1]);
-    const dimmed = cache.nodes(d, new Set(['s']), new Set(['c']));
+    const dimmed = cache.nodes(d, context({ selected: new Set(['s']), dimmed: new Set(['c']) }));
     expect(dimmed[3]!.className).toBe('is-dimmed');
-    const marked = cache.nodes(d, new Set(['s']), new Set(['c']), new Set(['s']));
+    const marked = cache.nodes(d, context({ selected: new Set(['s']), dimmed: new Set(['c']), affected: new Set(['s']) }));
     expect(marked[2]!.className).toBe('is-affected');
     expect(marked[3]).toBe(dimmed[3]);
   });
 
+  it('rebuilds only the nodes whose findings changed after a review', () => {
+    const cache = createViewCache();
+    const d = doc();
+    const before = cache.nodes(d, context());
+    const finding: Finding = { rule: 'spof', severity: 'error', nodes: ['c', 's'], edges: [], message: 'm' };
+    const after = cache.nodes(d, context({ analysis: summarise([finding]) }));
+    expect(after[3]!.data.decor).toMatchObject({ worst: 'error', findings: 1 });
+    expect(after[3]).not.toBe(before[3]);
+    // The rest of a SPOF finding's nodes are its blast radius, not its subject.
+    expect(after[2]).toBe(before[2]);
+    const again = cache.nodes(d, context({ analysis: summarise([finding]) }));
+    expect(again[3]).toBe(after[3]);
+  });
+
+  it('marks the node whose label is being edited', () => {
+    const views = createViewCache().nodes(doc(), context({ editingLabel: 's' }));
+    expect(views.map((view) => view.data.decor.editing)).toEqual([false, false, true, false]);
+  });
+
   it('gives groups their size and a parent to children', () => {
-    const views = createViewCache().nodes(doc(), new Set(), new Set());
+    const views = createViewCache().nodes(doc(), context());
     expect(views[0]).toMatchObject({ type: 'group', width: 720, height: 440 });
     expect(views[2]).toMatchObject({ type: 'component', parentId: 'z', width: 180, height: 64 });
+  });
+
+  it('declares handles up front: edges attach at the centre, connections start on a side', () => {
+    const views = createViewCache().nodes(doc(), context());
+    expect(views[2]!.handles?.map((handle) => [handle.id, handle.x, handle.y])).toEqual([
+      ['centre', 90, 32],
+      ['top', 85.5, -4.5],
+      ['right', 175.5, 27.5],
+      ['bottom', 85.5, 59.5],
+      ['left', -4.5, 27.5],
+    ]);
+    expect(views[0]!.handles?.map((handle) => [handle.id, handle.x, handle.y])).toEqual([['centre', 360, 220]]);
   });
 });
 
@@ -76,5 +111,24 @@ describe('borderPoint', () => {
     const rect = { x: 0, y: 0, width: 100, height: 50 };
     expect(borderPoint(rect, { x: 500, y: 25 })).toEqual({ x: 100, y: 25 });
     expect(borderPoint(rect, { x: 50, y: -500 })).toEqual({ x: 50, y: 0 });
+  });
+});
+
+describe('edge views', () => {
+  it('returns the same array while no edge changed, so React Flow keeps its index', () => {
+    const cache = createViewCache();
+    let d = connect(doc(), 's', 'c', { id: 'e1' });
+    const first = cache.edges(d, none);
+    d = moveNodes(d, new Map([['c', { x: 5, y: 5 }]]));
+    expect(cache.edges(d, none)).toBe(first);
+    const selected = cache.edges(d, new Set(['e1']));
+    expect(selected).not.toBe(first);
+    expect(selected[0]!.selected).toBe(true);
+  });
+
+  it('gives each edge the sizes of its two ends', () => {
+    const d = connect(doc(), 's', 'z', { id: 'e1' });
+    const [edge] = createViewCache().edges(d, none);
+    expect(edge!.data).toMatchObject({ sourceSize: { width: 180, height: 64 }, targetSize: d.nodes[1]!.size });
   });
 });

@@ -1,72 +1,132 @@
-import type { Edge, Node } from '@xyflow/react';
-import { COMPONENT_SIZE } from '../model/catalogue.ts';
-import { isGroupKind, type Diagram, type DiagramEdge, type DiagramNode } from '../model/types.ts';
+import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
+import type { Severity } from '../analysis/types.ts';
+import type { AnalysisView } from '../store/analysisView.ts';
+import { COMPONENT_SIZE, GROUP_SIZE } from '../model/catalogue.ts';
+import { isGroupKind, type Diagram, type DiagramEdge, type DiagramNode, type Size } from '../model/types.ts';
 
 // React Flow renders view objects derived from the document. A view object is
 // rebuilt only when its document object or its selection changed, so React Flow
 // and the memoised node components skip everything an edit did not touch.
 
-
 /** How the canvas fits the whole diagram: never zoomed in past 100%. */
 export const FIT_ALL = { padding: 0.15, maxZoom: 1 } as const;
 
-export type ComponentNodeData = { node: DiagramNode };
-export type FlowNode = Node<ComponentNodeData, 'component' | 'group'>;
-export type EdgeData = { edge: DiagramEdge };
-export type FlowEdge = Edge<EdgeData, 'flow'>;
-
 export type Emphasis = 'dimmed' | 'affected' | undefined;
 
-export function toFlowNode(node: DiagramNode, selected: boolean, emphasis: Emphasis): FlowNode {
+/** Everything a node shows besides its document object. Node components read it
+ *  from their props and subscribe to nothing, so an edit or a review re-renders only
+ *  the nodes whose view changed. */
+export interface NodeDecor {
+  selected: boolean;
+  emphasis: Emphasis;
+  editing: boolean;
+  worst: Severity | undefined;
+  findings: number;
+  cap: 'CP' | 'AP' | undefined;
+}
+
+export type ComponentNodeData = { node: DiagramNode; decor: NodeDecor };
+export type FlowNode = Node<ComponentNodeData, 'component' | 'group'>;
+/** The sizes of the two ends: with the centres React Flow passes in, they give the
+ *  rectangles an edge runs between, without subscribing to either node. */
+export type EdgeData = { edge: DiagramEdge; sourceSize: Size; targetSize: Size };
+export type FlowEdge = Edge<EdgeData, 'flow'>;
+
+/** What the canvas knows beyond the document when it builds node views. */
+export interface ViewContext {
+  selected: ReadonlySet<string>;
+  /** Lost in the failure view. */
+  dimmed: ReadonlySet<string>;
+  /** Entries that lose something in the failure view. */
+  affected: ReadonlySet<string>;
+  analysis: AnalysisView;
+  editingLabel: string | null;
+}
+
+const HANDLE = 9;
+
+/** Handles declared up front, so React Flow never measures them. The first, at the
+ *  centre, is the one edges attach to: React Flow passes its position to the edge,
+ *  which draws from border to border. Nodes drawn without handles (compact ones, and
+ *  groups) keep it. The side handles match the ones a full component draws, for
+ *  starting and finishing a connection. */
+function handlesFor(width: number, height: number, sides: boolean): NodeHandle[] {
+  const centre: NodeHandle = { id: 'centre', type: 'source', position: Position.Top, x: width / 2, y: height / 2, width: 0, height: 0 };
+  if (!sides) return [centre];
+  const half = HANDLE / 2;
+  const side = (position: Position, x: number, y: number): NodeHandle => ({ id: position, type: 'source', position, x: x - half, y: y - half, width: HANDLE, height: HANDLE });
+  return [
+    centre,
+    side(Position.Top, width / 2, 0),
+    side(Position.Right, width, height / 2),
+    side(Position.Bottom, width / 2, height),
+    side(Position.Left, 0, height / 2),
+  ];
+}
+
+export function decorOf(id: string, context: ViewContext): NodeDecor {
+  const { analysis } = context;
+  return {
+    selected: context.selected.has(id),
+    emphasis: context.dimmed.has(id) ? 'dimmed' : context.affected.has(id) ? 'affected' : undefined,
+    editing: context.editingLabel === id,
+    worst: analysis.worstByNode.get(id),
+    findings: analysis.countByNode.get(id) ?? 0,
+    cap: analysis.capByNode.get(id),
+  };
+}
+
+function sameDecor(a: NodeDecor, b: NodeDecor): boolean {
+  return a.selected === b.selected && a.emphasis === b.emphasis && a.editing === b.editing && a.worst === b.worst && a.findings === b.findings && a.cap === b.cap;
+}
+
+export function toFlowNode(node: DiagramNode, decor: NodeDecor): FlowNode {
   const group = isGroupKind(node.kind);
-  const width = group ? (node.size?.width ?? 300) : COMPONENT_SIZE.width;
-  const height = group ? (node.size?.height ?? 200) : COMPONENT_SIZE.height;
+  const { width, height } = sizeOf(node);
   const view: FlowNode = {
     id: node.id,
     type: group ? 'group' : 'component',
     position: node.position,
-    data: { node },
-    selected,
+    data: { node, decor },
+    selected: decor.selected,
     width,
     height,
     // Known sizes let React Flow place edges without waiting to measure.
     measured: { width, height },
-    className: emphasis ? `is-${emphasis}` : undefined,
+    className: decor.emphasis ? `is-${decor.emphasis}` : undefined,
     ariaLabel: `${node.label}`,
   };
+  view.handles = handlesFor(width, height, !group);
   if (node.parentId) view.parentId = node.parentId;
   if (group) view.zIndex = node.kind === 'region' ? -2 : -1;
   return view;
 }
 
-export function toFlowEdge(edge: DiagramEdge, selected: boolean): FlowEdge {
-  return { id: edge.id, source: edge.source, target: edge.target, type: 'flow', data: { edge }, selected };
+export function sizeOf(node: DiagramNode | undefined): Size {
+  if (!node || !isGroupKind(node.kind)) return COMPONENT_SIZE;
+  return node.size ?? GROUP_SIZE[node.kind];
 }
 
-interface Cached<V> {
-  source: object;
-  selected: boolean;
-  emphasis: Emphasis;
-  view: V;
+export function toFlowEdge(edge: DiagramEdge, selected: boolean, sourceSize: Size, targetSize: Size): FlowEdge {
+  return { id: edge.id, source: edge.source, target: edge.target, type: 'flow', data: { edge, sourceSize, targetSize }, selected };
 }
 
 /** Keeps view objects stable across renders: same input, same object. */
 export function createViewCache() {
-  const nodes = new Map<string, Cached<FlowNode>>();
-  const edges = new Map<string, Cached<FlowEdge>>();
+  const nodes = new Map<string, { source: DiagramNode; decor: NodeDecor; view: FlowNode }>();
+  const edges = new Map<string, FlowEdge>();
+  let lastEdges: FlowEdge[] = [];
 
   return {
-    /** `dimmed`: lost in the failure view; `affected`: entries that lose something. */
-    nodes(doc: Diagram, selected: ReadonlySet<string>, dimmed: ReadonlySet<string>, affected: ReadonlySet<string> = new Set()): FlowNode[] {
+    nodes(doc: Diagram, context: ViewContext): FlowNode[] {
       const seen = new Set<string>();
       const views = doc.nodes.map((node) => {
         seen.add(node.id);
-        const isSelected = selected.has(node.id);
-        const emphasis: Emphasis = dimmed.has(node.id) ? 'dimmed' : affected.has(node.id) ? 'affected' : undefined;
+        const decor = decorOf(node.id, context);
         const hit = nodes.get(node.id);
-        if (hit && hit.source === node && hit.selected === isSelected && hit.emphasis === emphasis) return hit.view;
-        const view = toFlowNode(node, isSelected, emphasis);
-        nodes.set(node.id, { source: node, selected: isSelected, emphasis, view });
+        if (hit && hit.source === node && sameDecor(hit.decor, decor)) return hit.view;
+        const view = toFlowNode(node, decor);
+        nodes.set(node.id, { source: node, decor, view });
         return view;
       });
       for (const id of nodes.keys()) if (!seen.has(id)) nodes.delete(id);
@@ -74,16 +134,23 @@ export function createViewCache() {
     },
     edges(doc: Diagram, selected: ReadonlySet<string>): FlowEdge[] {
       const seen = new Set<string>();
+      const groups = new Map(doc.nodes.filter((node) => isGroupKind(node.kind)).map((node) => [node.id, node]));
       const views = doc.edges.map((edge) => {
         seen.add(edge.id);
         const isSelected = selected.has(edge.id);
+        const sourceSize = sizeOf(groups.get(edge.source));
+        const targetSize = sizeOf(groups.get(edge.target));
         const hit = edges.get(edge.id);
-        if (hit && hit.source === edge && hit.selected === isSelected) return hit.view;
-        const view = toFlowEdge(edge, isSelected);
-        edges.set(edge.id, { source: edge, selected: isSelected, emphasis: undefined, view });
+        if (hit && hit.data!.edge === edge && hit.selected === isSelected && hit.data!.sourceSize === sourceSize && hit.data!.targetSize === targetSize) return hit;
+        const view = toFlowEdge(edge, isSelected, sourceSize, targetSize);
+        edges.set(edge.id, view);
         return view;
       });
       for (const id of edges.keys()) if (!seen.has(id)) edges.delete(id);
+      // Moving a node leaves every edge view as it was: handing React Flow the same
+      // array spares it re-indexing every connection on every frame of a drag.
+      if (views.length === lastEdges.length && views.every((view, i) => view === lastEdges[i])) return lastEdges;
+      lastEdges = views;
       return views;
     },
   };
