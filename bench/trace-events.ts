@@ -24,14 +24,14 @@ export function threadNames(events: readonly TraceEvent[]): Map<string, string> 
 }
 
 /** The main-thread tasks, in ms, that ran while the last span named `measure` was
- *  open: their total and the longest. Tasks are the top-level `RunTask` events. */
+ *  open: their total and the longest. Tasks are the `toplevel` category's events. */
 export function mainThreadDuring(events: readonly TraceEvent[], measure: string): { totalMs: number; longestMs: number; tasks: number } | null {
   const spans = events.filter((event) => event.name === measure && (event.ph === 'b' || event.ph === 'e'));
   const begin = spans.findLast((event) => event.ph === 'b');
   const end = spans.findLast((event) => event.ph === 'e');
   if (!begin || !end) return null;
   const names = threadNames(events);
-  const main = events.filter((event) => event.ph === 'X' && event.name === 'RunTask' && names.get(`${event.pid}:${event.tid}`) === 'CrRendererMain' && event.pid === begin.pid);
+  const main = events.filter((event) => event.ph === 'X' && event.name === 'ThreadControllerImpl::RunTask' && names.get(`${event.pid}:${event.tid}`) === 'CrRendererMain' && event.pid === begin.pid);
   let totalMs = 0;
   let longestMs = 0;
   let tasks = 0;

@@ -1,5 +1,5 @@
 // Where the time goes: a Chrome trace of one gesture in the app, summed by event.
-//   node --import tsx bench/trace.ts [components] [drag|pan|open] [app|bare]   (default 1000 drag app)
+//   node --import tsx bench/trace.ts [components] [drag|pan|open|nudge|moveall] [app|bare]   (default 1000 drag app)
 // `bare` traces the same graph in the bare React Flow baseline (drag and pan only).
 // Writes the raw trace to bench/out/trace.json for chrome://tracing or Perfetto.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -63,7 +63,8 @@ try {
     if (gesture === 'open') await page.goto('about:blank');
   }
   await page.waitForTimeout(1000);
-  const node = gesture === 'drag' ? await nodeNearCentre(page, bare ? '.react-flow__node' : '.react-flow__node-component') : { x: 700, y: 860 };
+  if (gesture === 'moveall') await page.keyboard.press('Control+a');
+  const node = gesture !== 'pan' && gesture !== 'open' ? await nodeNearCentre(page, bare ? '.react-flow__node' : '.react-flow__node-component') : { x: 700, y: 860 };
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -73,6 +74,13 @@ try {
     await page.goto(`${app.url}/`);
     await page.waitForFunction(() => document.querySelector('.saving-on') !== null && document.querySelectorAll('.react-flow__node').length > 0, null, { timeout: 120_000 });
   } else if (gesture === 'drag') await dragFrom(page, node.x, node.y, 300, 120);
+  else if (gesture === 'moveall') await dragFrom(page, node.x, node.y, 120, 60);
+  else if (gesture === 'nudge') {
+    // One small edit and what follows it: the review, the autosave, the re-render.
+    await page.mouse.click(node.x, node.y);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(1500);
+  }
   else await dragFrom(page, node.x, node.y, -200, -80);
   const buffer = await browser.stopTracing();
   const { profile } = await cdp.send('Profiler.stop');

@@ -10,11 +10,11 @@ interface BenchGraph {
   edges: { id: string; source: string; target: string }[];
 }
 
-const graph = (window as unknown as { __benchGraph: BenchGraph }).__benchGraph;
+const { __benchGraph: graph, __benchSelectAll: selectAll = false } = window as unknown as { __benchGraph: BenchGraph; __benchSelectAll?: boolean };
 
 function Baseline() {
   const [nodes, setNodes] = useState<Node[]>(() =>
-    graph.nodes.map((node) => ({ id: node.id, position: { x: node.x, y: node.y }, data: { label: node.label }, width: 180, height: 64 })),
+    graph.nodes.map((node) => ({ id: node.id, position: { x: node.x, y: node.y }, data: { label: node.label }, width: 180, height: 64, selected: selectAll })),
   );
   const [edges] = useState<Edge[]>(() => graph.edges.map((edge) => ({ ...edge })));
   return (

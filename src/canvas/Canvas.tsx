@@ -2,7 +2,6 @@ import {
   Background,
   ConnectionMode,
   Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
   type Connection,
@@ -24,6 +23,7 @@ import { groupAt } from './dropTarget.ts';
 import { applySelection } from './selection.ts';
 import { createFrameBatch } from './frameBatch.ts';
 import { DetailLevel } from './detail.tsx';
+import { Minimap } from './Minimap.tsx';
 import { createViewCache, FIT_ALL, type FlowNode } from './view.ts';
 
 export const KIND_MIME = 'application/x-faultline-kind';
@@ -209,7 +209,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void
           aria-label="Diagram canvas"
         >
           <Background gap={GRID[0]} />
-          <MiniMap pannable zoomable ariaLabel="Minimap" />
+          <Minimap />
           <Controls showInteractive={false} />
         </ReactFlow>
       </DetailLevel>

@@ -7,7 +7,7 @@ import { LabelEditor } from './LabelEditor.tsx';
 import { FindingBadge } from './FindingBadge.tsx';
 import { useCompact } from './detail.tsx';
 import { countRender } from './renderCount.ts';
-import type { FlowNode } from './view.ts';
+import { drawsTheSame, type FlowNode } from './view.ts';
 
 const SIDES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const;
 
@@ -44,4 +44,4 @@ export const ComponentNode = memo(function ComponentNode({ id, data }: NodeProps
       <FindingBadge decor={decor} />
     </div>
   );
-});
+}, drawsTheSame);

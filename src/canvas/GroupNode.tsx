@@ -4,7 +4,7 @@ import { kindInfo } from '../model/catalogue.ts';
 import { FindingBadge } from './FindingBadge.tsx';
 import { LabelEditor } from './LabelEditor.tsx';
 import { countRender } from './renderCount.ts';
-import type { FlowNode } from './view.ts';
+import { drawsTheSame, type FlowNode } from './view.ts';
 
 export const GroupNode = memo(function GroupNode({ id, data }: NodeProps<FlowNode>) {
   countRender();
@@ -19,4 +19,4 @@ export const GroupNode = memo(function GroupNode({ id, data }: NodeProps<FlowNod
       <FindingBadge decor={decor} />
     </div>
   );
-});
+}, drawsTheSame);

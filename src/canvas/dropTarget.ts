@@ -21,7 +21,6 @@ export function groupAt(
   let best: { id: string; area: number } | undefined;
   for (const node of doc.nodes) {
     if (!isGroupKind(node.kind) || !node.size || !canNest(kind, node.kind)) continue;
-    if (movingId && isInside(doc, node.id, movingId)) continue;
     const origin = positions.get(node.id)!;
     const inside =
       point.x >= origin.x &&
@@ -29,7 +28,10 @@ export function groupAt(
       point.x <= origin.x + node.size.width &&
       point.y <= origin.y + node.size.height;
     const area = node.size.width * node.size.height;
-    if (inside && (!best || area < best.area)) best = { id: node.id, area };
+    if (!inside || (best && area >= best.area)) continue;
+    // Only a group can have the candidate inside it; checked last, as it walks the tree.
+    if (movingId && isGroupKind(kind) && isInside(doc, node.id, movingId)) continue;
+    best = { id: node.id, area };
   }
   return best?.id;
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { addNode, connect, moveNodes } from '../model/ops.ts';
+import { addNode, connect, moveNodes, setLabel } from '../model/ops.ts';
 import { emptyDiagram } from '../model/types.ts';
 import { groupAt } from './dropTarget.ts';
 import { borderPoint } from '../model/geometry.ts';
-import { createViewCache, type ViewContext } from './view.ts';
+import { createViewCache, drawsTheSame, type ViewContext } from './view.ts';
 import { emptyAnalysis, summarise } from '../store/analysisView.ts';
 import type { Finding } from '../analysis/types.ts';
 
@@ -130,5 +130,20 @@ describe('edge views', () => {
     const d = connect(doc(), 's', 'z', { id: 'e1' });
     const [edge] = createViewCache().edges(d, none);
     expect(edge!.data).toMatchObject({ sourceSize: { width: 180, height: 64 }, targetSize: d.nodes[1]!.size });
+  });
+});
+
+describe('drawsTheSame', () => {
+  it('skips drawing a node again when it only moved', () => {
+    const cache = createViewCache();
+    const d = doc();
+    const [, , before] = cache.nodes(d, context());
+    const moved = cache.nodes(moveNodes(d, new Map([['s', { x: 50, y: 50 }]])), context())[2]!;
+    expect(moved).not.toBe(before);
+    expect(drawsTheSame(before!, moved)).toBe(true);
+    const renamed = cache.nodes(setLabel(d, 's', 'Orders'), context())[2]!;
+    expect(drawsTheSame(before!, renamed)).toBe(false);
+    const selected = cache.nodes(d, context({ selected: new Set(['s']) }))[2]!;
+    expect(drawsTheSame(before!, selected)).toBe(false);
   });
 });

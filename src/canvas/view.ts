@@ -50,7 +50,7 @@ const HANDLE = 9;
  *  which draws from border to border. Nodes drawn without handles (compact ones, and
  *  groups) keep it. The side handles match the ones a full component draws, for
  *  starting and finishing a connection. */
-function handlesFor(width: number, height: number, sides: boolean): NodeHandle[] {
+function makeHandles(width: number, height: number, sides: boolean): NodeHandle[] {
   const centre: NodeHandle = { id: 'centre', type: 'source', position: Position.Top, x: width / 2, y: height / 2, width: 0, height: 0 };
   if (!sides) return [centre];
   const half = HANDLE / 2;
@@ -64,6 +64,9 @@ function handlesFor(width: number, height: number, sides: boolean): NodeHandle[]
   ];
 }
 
+// Every component has the same size, so thousands of them share one handle list.
+const COMPONENT_HANDLES = makeHandles(COMPONENT_SIZE.width, COMPONENT_SIZE.height, true);
+
 export function decorOf(id: string, context: ViewContext): NodeDecor {
   const { analysis } = context;
   return {
@@ -74,6 +77,21 @@ export function decorOf(id: string, context: ViewContext): NodeDecor {
     findings: analysis.countByNode.get(id) ?? 0,
     cap: analysis.capByNode.get(id),
   };
+}
+
+/** Whether two node views draw the same: a node's position is React Flow's business,
+ *  so a node that only moved is not drawn again. */
+export function sameFace(a: ComponentNodeData, b: ComponentNodeData): boolean {
+  const [x, y] = [a.node, b.node];
+  return (
+    a.decor === b.decor &&
+    (x === y || (x.label === y.label && x.kind === y.kind && x.parentId === y.parentId && x.props === y.props && x.size === y.size))
+  );
+}
+
+/** The memo test of the node components: re-render only when what is drawn changed. */
+export function drawsTheSame(before: { id: string; data: ComponentNodeData }, after: { id: string; data: ComponentNodeData }): boolean {
+  return before.id === after.id && sameFace(before.data, after.data);
 }
 
 function sameDecor(a: NodeDecor, b: NodeDecor): boolean {
@@ -96,7 +114,7 @@ export function toFlowNode(node: DiagramNode, decor: NodeDecor): FlowNode {
     className: decor.emphasis ? `is-${decor.emphasis}` : undefined,
     ariaLabel: `${node.label}`,
   };
-  view.handles = handlesFor(width, height, !group);
+  view.handles = group ? makeHandles(width, height, false) : COMPONENT_HANDLES;
   if (node.parentId) view.parentId = node.parentId;
   if (group) view.zIndex = node.kind === 'region' ? -2 : -1;
   return view;
@@ -122,9 +140,10 @@ export function createViewCache() {
       const seen = new Set<string>();
       const views = doc.nodes.map((node) => {
         seen.add(node.id);
-        const decor = decorOf(node.id, context);
         const hit = nodes.get(node.id);
-        if (hit && hit.source === node && sameDecor(hit.decor, decor)) return hit.view;
+        const fresh = decorOf(node.id, context);
+        const decor = hit && sameDecor(hit.decor, fresh) ? hit.decor : fresh;
+        if (hit && hit.source === node && decor === hit.decor) return hit.view;
         const view = toFlowNode(node, decor);
         nodes.set(node.id, { source: node, decor, view });
         return view;

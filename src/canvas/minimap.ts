@@ -1,0 +1,75 @@
+import type { Rect } from '../model/geometry.ts';
+import { absolutePositions } from '../model/ops.ts';
+import { isGroupKind, type Diagram, type Point } from '../model/types.ts';
+import { sizeOf } from './view.ts';
+
+// The overview in the corner, as plain geometry: where each node goes on a small
+// canvas, and which diagram point a click on it means. The component draws all of it
+// in one <canvas>, so a large diagram costs one element, not one per node.
+
+export interface MinimapShape {
+  id: string;
+  rect: Rect;
+  group: boolean;
+}
+
+/** Diagram to minimap: `minimap = (diagram - origin) * scale + margin`. */
+export interface MinimapFrame {
+  origin: Point;
+  scale: number;
+  margin: Point;
+}
+
+export function shapesOf(doc: Diagram): MinimapShape[] {
+  const positions = absolutePositions(doc);
+  return doc.nodes.map((node) => {
+    const { width, height } = sizeOf(node);
+    const at = positions.get(node.id)!;
+    return { id: node.id, rect: { x: at.x, y: at.y, width, height }, group: isGroupKind(node.kind) };
+  });
+}
+
+export function boundsOf(rects: readonly Rect[]): Rect | null {
+  if (rects.length === 0) return null;
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (const rect of rects) {
+    left = Math.min(left, rect.x);
+    top = Math.min(top, rect.y);
+    right = Math.max(right, rect.x + rect.width);
+    bottom = Math.max(bottom, rect.y + rect.height);
+  }
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+/** Fits `bounds` into a minimap of `size`, centred, `padding` pixels from the edges. */
+export function fitFrame(bounds: Rect, size: { width: number; height: number }, padding = 6): MinimapFrame {
+  const room = { width: Math.max(1, size.width - 2 * padding), height: Math.max(1, size.height - 2 * padding) };
+  const scale = Math.min(room.width / Math.max(1, bounds.width), room.height / Math.max(1, bounds.height));
+  return {
+    origin: { x: bounds.x, y: bounds.y },
+    scale,
+    margin: { x: (size.width - bounds.width * scale) / 2, y: (size.height - bounds.height * scale) / 2 },
+  };
+}
+
+export function toMinimap(rect: Rect, frame: MinimapFrame): Rect {
+  return {
+    x: (rect.x - frame.origin.x) * frame.scale + frame.margin.x,
+    y: (rect.y - frame.origin.y) * frame.scale + frame.margin.y,
+    width: rect.width * frame.scale,
+    height: rect.height * frame.scale,
+  };
+}
+
+export function toDiagram(point: Point, frame: MinimapFrame): Point {
+  return { x: (point.x - frame.margin.x) / frame.scale + frame.origin.x, y: (point.y - frame.margin.y) / frame.scale + frame.origin.y };
+}
+
+/** The part of the diagram the canvas shows, given React Flow's transform. */
+export function visibleRect(transform: readonly [number, number, number], size: { width: number; height: number }): Rect {
+  const [x, y, zoom] = transform;
+  return { x: -x / zoom, y: -y / zoom, width: size.width / zoom, height: size.height / zoom };
+}
