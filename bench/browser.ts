@@ -63,14 +63,19 @@ interface Frames {
   median: number;
   p95: number;
   over50: number;
+  /** Where the slow frames fell: 1 is the first frame after the press. */
+  slowAt: number[];
   count: number;
 }
 
 async function recordFrames(page: Page, gesture: () => Promise<void>): Promise<Frames> {
   await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    const w = window as unknown as { __frames: number[]; __recording: boolean; __pressedAt: number };
     w.__frames = [];
     w.__recording = true;
+    w.__pressedAt = 0;
+    // Slow frames are counted from the press: the first frame of a drag selects.
+    addEventListener('pointerdown', () => (w.__pressedAt ||= w.__frames.length), { once: true, capture: true });
     let last = performance.now();
     const loop = (time: number) => {
       w.__frames.push(time - last);
@@ -80,14 +85,15 @@ async function recordFrames(page: Page, gesture: () => Promise<void>): Promise<F
     requestAnimationFrame(loop);
   });
   await gesture();
-  const frames = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
+  const { frames, pressedAt } = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean; __pressedAt: number };
     w.__recording = false;
-    return w.__frames.slice(1);
+    return { frames: w.__frames.slice(1), pressedAt: Math.max(0, w.__pressedAt - 1) };
   });
   const sorted = [...frames].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { median: at(0.5), p95: at(0.95), over50: frames.filter((ms) => ms > 50).length, count: frames.length };
+  const slowAt = frames.flatMap((ms, i) => (ms > 50 ? [i + 1 - pressedAt] : []));
+  return { median: at(0.5), p95: at(0.95), over50: slowAt.length, slowAt, count: frames.length };
 }
 
 export async function dragFrom(page: Page, x: number, y: number, dx: number, dy: number): Promise<void> {
@@ -168,7 +174,8 @@ export const CHROMIUM = {
 export const KEEP_NAMES_SHIM = 'window.__name = (fn) => fn;';
 
 const fmt = (ms: number) => ms.toFixed(1);
-const frameText = (frames: Frames) => `${fmt(frames.median)} / ${fmt(frames.p95)} / ${frames.over50}`;
+const frameText = (frames: Frames) =>
+  `${fmt(frames.median)} / ${fmt(frames.p95)} / ${frames.over50}${frames.over50 > 0 && frames.over50 <= 2 ? ` (frame ${frames.slowAt.join(', ')} after the press)` : ''}`;
 
 async function main(): Promise<void> {
   if (!existsSync('dist/index.html')) spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });

@@ -69,7 +69,7 @@ try {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'] });
+  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'] });
   if (gesture === 'open') {
     await page.goto(`${app.url}/`);
     await page.waitForFunction(() => document.querySelector('.saving-on') !== null && document.querySelectorAll('.react-flow__node').length > 0, null, { timeout: 120_000 });
@@ -98,6 +98,18 @@ try {
     total.ms += event.dur / 1000;
     total.count += 1;
     totals.set(key, total);
+  }
+  // The long tasks on the page's main thread, each with the biggest events inside it.
+  const main = events.filter((event) => event.ph === 'X' && event.dur && threads.get(`${event.pid}:${event.tid}`) === 'CrRendererMain');
+  const long = main.filter((event) => event.name === 'ThreadControllerImpl::RunTask' && event.dur! > 16_000);
+  console.log(`${long.length} main-thread tasks over 16 ms:`);
+  for (const task of long.slice(0, Number(process.env.LONG ?? 12))) {
+    const inside = main
+      .filter((event) => event !== task && event.name !== 'ThreadControllerImpl::RunTask' && event.name !== 'RunTask' && event.ts >= task.ts && event.ts + event.dur! <= task.ts + task.dur!)
+      .sort((a, b) => b.dur! - a.dur!)
+      .slice(0, 5)
+      .map((event) => `${event.name} ${(event.dur! / 1000).toFixed(1)}`);
+    console.log(`  ${(task.dur! / 1000).toFixed(1).padStart(6)} ms: ${inside.join(', ')}`);
   }
   console.log(`${size} components, ${gesture}: time by thread and event (nested events overlap)`);
   for (const [key, total] of [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 30)) {

@@ -35,6 +35,11 @@ const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const none: ReadonlySet<string> = new Set();
 const PRO_OPTIONS = { hideAttribution: true };
 
+function sameViewport(a: Viewport | null, b: Viewport): boolean {
+  const close = (x: number, y: number) => Math.abs(x - y) < 1e-6;
+  return a !== null && close(a.x, b.x) && close(a.y, b.y) && close(a.zoom, b.zoom);
+}
+
 function isKind(value: string): value is NodeKind {
   return (NODE_KINDS as readonly string[]).includes(value);
 }
@@ -148,7 +153,15 @@ export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void
   // node's wrapper, and a new function would re-render all of them on every frame.
   const onNodeDragStart = useCallback(() => store.getState().beginGesture(), [store]);
   const onNodeDoubleClick = useCallback((_event: unknown, node: FlowNode) => store.getState().set({ editingLabel: node.id }), [store]);
-  const onMoveEnd = useCallback((_event: unknown, viewport: Viewport) => store.getState().set({ viewport }), [store]);
+  const onMoveEnd = useCallback(
+    (_event: unknown, viewport: Viewport) => {
+      // Restoring a saved viewport (when opening, or taking another tab's save) ends a
+      // "move" too. Stored again, it would count as an edit, be saved, and send the
+      // other tab reloading in turn, until one of them had unsaved work and stopped.
+      if (!sameViewport(store.getState().viewport, viewport)) store.getState().set({ viewport });
+    },
+    [store],
+  );
 
   const onConnect = useCallback(
     (connection: Connection) => store.getState().edit((current) => connect(current, connection.source, connection.target)),

@@ -4,6 +4,7 @@ import { EDGE_KIND_INFO } from '../model/catalogue.ts';
 import { edgeKindOf, type Size } from '../model/types.ts';
 import { borderPoint, centre, type Rect } from '../model/geometry.ts';
 import type { FlowEdge as FlowEdgeView } from './view.ts';
+import { useCompact } from './detail.tsx';
 
 function around(x: number, y: number, size: Size): Rect {
   return { x: x - size.width / 2, y: y - size.height / 2, width: size.width, height: size.height };
@@ -12,6 +13,9 @@ function around(x: number, y: number, size: Size): Rect {
 /** A straight edge between the borders of its two nodes, styled by its kind. React
  *  Flow passes the centres of both ends (each node's one handle is at its centre). */
 export const FlowEdge = memo(function FlowEdge({ id, sourceX, sourceY, targetX, targetY, data, selected }: EdgeProps<FlowEdgeView>) {
+  // Below the readable zoom an arrowhead is a pixel or two, and each one is painted
+  // on its own: the line alone says enough there.
+  const compact = useCompact();
   if (!data) return null;
   const from = around(sourceX, sourceY, data.sourceSize);
   const to = around(targetX, targetY, data.targetSize);
@@ -25,7 +29,7 @@ export const FlowEdge = memo(function FlowEdge({ id, sourceX, sourceY, targetX, 
       <BaseEdge
         id={id}
         path={path}
-        markerEnd={`url(#arrow-${selected ? 'selected' : kind})`}
+        markerEnd={compact ? undefined : `url(#arrow-${selected ? 'selected' : kind})`}
         className={`flow-edge edge-${kind}${selected ? ' is-selected' : ''}`}
         style={{ strokeDasharray: EDGE_KIND_INFO[kind].dash || undefined }}
         interactionWidth={16}

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Point } from '../model/types.ts';
-import { createFrameBatch, type FrameScheduler } from './frameBatch.ts';
+import { createFrameBatch, type TaskScheduler } from './frameBatch.ts';
 
-function manualFrames() {
+function manualTasks() {
   const callbacks = new Map<number, () => void>();
   let next = 1;
-  const scheduler: FrameScheduler = {
+  const scheduler: TaskScheduler = {
     request(callback) {
       callbacks.set(next, callback);
       return next++;
@@ -21,8 +21,8 @@ function manualFrames() {
 }
 
 describe('frame batch', () => {
-  it('applies the last position of each node once per frame', () => {
-    const frames = manualFrames();
+  it('applies the last position of each node once per task', () => {
+    const frames = manualTasks();
     const applied: Map<string, Point>[] = [];
     const batch = createFrameBatch((positions) => applied.push(new Map(positions)), frames.scheduler);
     batch.add('a', { x: 1, y: 1 });
@@ -37,7 +37,7 @@ describe('frame batch', () => {
   });
 
   it('applies at once on flush and cancels the frame it had asked for', () => {
-    const frames = manualFrames();
+    const frames = manualTasks();
     const applied: Map<string, Point>[] = [];
     const batch = createFrameBatch((positions) => applied.push(new Map(positions)), frames.scheduler);
     batch.add('a', { x: 3, y: 4 });
@@ -49,7 +49,7 @@ describe('frame batch', () => {
   });
 
   it('schedules a new frame after a flush', () => {
-    const frames = manualFrames();
+    const frames = manualTasks();
     const applied: string[] = [];
     const batch = createFrameBatch((positions) => applied.push([...positions.keys()].join()), frames.scheduler);
     batch.add('a', { x: 0, y: 0 });

@@ -2,6 +2,7 @@ import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { Severity } from '../analysis/types.ts';
 import type { AnalysisView } from '../store/analysisView.ts';
 import { COMPONENT_SIZE, GROUP_SIZE } from '../model/catalogue.ts';
+import { sameExceptPosition } from '../model/ops.ts';
 import { isGroupKind, type Diagram, type DiagramEdge, type DiagramNode, type Size } from '../model/types.ts';
 
 // React Flow renders view objects derived from the document. A view object is
@@ -82,11 +83,7 @@ export function decorOf(id: string, context: ViewContext): NodeDecor {
 /** Whether two node views draw the same: a node's position is React Flow's business,
  *  so a node that only moved is not drawn again. */
 export function sameFace(a: ComponentNodeData, b: ComponentNodeData): boolean {
-  const [x, y] = [a.node, b.node];
-  return (
-    a.decor === b.decor &&
-    (x === y || (x.label === y.label && x.kind === y.kind && x.parentId === y.parentId && x.props === y.props && x.size === y.size))
-  );
+  return a.decor === b.decor && sameExceptPosition(a.node, b.node);
 }
 
 /** The memo test of the node components: re-render only when what is drawn changed. */

@@ -9,8 +9,10 @@ import {
   paste,
   removeElements,
   reparent,
+  sameExceptPosition,
   setLabel,
   setNodeProp,
+  setNotes,
   uniqueLabel,
   updateEdge,
 } from './ops.ts';
@@ -182,5 +184,16 @@ describe('copy and paste', () => {
     const clip = copySelection(doc, ['lb']);
     const { doc: next, nodeIds } = paste(removeElements(doc, ['r']), clip, { x: 0, y: 0 });
     expect(next.nodes.find((node) => node.id === nodeIds[0])!.parentId).toBeUndefined();
+  });
+});
+
+describe('sameExceptPosition', () => {
+  it('tells a move from an edit', () => {
+    const doc = addNode(emptyDiagram(), 'service', { x: 0, y: 0 }, { id: 's' });
+    const node = doc.nodes[0]!;
+    expect(sameExceptPosition(node, moveNodes(doc, new Map([['s', { x: 9, y: 9 }]])).nodes[0]!)).toBe(true);
+    expect(sameExceptPosition(node, setLabel(doc, 's', 'Orders').nodes[0]!)).toBe(false);
+    expect(sameExceptPosition(node, setNotes(doc, 's', 'Owned by payments').nodes[0]!)).toBe(false);
+    expect(sameExceptPosition(node, setNodeProp(doc, 's', 'replicas', 3).nodes[0]!)).toBe(false);
   });
 });

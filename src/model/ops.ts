@@ -118,6 +118,17 @@ function liftChildren(doc: Diagram, removed: Set<string>): Diagram {
   return { ...doc, nodes };
 }
 
+/** Whether two versions of a node differ at most in position: every other field is
+ *  the same value or, for objects, the same object (edits replace what they change). */
+export function sameExceptPosition(a: DiagramNode, b: DiagramNode): boolean {
+  if (a === b) return true;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    if (key !== 'position' && a[key as keyof DiagramNode] !== b[key as keyof DiagramNode]) return false;
+  }
+  return true;
+}
+
 export function moveNodes(doc: Diagram, positions: ReadonlyMap<string, Point>): Diagram {
   if (positions.size === 0) return doc;
   let changed = false;

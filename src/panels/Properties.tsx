@@ -1,5 +1,6 @@
 import { EDGE_PROPERTIES, kindInfo } from '../model/catalogue.ts';
-import { nodeById, setLabel, setNodeProp, setNotes, updateEdge } from '../model/ops.ts';
+import { memo } from 'react';
+import { nodeById, sameExceptPosition, setLabel, setNodeProp, setNotes, updateEdge } from '../model/ops.ts';
 import type { PropertySpec } from '../model/properties.ts';
 import { type DiagramEdge, type DiagramNode, type PropValue } from '../model/types.ts';
 import { capOf, partitionBehaviour } from '../analysis/cap.ts';
@@ -31,7 +32,9 @@ function useGestureEdit() {
   return { change: useEditor((state) => state.updateGesture), done: useEditor((state) => state.endGesture) };
 }
 
-function NodeForm({ node }: { node: DiagramNode }) {
+// Dragging the selected node changes its position on every frame; the form shows
+// none of that, so it is not drawn again.
+const NodeForm = memo(function NodeForm({ node }: { node: DiagramNode }) {
   const store = useEditorStore();
   const { change, done } = useGestureEdit();
   const info = kindInfo(node.kind);
@@ -65,7 +68,7 @@ function NodeForm({ node }: { node: DiagramNode }) {
       </button>
     </>
   );
-}
+}, (before, after) => sameExceptPosition(before.node, after.node));
 
 function EdgeForm({ edge }: { edge: DiagramEdge }) {
   const { change, done } = useGestureEdit();
