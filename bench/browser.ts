@@ -9,7 +9,7 @@ import { chromium, type Page } from '@playwright/test';
 import { encodeShareLink } from '../src/io/share.ts';
 import { startStaticServer } from '../e2e/server.ts';
 import { seededRandom } from './random.ts';
-import { mainThreadDuring, parseTrace } from './trace-events.ts';
+import { longestTaskWith, mainThreadDuring, parseTrace } from './trace-events.ts';
 import { COMPONENT_KINDS, type Diagram, type DiagramEdge, type DiagramNode } from '../src/model/types.ts';
 
 const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : [500, 1_000, 2_000, 5_000];
@@ -142,17 +142,22 @@ export async function openFromStorage(page: Page, url: string, doc: Diagram): Pr
   await reopen(page, url, doc.title);
 }
 
-/** One autosave's main-thread time, from a trace: nudge the selected component one
- *  step, wait for the save, and add up the page's tasks while the save was open. */
-async function autosaveMainThread(page: Page): Promise<{ totalMs: number; longestMs: number } | null> {
+/** One small edit, traced: nudge the selected component one step and wait for the
+ *  save. Gives the page's tasks while the save was open (total and longest), and the
+ *  longest task that took a review back from the worker, re-render included. */
+async function traceNudge(page: Page): Promise<{ autosave: { totalMs: number; longestMs: number } | null; reviewTaskMs: number | null }> {
   const saves = () => page.evaluate(() => performance.getEntriesByName('faultline:autosave').length);
   const before = await saves();
   const browser = page.context().browser()!;
   await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'blink.user_timing'] });
   await page.keyboard.press('ArrowRight');
   await page.waitForFunction((count) => performance.getEntriesByName('faultline:autosave').length > count, before, { timeout: 30_000 }).catch(() => undefined);
+  await page.waitForTimeout(300);
   const events = parseTrace(await browser.stopTracing());
-  return (await saves()) > before ? mainThreadDuring(events, 'faultline:autosave') : null;
+  return {
+    autosave: (await saves()) > before ? mainThreadDuring(events, 'faultline:autosave') : null,
+    reviewTaskMs: longestTaskWith(events, 'HandlePostMessage'),
+  };
 }
 
 async function heapMb(page: Page): Promise<number> {
@@ -219,7 +224,7 @@ async function main(): Promise<void> {
           workerMs: worker.length ? Math.max(...worker.map((mark) => (mark.detail as { ms: number }).ms)) : NaN,
         };
       });
-      const autosave = await autosaveMainThread(page);
+      const { autosave, reviewTaskMs } = await traceNudge(page);
       const pan = await recordFrames(page, async () => {
         await dragFrom(page, 700, 860, -200, -80);
         for (let i = 0; i < 10; i++) await page.mouse.wheel(0, i % 2 ? 120 : -120);
@@ -258,7 +263,7 @@ async function main(): Promise<void> {
         (renders / MOVES).toFixed(1),
         frameText(pan),
         moveAll && bareMoveAll ? `${frameText(moveAll)} (bare ${frameText(bareMoveAll)})` : 'skipped',
-        `${fmt(analysis.mainMs)} ms (worker ${fmt(analysis.workerMs)})`,
+        `${fmt(analysis.mainMs)} ms / ${reviewTaskMs === null ? 'none' : `${fmt(reviewTaskMs)} ms`} (worker ${fmt(analysis.workerMs)})`,
         autosave ? `${fmt(autosave.totalMs)} ms (longest ${fmt(autosave.longestMs)})` : 'no save seen',
         `${heap.toFixed(0)} MB`,
         `${bareHeap.toFixed(0)} MB`,
@@ -269,7 +274,7 @@ async function main(): Promise<void> {
     await app.stop();
     await baseline.stop();
   }
-  const header = ['components', 'open', 'drag ms (median / p95 / >50)', 'bare React Flow drag', 'p95 ratio', 'renders/move', 'pan+zoom', 'select all + move', 'analysis: main thread', 'autosave: main thread', 'JS heap', 'bare heap'];
+  const header = ['components', 'open', 'drag ms (median / p95 / >50)', 'bare React Flow drag', 'p95 ratio', 'renders/move', 'pan+zoom', 'select all + move', 'analysis: main thread (measured / traced task)', 'autosave: main thread', 'JS heap', 'bare heap'];
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ');
   console.log([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));

@@ -45,3 +45,17 @@ export function mainThreadDuring(events: readonly TraceEvent[], measure: string)
   }
   return { totalMs, longestMs, tasks };
 }
+
+/** The longest main-thread task that contains an event named `inner`, in ms. */
+export function longestTaskWith(events: readonly TraceEvent[], inner: string): number | null {
+  const names = threadNames(events);
+  const onMain = (event: TraceEvent) => event.ph === 'X' && names.get(`${event.pid}:${event.tid}`) === 'CrRendererMain';
+  const tasks = events.filter((event) => onMain(event) && event.name === 'ThreadControllerImpl::RunTask');
+  const marks = events.filter((event) => onMain(event) && event.name === inner);
+  let longest: number | null = null;
+  for (const task of tasks) {
+    const end = task.ts + (task.dur ?? 0);
+    if (marks.some((mark) => mark.pid === task.pid && mark.tid === task.tid && mark.ts >= task.ts && mark.ts < end)) longest = Math.max(longest ?? 0, (task.dur ?? 0) / 1000);
+  }
+  return longest;
+}

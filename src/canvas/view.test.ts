@@ -147,3 +147,13 @@ describe('drawsTheSame', () => {
     expect(drawsTheSame(before!, selected)).toBe(false);
   });
 });
+
+describe('node view array', () => {
+  it('is the same array when a review changed no node', () => {
+    const cache = createViewCache();
+    const d = doc();
+    const first = cache.nodes(d, context());
+    expect(cache.nodes(d, context({ analysis: summarise([]) }))).toBe(first);
+    expect(cache.nodes(d, context({ selected: new Set(['c']) }))).not.toBe(first);
+  });
+});

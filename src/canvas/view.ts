@@ -126,11 +126,16 @@ export function toFlowEdge(edge: DiagramEdge, selected: boolean, sourceSize: Siz
   return { id: edge.id, source: edge.source, target: edge.target, type: 'flow', data: { edge, sourceSize, targetSize }, selected };
 }
 
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
 /** Keeps view objects stable across renders: same input, same object. */
 export function createViewCache() {
   const nodes = new Map<string, { source: DiagramNode; decor: NodeDecor; view: FlowNode }>();
   const edges = new Map<string, FlowEdge>();
   let lastEdges: FlowEdge[] = [];
+  let lastNodes: FlowNode[] = [];
 
   return {
     nodes(doc: Diagram, context: ViewContext): FlowNode[] {
@@ -146,7 +151,8 @@ export function createViewCache() {
         return view;
       });
       for (const id of nodes.keys()) if (!seen.has(id)) nodes.delete(id);
-      return views;
+      // A review that changed no badge leaves React Flow with nothing to do.
+      return (lastNodes = sameItems(views, lastNodes) ? lastNodes : views);
     },
     edges(doc: Diagram, selected: ReadonlySet<string>): FlowEdge[] {
       const seen = new Set<string>();
@@ -165,9 +171,7 @@ export function createViewCache() {
       for (const id of edges.keys()) if (!seen.has(id)) edges.delete(id);
       // Moving a node leaves every edge view as it was: handing React Flow the same
       // array spares it re-indexing every connection on every frame of a drag.
-      if (views.length === lastEdges.length && views.every((view, i) => view === lastEdges[i])) return lastEdges;
-      lastEdges = views;
-      return views;
+      return (lastEdges = sameItems(views, lastEdges) ? lastEdges : views);
     },
   };
 }

@@ -36,6 +36,9 @@ export interface LibraryEntry {
 }
 
 export const recordKey = (id: string): IDBValidKey => ['diagram', id];
+/** The revision of a record, beside it: a save checks this number instead of reading
+ *  the whole diagram back. Written and removed together with the record. */
+export const revisionKey = (id: string): IDBValidKey => ['revision', id];
 export const INDEX_KEY: IDBValidKey = ['meta', 'index'];
 export const LAST_OPEN_KEY: IDBValidKey = ['meta', 'lastOpen'];
 export const PROBE_KEY: IDBValidKey = ['meta', 'probe'];

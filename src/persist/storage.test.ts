@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { createStore, del, get, set } from 'idb-keyval';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Diagram } from '../model/types.ts';
-import { INDEX_KEY, LAST_OPEN_KEY, recordKey } from './records.ts';
+import { INDEX_KEY, LAST_OPEN_KEY, recordKey, revisionKey } from './records.ts';
 import { openLibrary, STORE_NAME, type Library, type LibraryOptions } from './storage.ts';
 
 let dbCount = 0;
@@ -152,6 +152,20 @@ describe('loading', () => {
     const { library, raw } = await openOne();
     await set(recordKey('bad'), value, raw);
     expect(await library.load('bad')).toMatchObject({ ok: false, reason: 'corrupt', message: expect.any(String) });
+  });
+
+  it('keeps each revision beside its record, and still saves records stored without one', async () => {
+    const { library, raw } = await openOne();
+    await library.save('d', diagram('One'), undefined, 0);
+    expect(await get(revisionKey('d'), raw)).toBe(1);
+    // A record written before revisions were kept beside records.
+    await del(revisionKey('d'), raw);
+    expect(await library.save('d', diagram('Two'), undefined, 0)).toEqual({ ok: false, reason: 'conflict', current: 1 });
+    expect(await library.save('d', diagram('Two'), undefined, 1)).toMatchObject({ ok: true, revision: 2 });
+    expect(await get(revisionKey('d'), raw)).toBe(2);
+    expect(await library.save('d', diagram('Three'), undefined, 1)).toEqual({ ok: false, reason: 'conflict', current: 2 });
+    await library.remove('d');
+    expect(await get(revisionKey('d'), raw)).toBeUndefined();
   });
 
   it('refuses to save over a damaged record', async () => {

@@ -11,6 +11,7 @@ import {
   readIndex,
   readRecord,
   recordKey,
+  revisionKey,
   recordRange,
   sortedEntries,
   type LibraryEntry,
@@ -179,6 +180,7 @@ function createLibrary(store: UseStore, now: () => number, makeId: () => string)
           const result = await writeRecord(store, {
             id,
             baseRevision: current.revision,
+            needsCurrent: true,
             build: (latest, revision) => ({ ...latest!, doc: { ...latest!.doc, title }, revision, savedAt: now() }),
           });
           if (result.ok) return { ok: true as const, revision: result.record.revision };
@@ -194,6 +196,7 @@ function createLibrary(store: UseStore, now: () => number, makeId: () => string)
             if (raw === undefined) return;
             const removed = readRecord(raw) ?? { id, doc: (raw as { doc?: Diagram }).doc as Diagram, revision: 0, savedAt: 0 };
             tx.step(tx.store.delete(recordKey(id)));
+            tx.step(tx.store.delete(revisionKey(id)));
             updateIndex(tx, (index) => index.delete(id));
             tx.step(tx.store.get(LAST_OPEN_KEY), (last) => {
               if (last === id) tx.step(tx.store.delete(LAST_OPEN_KEY));
