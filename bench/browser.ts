@@ -160,6 +160,12 @@ async function traceNudge(page: Page): Promise<{ autosave: { totalMs: number; lo
   };
 }
 
+/** Pans with the mouse from an empty spot near the bottom, then zooms with the wheel. */
+async function panAndZoom(page: Page): Promise<void> {
+  await dragFrom(page, 700, 860, -200, -80);
+  for (let i = 0; i < 10; i++) await page.mouse.wheel(0, i % 2 ? 120 : -120);
+}
+
 async function heapMb(page: Page): Promise<number> {
   const session = await page.context().newCDPSession(page);
   // Heap in use, not garbage waiting for a collection.
@@ -224,11 +230,16 @@ async function main(): Promise<void> {
           workerMs: worker.length ? Math.max(...worker.map((mark) => (mark.detail as { ms: number }).ms)) : NaN,
         };
       });
-      const { autosave, reviewTaskMs } = await traceNudge(page);
-      const pan = await recordFrames(page, async () => {
-        await dragFrom(page, 700, 860, -200, -80);
-        for (let i = 0; i < 10; i++) await page.mouse.wheel(0, i % 2 ? 120 : -120);
-      });
+      // Three small edits: a save's window can catch an unrelated task (a collection,
+      // a timer), so the median total is reported, and the longest task of any.
+      const nudges = [await traceNudge(page), await traceNudge(page), await traceNudge(page)];
+      const saves = nudges.flatMap((nudge) => (nudge.autosave ? [nudge.autosave] : []));
+      const autosave = saves.length
+        ? { totalMs: saves.map((save) => save.totalMs).sort((a, b) => a - b)[Math.floor(saves.length / 2)]!, longestMs: Math.max(...saves.map((save) => save.longestMs)) }
+        : null;
+      const reviewTasks = nudges.flatMap((nudge) => (nudge.reviewTaskMs === null ? [] : [nudge.reviewTaskMs]));
+      const reviewTaskMs = reviewTasks.length ? Math.max(...reviewTasks) : null;
+      const pan = await recordFrames(page, () => panAndZoom(page));
       await page.keyboard.press('Control+a');
       const selected = await nodeNearCentre(page, '.react-flow__node-component');
       const moveAll = size <= 2_000 ? await recordFrames(page, () => dragFrom(page, selected.x, selected.y, 120, 60)) : null;
@@ -248,10 +259,11 @@ async function main(): Promise<void> {
         const heap = await heapMb(bare);
         const at = await nodeNearCentre(bare, '.react-flow__node');
         const frames = await recordFrames(bare, () => (selectAll ? dragFrom(bare, at.x, at.y, 120, 60) : dragFrom(bare, at.x, at.y, 300, 120)));
+        const pan = selectAll ? null : await recordFrames(bare, () => panAndZoom(bare));
         await bareContext.close();
-        return { heap, frames };
+        return { heap, frames, pan };
       };
-      const { heap: bareHeap, frames: bareDrag } = await bareRun(false);
+      const { heap: bareHeap, frames: bareDrag, pan: barePan } = await bareRun(false);
       const bareMoveAll = moveAll ? (await bareRun(true)).frames : null;
 
       rows.push([
@@ -261,7 +273,7 @@ async function main(): Promise<void> {
         frameText(bareDrag),
         (drag.p95 / Math.max(bareDrag.p95, 0.001)).toFixed(2),
         (renders / MOVES).toFixed(1),
-        frameText(pan),
+        `${frameText(pan)}${barePan ? ` (bare ${frameText(barePan)})` : ''}`,
         moveAll && bareMoveAll ? `${frameText(moveAll)} (bare ${frameText(bareMoveAll)})` : 'skipped',
         `${fmt(analysis.mainMs)} ms / ${reviewTaskMs === null ? 'none' : `${fmt(reviewTaskMs)} ms`} (worker ${fmt(analysis.workerMs)})`,
         autosave ? `${fmt(autosave.totalMs)} ms (longest ${fmt(autosave.longestMs)})` : 'no save seen',
@@ -274,7 +286,7 @@ async function main(): Promise<void> {
     await app.stop();
     await baseline.stop();
   }
-  const header = ['components', 'open', 'drag ms (median / p95 / >50)', 'bare React Flow drag', 'p95 ratio', 'renders/move', 'pan+zoom', 'select all + move', 'analysis: main thread (measured / traced task)', 'autosave: main thread', 'JS heap', 'bare heap'];
+  const header = ['components', 'open', 'drag ms (median / p95 / >50)', 'bare React Flow drag', 'p95 ratio', 'renders/move', 'pan+zoom', 'select all + move', 'analysis: main thread (measured / traced task)', 'autosave: main thread (median of 3, longest task)', 'JS heap', 'bare heap'];
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ');
   console.log([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));

@@ -21,7 +21,7 @@ import { GroupNode } from './GroupNode.tsx';
 import { EdgeMarkers, FlowEdge } from './FlowEdge.tsx';
 import { groupAt } from './dropTarget.ts';
 import { applySelection } from './selection.ts';
-import { createFrameBatch } from './frameBatch.ts';
+import { createMoveBatch } from './moveBatch.ts';
 import { DetailLevel } from './detail.tsx';
 import { Minimap } from './Minimap.tsx';
 import { createViewCache, FIT_ALL, type FlowNode } from './view.ts';
@@ -88,7 +88,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void
     else void flow.setViewport({ x: 0, y: 0, zoom: 1 });
   }, [openCount, flow, store]);
 
-  const [dragMoves] = useState(() => createFrameBatch((positions) => store.getState().updateGesture((current) => moveNodes(current, positions))));
+  const [dragMoves] = useState(() => createMoveBatch((positions) => store.getState().updateGesture((current) => moveNodes(current, positions))));
   useEffect(() => () => dragMoves.flush(), [dragMoves]);
 
   const onNodesChange = useCallback(

@@ -1,5 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { Finding, Severity } from '../analysis/types.ts';
 import { ruleById } from '../analysis/registry.ts';
 import { subjectsOf } from '../store/analysisView.ts';
@@ -69,7 +69,15 @@ function FindingGroup({ severity, list }: { severity: Severity; list: readonly F
   );
 }
 
-function FindingItem({ finding }: { finding: Finding }) {
+const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
+
+/** Each review arrives as new objects from the worker; a finding that reads the same
+ *  is not drawn again. */
+function sameFinding(a: Finding, b: Finding): boolean {
+  return a.rule === b.rule && a.severity === b.severity && a.message === b.message && a.cap === b.cap && sameIds(a.nodes, b.nodes) && sameIds(a.edges, b.edges);
+}
+
+const FindingItem = memo(function FindingItem({ finding }: { finding: Finding }) {
   const store = useEditorStore();
   const flow = useReactFlow();
   const rule = ruleById(finding.rule);
@@ -107,4 +115,4 @@ function FindingItem({ finding }: { finding: Finding }) {
       )}
     </li>
   );
-}
+}, (before, after) => sameFinding(before.finding, after.finding));

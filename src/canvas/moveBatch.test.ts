@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Point } from '../model/types.ts';
-import { createFrameBatch, type TaskScheduler } from './frameBatch.ts';
+import { createMoveBatch, type TaskScheduler } from './moveBatch.ts';
 
 function manualTasks() {
   const callbacks = new Map<number, () => void>();
@@ -20,11 +20,11 @@ function manualTasks() {
   return { scheduler, tick, scheduled: () => callbacks.size };
 }
 
-describe('frame batch', () => {
+describe('move batch', () => {
   it('applies the last position of each node once per task', () => {
     const frames = manualTasks();
     const applied: Map<string, Point>[] = [];
-    const batch = createFrameBatch((positions) => applied.push(new Map(positions)), frames.scheduler);
+    const batch = createMoveBatch((positions) => applied.push(new Map(positions)), frames.scheduler);
     batch.add('a', { x: 1, y: 1 });
     batch.add('a', { x: 2, y: 2 });
     batch.add('b', { x: 5, y: 5 });
@@ -39,7 +39,7 @@ describe('frame batch', () => {
   it('applies at once on flush and cancels the frame it had asked for', () => {
     const frames = manualTasks();
     const applied: Map<string, Point>[] = [];
-    const batch = createFrameBatch((positions) => applied.push(new Map(positions)), frames.scheduler);
+    const batch = createMoveBatch((positions) => applied.push(new Map(positions)), frames.scheduler);
     batch.add('a', { x: 3, y: 4 });
     batch.flush();
     expect(applied).toEqual([new Map([['a', { x: 3, y: 4 }]])]);
@@ -51,7 +51,7 @@ describe('frame batch', () => {
   it('schedules a new frame after a flush', () => {
     const frames = manualTasks();
     const applied: string[] = [];
-    const batch = createFrameBatch((positions) => applied.push([...positions.keys()].join()), frames.scheduler);
+    const batch = createMoveBatch((positions) => applied.push([...positions.keys()].join()), frames.scheduler);
     batch.add('a', { x: 0, y: 0 });
     batch.flush();
     batch.add('b', { x: 0, y: 0 });

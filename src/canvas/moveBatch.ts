@@ -7,7 +7,7 @@ import type { Point } from '../model/types.ts';
 // animation frame instead puts all of that work in front of the frame's own style,
 // layout and paint, and on a large diagram the frame then runs late every time.
 
-export interface FrameBatch {
+export interface MoveBatch {
   add(id: string, position: Point): void;
   /** Applies what is gathered now and cancels the task it had asked for: before the
    *  drag ends, or when the canvas goes away. */
@@ -43,7 +43,7 @@ function messageTasks(): TaskScheduler {
   };
 }
 
-export function createFrameBatch(apply: (positions: ReadonlyMap<string, Point>) => void, scheduler: TaskScheduler = messageTasks()): FrameBatch {
+export function createMoveBatch(apply: (positions: ReadonlyMap<string, Point>) => void, scheduler: TaskScheduler = messageTasks()): MoveBatch {
   let pending = new Map<string, Point>();
   let task: number | undefined;
 
