@@ -63,6 +63,24 @@ afterEach(() => {
 });
 
 describe('createAnalysisClient', () => {
+  it('applies a worker review in the task it is deferred to, and drops it if a newer one was applied first', () => {
+    const { spawned, spawn, finish } = fakeWorkers();
+    const deferred: (() => void)[] = [];
+    const applied: AnalysisView[] = [];
+    const client = createAnalysisClient({ apply: (view) => applied.push(view), spawn, defer: (task) => deferred.push(task) });
+    client.request(lonelyDatabase);
+    client.request(replicatedDatabase);
+    const worker = spawned[0]!;
+    finish(worker, worker.requests[0]!);
+    expect(applied).toHaveLength(0);
+    finish(worker, worker.requests[1]!);
+    expect(deferred).toHaveLength(2);
+    // The newer review's task runs first; the older one then changes nothing.
+    deferred[1]!();
+    deferred[0]!();
+    expect(applied.map(spofs)).toEqual([[]]);
+  });
+
   it('sends the document to the worker and applies the review it returns', () => {
     const { spawned, spawn, finish } = fakeWorkers();
     const { client, applied, timings } = recordingClient(spawn);

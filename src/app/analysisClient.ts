@@ -44,6 +44,11 @@ export interface AnalysisClientOptions {
   apply(view: AnalysisView): void;
   report?(timing: ReviewTiming): void;
   spawn?: SpawnAnalysisWorker;
+  /** How a worker's review is applied once read: at once by default. The page runs it
+   *  as a task of its own, so that reading a large review and re-rendering with it
+   *  are two shorter tasks instead of one long one. A review deferred here is dropped
+   *  if a newer one has been applied meanwhile. */
+  defer?(task: () => void): void;
 }
 
 export interface AnalysisClient {
@@ -75,7 +80,7 @@ export const spawnAnalysisWorker: SpawnAnalysisWorker = (handlers) => {
   return { post: (request) => worker.postMessage(request), terminate: () => worker.terminate() };
 };
 
-export function createAnalysisClient({ apply, report, spawn = spawnAnalysisWorker }: AnalysisClientOptions): AnalysisClient {
+export function createAnalysisClient({ apply, report, spawn = spawnAnalysisWorker, defer = (task) => task() }: AnalysisClientOptions): AnalysisClient {
   let worker: AnalysisWorker | undefined;
   let inFlight: InFlight | undefined;
   let waiting: Diagram | undefined;
@@ -83,6 +88,8 @@ export function createAnalysisClient({ apply, report, spawn = spawnAnalysisWorke
   let cannotSpawn = false;
   let disposed = false;
   let nextId = 1;
+  /** The newest request whose review was applied; main-thread reviews count too. */
+  let appliedId = 0;
 
   const takeWaiting = (): Diagram | undefined => {
     const next = waiting;
@@ -97,6 +104,7 @@ export function createAnalysisClient({ apply, report, spawn = spawnAnalysisWorke
   };
 
   const reviewHere = (doc: Diagram) => {
+    appliedId = nextId++;
     const started = performance.now();
     const view = reviewOf(doc);
     settle(view, { ranOn: 'main-thread', startedAt: started, postMs: 0, workerMs: undefined }, performance.now() - started);
@@ -151,7 +159,11 @@ export function createAnalysisClient({ apply, report, spawn = spawnAnalysisWorke
       }
       // Sent first so the worker starts on the newest document while this result is applied.
       if (next) send(next);
-      settle(response.view, { ranOn: 'worker', startedAt: started, postMs: done.postMs, workerMs: response.workerMs }, readMs);
+      defer(() => {
+        if (disposed || done.id < appliedId) return;
+        appliedId = done.id;
+        settle(response.view, { ranOn: 'worker', startedAt: started, postMs: done.postMs, workerMs: response.workerMs }, readMs);
+      });
     },
     error(message) {
       if (disposed) return;

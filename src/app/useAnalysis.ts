@@ -25,6 +25,7 @@ export function startAnalysis(store: EditorStore, spawn?: SpawnAnalysisWorker): 
     apply: (view) => store.getState().set({ analysis: view }),
     report: recordTiming,
     spawn,
+    defer: (task) => setTimeout(task, 0),
   });
   let timer: ReturnType<typeof setTimeout> | undefined;
   const run = () => {
