@@ -33,8 +33,11 @@ export interface ReviewTiming {
   /** Posting the document to the worker, which clones it; 0 when the review ran here. */
   postMs: number;
   /** Reading the worker's answer and applying it; or the whole review when it ran here.
-   *  This and `postMs` fall in separate tasks, with the worker's time between them. */
+   *  `postMs` falls in a task of its own, with the worker's time after it; so, when the
+   *  page defers applying, does `applyMs`. */
   resultMs: number;
+  /** Of `resultMs`, applying the review to the page. */
+  applyMs: number;
   /** The worker's own time on the review; undefined when it ran here. */
   workerMs: number | undefined;
 }
@@ -97,10 +100,11 @@ export function createAnalysisClient({ apply, report, spawn = spawnAnalysisWorke
     return next;
   };
 
-  const settle = (view: AnalysisView, timing: Omit<ReviewTiming, 'resultMs'>, busyMs: number) => {
+  const settle = (view: AnalysisView, timing: Omit<ReviewTiming, 'resultMs' | 'applyMs'>, busyMs: number) => {
     const started = performance.now();
     apply(view);
-    report?.({ ...timing, resultMs: busyMs + performance.now() - started });
+    const applyMs = performance.now() - started;
+    report?.({ ...timing, resultMs: busyMs + applyMs, applyMs });
   };
 
   const reviewHere = (doc: Diagram) => {

@@ -13,7 +13,7 @@ function recordTiming(timing: ReviewTiming): void {
   performance.measure?.('faultline:analysis', {
     start: timing.startedAt,
     duration: timing.postMs + timing.resultMs,
-    detail: { ranOn: timing.ranOn, postMs: timing.postMs, resultMs: timing.resultMs },
+    detail: { ranOn: timing.ranOn, postMs: timing.postMs, resultMs: timing.resultMs, applyMs: timing.applyMs },
   });
   if (timing.workerMs !== undefined) performance.mark?.('faultline:analysis-worker', { detail: { ms: timing.workerMs } });
 }
