@@ -10,7 +10,7 @@ import {
   type Viewport,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
-import { COMPONENT_SIZE } from '../model/catalogue.ts';
+import { drawnSize } from '../model/catalogue.ts';
 import { absolutePosition, absolutePositions, connect, moveNodes, reparent, resizeNode } from '../model/ops.ts';
 import { NODE_KINDS, type NodeKind, type Point } from '../model/types.ts';
 import { addComponent } from '../commands/editing.ts';
@@ -138,7 +138,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void
           const node = byId.get(id);
           if (!node || (node.parentId && movedIds.has(node.parentId))) continue;
           const origin = positions.get(id)!;
-          const { width, height } = node.size ?? COMPONENT_SIZE;
+          const { width, height } = drawnSize(node);
           const parent = groupAt(next, { x: origin.x + width / 2, y: origin.y + height / 2 }, node.kind, id, positions);
           next = reparent(next, id, parent);
         }

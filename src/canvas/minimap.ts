@@ -1,7 +1,7 @@
 import type { Rect } from '../model/geometry.ts';
 import { absolutePositions } from '../model/ops.ts';
 import { isGroupKind, type Diagram, type Point } from '../model/types.ts';
-import { sizeOf } from './view.ts';
+import { drawnSize } from '../model/catalogue.ts';
 
 // The overview in the corner, as plain geometry: where each node goes on a small
 // canvas, and which diagram point a click on it means. The component draws all of it
@@ -23,7 +23,7 @@ export interface MinimapFrame {
 export function shapesOf(doc: Diagram): MinimapShape[] {
   const positions = absolutePositions(doc);
   return doc.nodes.map((node) => {
-    const { width, height } = sizeOf(node);
+    const { width, height } = drawnSize(node);
     const at = positions.get(node.id)!;
     return { id: node.id, rect: { x: at.x, y: at.y, width, height }, group: isGroupKind(node.kind) };
   });

@@ -1,7 +1,7 @@
 import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { Severity } from '../analysis/types.ts';
 import type { AnalysisView } from '../store/analysisView.ts';
-import { COMPONENT_SIZE, GROUP_SIZE } from '../model/catalogue.ts';
+import { COMPONENT_SIZE, drawnSize } from '../model/catalogue.ts';
 import { sameExceptPosition } from '../model/ops.ts';
 import { isGroupKind, type Diagram, type DiagramEdge, type DiagramNode, type Size } from '../model/types.ts';
 
@@ -80,15 +80,11 @@ export function decorOf(id: string, context: ViewContext): NodeDecor {
   };
 }
 
-/** Whether two node views draw the same: a node's position is React Flow's business,
- *  so a node that only moved is not drawn again. */
-export function sameFace(a: ComponentNodeData, b: ComponentNodeData): boolean {
-  return a.decor === b.decor && sameExceptPosition(a.node, b.node);
-}
-
-/** The memo test of the node components: re-render only when what is drawn changed. */
+/** The memo test of the node components: re-render only when what is drawn changed.
+ *  A node's position is React Flow's business, so a node that only moved is not drawn
+ *  again. */
 export function drawsTheSame(before: { id: string; data: ComponentNodeData }, after: { id: string; data: ComponentNodeData }): boolean {
-  return before.id === after.id && sameFace(before.data, after.data);
+  return before.id === after.id && before.data.decor === after.data.decor && sameExceptPosition(before.data.node, after.data.node);
 }
 
 function sameDecor(a: NodeDecor, b: NodeDecor): boolean {
@@ -97,7 +93,7 @@ function sameDecor(a: NodeDecor, b: NodeDecor): boolean {
 
 export function toFlowNode(node: DiagramNode, decor: NodeDecor): FlowNode {
   const group = isGroupKind(node.kind);
-  const { width, height } = sizeOf(node);
+  const { width, height } = drawnSize(node);
   const view: FlowNode = {
     id: node.id,
     type: group ? 'group' : 'component',
@@ -115,11 +111,6 @@ export function toFlowNode(node: DiagramNode, decor: NodeDecor): FlowNode {
   if (node.parentId) view.parentId = node.parentId;
   if (group) view.zIndex = node.kind === 'region' ? -2 : -1;
   return view;
-}
-
-export function sizeOf(node: DiagramNode | undefined): Size {
-  if (!node || !isGroupKind(node.kind)) return COMPONENT_SIZE;
-  return node.size ?? GROUP_SIZE[node.kind];
 }
 
 export function toFlowEdge(edge: DiagramEdge, selected: boolean, sourceSize: Size, targetSize: Size): FlowEdge {
@@ -156,12 +147,13 @@ export function createViewCache() {
     },
     edges(doc: Diagram, selected: ReadonlySet<string>): FlowEdge[] {
       const seen = new Set<string>();
-      const groups = new Map(doc.nodes.filter((node) => isGroupKind(node.kind)).map((node) => [node.id, node]));
+      const groups = new Map(doc.nodes.filter((node) => isGroupKind(node.kind)).map((node) => [node.id, drawnSize(node)]));
+      const groupSize = (id: string) => groups.get(id) ?? COMPONENT_SIZE;
       const views = doc.edges.map((edge) => {
         seen.add(edge.id);
         const isSelected = selected.has(edge.id);
-        const sourceSize = sizeOf(groups.get(edge.source));
-        const targetSize = sizeOf(groups.get(edge.target));
+        const sourceSize = groupSize(edge.source);
+        const targetSize = groupSize(edge.target);
         const hit = edges.get(edge.id);
         if (hit && hit.data!.edge === edge && hit.selected === isSelected && hit.data!.sourceSize === sourceSize && hit.data!.targetSize === targetSize) return hit;
         const view = toFlowEdge(edge, isSelected, sourceSize, targetSize);

@@ -1,4 +1,4 @@
-import { COMPONENT_SIZE, EDGE_KIND_INFO, kindInfo } from '../model/catalogue.ts';
+import { drawnSize, EDGE_KIND_INFO, kindInfo } from '../model/catalogue.ts';
 import { borderPoint, centre, type Rect } from '../model/geometry.ts';
 import { absolutePositions } from '../model/ops.ts';
 import { edgeKindOf, isGroupKind, replicasOf, type Diagram, type DiagramNode } from '../model/types.ts';
@@ -7,7 +7,6 @@ import { edgeKindOf, isGroupKind, replicasOf, type Diagram, type DiagramNode } f
 // attribute is written here; labels only ever land in text nodes, escaped, so the
 // file carries no script and no event attribute whatever a label says.
 
-const COMPONENT = COMPONENT_SIZE;
 const PADDING = 32;
 
 export function escapeXml(text: string): string {
@@ -22,7 +21,7 @@ function boxes(doc: Diagram): Map<string, Box> {
   const positions = absolutePositions(doc);
   const result = new Map<string, Box>();
   for (const node of doc.nodes) {
-    const size = isGroupKind(node.kind) ? (node.size ?? { width: 300, height: 200 }) : COMPONENT;
+    const size = drawnSize(node);
     result.set(node.id, { node, ...positions.get(node.id)!, ...size });
   }
   return result;

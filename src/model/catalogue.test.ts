@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE, CATEGORIES, defaultProps, kindInfo, searchCatalogue } from './catalogue.ts';
+import { CATALOGUE, CATEGORIES, defaultProps, drawnSize, kindInfo, searchCatalogue } from './catalogue.ts';
 import { checkProperty } from './properties.ts';
 import { COMPONENT_KINDS, NODE_KINDS } from './types.ts';
 
@@ -53,5 +53,13 @@ describe('catalogue', () => {
 
   it('throws for a kind it does not know', () => {
     expect(() => kindInfo('mainframe' as never)).toThrow(/mainframe/);
+  });
+});
+
+describe('drawnSize', () => {
+  it('draws every component alike and each group at its own size', () => {
+    expect(drawnSize({ kind: 'cache', size: { width: 10, height: 10 } })).toEqual({ width: 180, height: 64 });
+    expect(drawnSize({ kind: 'zone', size: { width: 500, height: 300 } })).toEqual({ width: 500, height: 300 });
+    expect(drawnSize({ kind: 'region' })).toEqual({ width: 720, height: 440 });
   });
 });

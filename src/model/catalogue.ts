@@ -1,4 +1,4 @@
-import type { EdgeKind, NodeKind, Props } from './types.ts';
+import { isGroupKind, type EdgeKind, type NodeKind, type Props, type Size } from './types.ts';
 import type { PropertySpec } from './properties.ts';
 
 // One home for every kind: its name, look, category, search words and properties.
@@ -432,6 +432,11 @@ export const COMPONENT_SIZE = { width: 180, height: 64 } as const;
 
 /** Default size of a new group on the canvas. */
 export const GROUP_SIZE = { region: { width: 720, height: 440 }, zone: { width: 340, height: 260 } } as const;
+
+/** The size a node is drawn at: every component the same, each group its own. */
+export function drawnSize(node: { kind: NodeKind; size?: Size }): Size {
+  return isGroupKind(node.kind) ? (node.size ?? GROUP_SIZE[node.kind]) : COMPONENT_SIZE;
+}
 
 /** Case-insensitive search over names, kinds and synonyms. */
 export function searchCatalogue(query: string): KindInfo[] {
