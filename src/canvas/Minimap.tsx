@@ -1,7 +1,8 @@
 import { Panel, useReactFlow, useStore } from '@xyflow/react';
 import { useEffect, useMemo, useRef, type PointerEvent } from 'react';
 import { useEditor } from '../store/context.ts';
-import { boundsOf, fitFrame, shapesOf, toDiagram, toMinimap, visibleRect } from './minimap.ts';
+import { boundsOf } from '../model/geometry.ts';
+import { fitFrame, shapesOf, toDiagram, toMinimap, visibleRect } from './minimap.ts';
 
 const SIZE = { width: 200, height: 140 };
 

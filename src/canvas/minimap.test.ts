@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addNode } from '../model/ops.ts';
 import { emptyDiagram } from '../model/types.ts';
-import { boundsOf, fitFrame, shapesOf, toDiagram, toMinimap, visibleRect } from './minimap.ts';
+import { boundsOf } from '../model/geometry.ts';
+import { fitFrame, shapesOf, toDiagram, toMinimap, visibleRect } from './minimap.ts';
 
 describe('minimap geometry', () => {
   it('places components and groups where they are on the canvas', () => {

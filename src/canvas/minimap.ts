@@ -1,7 +1,6 @@
 import type { Rect } from '../model/geometry.ts';
-import { absolutePositions } from '../model/ops.ts';
+import { drawnRects } from '../model/ops.ts';
 import { isGroupKind, type Diagram, type Point } from '../model/types.ts';
-import { drawnSize } from '../model/catalogue.ts';
 
 // The overview in the corner, as plain geometry: where each node goes on a small
 // canvas, and which diagram point a click on it means. The component draws all of it
@@ -21,27 +20,8 @@ export interface MinimapFrame {
 }
 
 export function shapesOf(doc: Diagram): MinimapShape[] {
-  const positions = absolutePositions(doc);
-  return doc.nodes.map((node) => {
-    const { width, height } = drawnSize(node);
-    const at = positions.get(node.id)!;
-    return { id: node.id, rect: { x: at.x, y: at.y, width, height }, group: isGroupKind(node.kind) };
-  });
-}
-
-export function boundsOf(rects: readonly Rect[]): Rect | null {
-  if (rects.length === 0) return null;
-  let left = Infinity;
-  let top = Infinity;
-  let right = -Infinity;
-  let bottom = -Infinity;
-  for (const rect of rects) {
-    left = Math.min(left, rect.x);
-    top = Math.min(top, rect.y);
-    right = Math.max(right, rect.x + rect.width);
-    bottom = Math.max(bottom, rect.y + rect.height);
-  }
-  return { x: left, y: top, width: right - left, height: bottom - top };
+  const rects = drawnRects(doc);
+  return doc.nodes.map((node) => ({ id: node.id, rect: rects.get(node.id)!, group: isGroupKind(node.kind) }));
 }
 
 /** Fits `bounds` into a minimap of `size`, centred, `padding` pixels from the edges. */

@@ -1,6 +1,6 @@
-import { drawnSize, EDGE_KIND_INFO, kindInfo } from '../model/catalogue.ts';
-import { borderPoint, centre, type Rect } from '../model/geometry.ts';
-import { absolutePositions } from '../model/ops.ts';
+import { EDGE_KIND_INFO, kindInfo } from '../model/catalogue.ts';
+import { borderPoint, boundsOf, centre, type Rect } from '../model/geometry.ts';
+import { drawnRects } from '../model/ops.ts';
 import { edgeKindOf, isGroupKind, replicasOf, type Diagram, type DiagramNode } from '../model/types.ts';
 
 // A standalone SVG picture of the whole diagram, fitted to its content. Every
@@ -18,13 +18,8 @@ interface Box extends Rect {
 }
 
 function boxes(doc: Diagram): Map<string, Box> {
-  const positions = absolutePositions(doc);
-  const result = new Map<string, Box>();
-  for (const node of doc.nodes) {
-    const size = drawnSize(node);
-    result.set(node.id, { node, ...positions.get(node.id)!, ...size });
-  }
-  return result;
+  const rects = drawnRects(doc);
+  return new Map(doc.nodes.map((node) => [node.id, { node, ...rects.get(node.id)! }]));
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
@@ -32,10 +27,12 @@ const round = (value: number) => Math.round(value * 10) / 10;
 export function exportSvg(doc: Diagram): string {
   const all = boxes(doc);
   const list = [...all.values()];
-  const minX = Math.min(0, ...list.map((box) => box.x)) - PADDING;
-  const minY = Math.min(0, ...list.map((box) => box.y)) - PADDING;
-  const maxX = Math.max(0, ...list.map((box) => box.x + box.width)) + PADDING;
-  const maxY = Math.max(0, ...list.map((box) => box.y + box.height)) + PADDING;
+  // The origin is always in the picture, so an empty diagram still has a size.
+  const bounds = boundsOf([...list, { x: 0, y: 0, width: 0, height: 0 }])!;
+  const minX = bounds.x - PADDING;
+  const minY = bounds.y - PADDING;
+  const maxX = bounds.x + bounds.width + PADDING;
+  const maxY = bounds.y + bounds.height + PADDING;
   const width = round(maxX - minX);
   const height = round(maxY - minY);
   const parts: string[] = [

@@ -1,4 +1,5 @@
-import { defaultProps, GROUP_SIZE, kindInfo } from './catalogue.ts';
+import { defaultProps, drawnSize, GROUP_SIZE, kindInfo } from './catalogue.ts';
+import type { Rect } from './geometry.ts';
 import { newId } from './ids.ts';
 import {
   isGroupKind,
@@ -222,6 +223,12 @@ export function setTitle(doc: Diagram, title: string): Diagram {
 
 /** Absolute canvas positions of every node in one pass. Parents come before their
  *  children in a document, but a map keeps this correct for any order. */
+/** Where each node is drawn on the canvas: its absolute position and drawn size. */
+export function drawnRects(doc: Diagram): Map<string, Rect> {
+  const positions = absolutePositions(doc);
+  return new Map(doc.nodes.map((node) => [node.id, { ...positions.get(node.id)!, ...drawnSize(node) }]));
+}
+
 export function absolutePositions(doc: Diagram): Map<string, Point> {
   const byId = new Map(doc.nodes.map((node) => [node.id, node]));
   const positions = new Map<string, Point>();
