@@ -117,6 +117,10 @@ export function toFlowEdge(edge: DiagramEdge, selected: boolean, sourceSize: Siz
   return { id: edge.id, source: edge.source, target: edge.target, type: 'flow', data: { edge, sourceSize, targetSize }, selected };
 }
 
+function sameFields(a: ViewContext, b: ViewContext): boolean {
+  return a.selected === b.selected && a.dimmed === b.dimmed && a.affected === b.affected && a.analysis === b.analysis && a.editingLabel === b.editingLabel;
+}
+
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, i) => item === b[i]);
 }
@@ -127,14 +131,18 @@ export function createViewCache() {
   const edges = new Map<string, FlowEdge>();
   let lastEdges: FlowEdge[] = [];
   let lastNodes: FlowNode[] = [];
+  let lastContext: ViewContext | null = null;
 
   return {
     nodes(doc: Diagram, context: ViewContext): FlowNode[] {
+      const sameContext = lastContext !== null && sameFields(context, lastContext);
+      lastContext = context;
       const seen = new Set<string>();
       const views = doc.nodes.map((node) => {
         seen.add(node.id);
         const hit = nodes.get(node.id);
-        const fresh = decorOf(node.id, context);
+        // While only the document changes (a drag, every frame), decor stays as it was.
+        const fresh = hit && sameContext ? hit.decor : decorOf(node.id, context);
         const decor = hit && sameDecor(hit.decor, fresh) ? hit.decor : fresh;
         if (hit && hit.source === node && decor === hit.decor) return hit.view;
         const view = toFlowNode(node, decor);
