@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { startStaticServer } from '../e2e/server.ts';
 import { parseTrace, threadNames } from './trace-events.ts';
-import { CHROMIUM, dragFrom, flatten, generateCanvasDocument, KEEP_NAMES_SHIM, nodeNearCentre, openFromStorage } from './browser.ts';
+import { CHROMIUM, dragFrom, flatten, generateCanvasDocument, KEEP_NAMES_SHIM, nodeNearCentre, openFromStorage, reopen } from './browser.ts';
 
 interface ProfileNode {
   id: number;
@@ -71,8 +71,7 @@ try {
   await cdp.send('Profiler.start');
   await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'] });
   if (gesture === 'open') {
-    await page.goto(`${app.url}/`);
-    await page.waitForFunction(() => document.querySelector('.saving-on') !== null && document.querySelectorAll('.react-flow__node').length > 0, null, { timeout: 120_000 });
+    await reopen(page, app.url, doc.title);
   } else if (gesture === 'drag') await dragFrom(page, node.x, node.y, 300, 120);
   else if (gesture === 'moveall') await dragFrom(page, node.x, node.y, 120, 60);
   else if (gesture === 'nudge') {
