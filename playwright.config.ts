@@ -1,9 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { PREVIEW_PORT as PORT } from './e2e/ports.ts';
 
 // End-to-end tests drive the production build (vite preview) in Debian's Chromium:
 // Playwright cannot download its own browser on these machines.
-const PORT = 4173;
-
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, openApp, test } from './fixtures.ts';
+import { PREVIEW_PORT } from './ports.ts';
 
 test('work survives a reload, viewport included', async ({ page, palette, canvas, properties }) => {
   await openApp(page);
@@ -118,7 +119,7 @@ test('a share link opens the same diagram in a fresh context', async ({ page, br
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
-  await other.goto(link.replace(/^https?:\/\/[^/]+/, 'http://127.0.0.1:4173'));
+  await other.goto(link.replace(/^https?:\/\/[^/]+/, `http://127.0.0.1:${PREVIEW_PORT}`));
   await expect(other.locator('.react-flow__node')).toHaveCount(2);
   await expect(other.locator('.react-flow__node', { hasText: 'Object storage' })).toBeVisible();
   await fresh.close();

@@ -1,8 +1,9 @@
 import { expect, test } from './fixtures.ts';
+import { OFFLINE_PORT } from './ports.ts';
 import { startPreview } from './server.ts';
 
 test('after one visit the whole app works with the server gone and the network off', async ({ browser }) => {
-  const server = await startPreview(4180);
+  const server = await startPreview(OFFLINE_PORT);
   const context = await browser.newContext({ baseURL: server.url });
   const page = await context.newPage();
   const foreign: string[] = [];

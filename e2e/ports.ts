@@ -1,0 +1,5 @@
+// Ports come from E2E_PORT so that several checkouts on one machine can run their
+// suites at once without one reusing another's preview server.
+export const PREVIEW_PORT = Number(process.env.E2E_PORT ?? 4173);
+/** A second preview server that the offline test stops mid-test. */
+export const OFFLINE_PORT = PREVIEW_PORT + 7;
