@@ -10,7 +10,8 @@ import { encodeShareLink } from '../src/io/share.ts';
 import { startStaticServer } from '../e2e/server.ts';
 import { seededRandom } from './random.ts';
 import { longestTaskWith, mainThreadDuring, parseTrace } from './trace-events.ts';
-import { COMPONENT_KINDS, type Diagram, type DiagramEdge, type DiagramNode } from '../src/model/types.ts';
+import { COMPONENT_KINDS } from '../src/model/catalogue.ts';
+import type { Diagram, DiagramEdge, DiagramNode } from '../src/model/types.ts';
 
 const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : [500, 1_000, 2_000, 5_000];
 const MOVES = 60;

@@ -7,8 +7,8 @@
 
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultProps, GROUP_SIZE } from '../src/model/catalogue.ts';
-import { COMPONENT_KINDS, CURRENT_VERSION, EDGE_KINDS, FORMAT_TAG, type Diagram, type DiagramEdge, type DiagramNode } from '../src/model/types.ts';
+import { COMPONENT_KINDS, defaultProps, GROUP_SIZE } from '../src/model/catalogue.ts';
+import { CURRENT_VERSION, EDGE_KINDS, FORMAT_TAG, type Diagram, type DiagramEdge, type DiagramNode } from '../src/model/types.ts';
 import { exportJson } from '../src/io/export.ts';
 import { describeImportError, importDocument } from '../src/io/import.ts';
 

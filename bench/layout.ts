@@ -3,9 +3,9 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import ELK from 'elkjs/lib/elk.bundled.js';
+import { COMPONENT_KINDS } from '../src/model/catalogue.ts';
 import { applyLayout, toElkGraph, type LayoutDirection } from '../src/layout/elk-graph.ts';
 import {
-  COMPONENT_KINDS,
   CURRENT_VERSION,
   FORMAT_TAG,
   type Diagram,

@@ -1,4 +1,5 @@
 import { isGroupKind, type Diagram } from '../model/types.ts';
+import { flowIndexOf } from './flow-index.ts';
 import { buildGraph } from './graph.ts';
 import { entryReachBySearch, LossWorkspace } from './loss.ts';
 
@@ -25,7 +26,7 @@ export function blastRadius(doc: Diagram, unitId: string): BlastRadius {
   const graph = buildGraph(doc);
   const unit = graph.nodes.get(unitId);
   if (!unit) return NOTHING;
-  const index = graph.index();
+  const index = flowIndexOf(graph);
   const lostIds = isGroupKind(unit.kind) ? graph.members(unit.id) : [unit.id];
   const workspace = new LossWorkspace(index, entryReachBySearch(index));
   const loss = workspace.lossOf(lostIds.map((id) => index.indexOf.get(id)!));

@@ -1,3 +1,5 @@
+import { kindInfo } from '../model/catalogue.ts';
+import { textOf } from '../model/props.ts';
 import { replicasOf, type DiagramNode } from '../model/types.ts';
 import type { CapClass } from './types.ts';
 
@@ -35,37 +37,34 @@ const STANCE_REASON: Record<CapClass, string> = {
   CP: 'is built to refuse requests rather than let copies disagree',
 };
 
-/** Kinds whose partition behaviour the review describes. */
-export const CAP_KINDS: ReadonlySet<string> = new Set(['sql-database', 'nosql-database', 'coordination', 'cache']);
-
 /** "postgres-ql", "Cockroach DB" and "cockroachdb" all name the same engine. */
 export function engineKey(node: DiagramNode): string {
-  const engine = node.props.engine;
-  return typeof engine === 'string' ? engine.toLowerCase().replace(/[^a-z0-9]/g, '') : '';
+  return (textOf(node, 'engine') ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
 /** Undefined for kinds the table does not cover, and for caches with no known engine. */
 export function capOf(node: DiagramNode): CapChoice | undefined {
-  if (!CAP_KINDS.has(node.kind)) return undefined;
-  const consistency = node.props.consistency;
+  const family = kindInfo(node.kind).cap;
+  if (!family) return undefined;
+  const consistency = textOf(node, 'consistency');
   if (consistency === 'strong') return { cap: 'CP', reason: 'it is set to strong consistency' };
   if (consistency === 'eventual') return { cap: 'AP', reason: 'it is set to eventual consistency' };
   const stance = ENGINE_STANCE.get(engineKey(node));
   if (stance) return { cap: stance.cap, reason: `${stance.name} ${STANCE_REASON[stance.cap]}` };
-  switch (node.kind) {
-    case 'sql-database':
+  switch (family) {
+    case 'relational':
       return sqlStance(node);
-    case 'nosql-database':
+    case 'nosql':
       return { cap: 'AP', reason: 'most NoSQL stores favour availability with eventual consistency' };
-    case 'coordination':
+    case 'consensus':
       return { cap: 'CP', reason: 'consensus answers only while a majority of members agree' };
-    default:
+    case 'cache':
       return undefined;
   }
 }
 
 function sqlStance(node: DiagramNode): CapChoice {
-  const replication = node.props.replication;
+  const replication = textOf(node, 'replication');
   if (replicasOf(node) < 2) return { cap: 'CP', reason: 'a single copy never disagrees with itself' };
   if (replication === 'sync') {
     return { cap: 'CP', reason: 'synchronous replication confirms a write only once the replicas hold it' };

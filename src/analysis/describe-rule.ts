@@ -32,6 +32,10 @@ export function describeRule(rule: Rule, cases: { fires: readonly FiringCase[]; 
         expect(f.rule).toBe(rule.id);
         expect(f.severity).toBe(rule.severity);
         expect(f.message.length).toBeGreaterThan(20);
+        // What the panel needs travels with the finding.
+        expect(f.nodes.slice(0, f.subjects.length)).toEqual(f.subjects);
+        expect(f.subjects.length).toBe(f.nodes.length === 0 ? 0 : rule.subjects === 'first' ? 1 : f.nodes.length);
+        expect(f.actions).toEqual(f.subjects.length > 0 ? ['show', ...(rule.offers ?? [])] : []);
         for (const word of c.mentions ?? []) expect(f.message).toContain(word);
       }
     });

@@ -28,9 +28,20 @@ export interface FlowIndex {
   readonly entries: Int32Array;
 }
 
-/** `indexOf` numbers the graph's components in document order. */
-export function buildFlowIndex(graph: Graph, indexOf: ReadonlyMap<string, number>): FlowIndex {
-  const { components, flowEdges } = graph;
+const INDEX = new WeakMap<Graph, FlowIndex>();
+
+/** The graph's flow index, built on first use and shared by every reader of that graph. */
+export function flowIndexOf(graph: Graph): FlowIndex {
+  let index = INDEX.get(graph);
+  if (!index) {
+    index = buildFlowIndex(graph);
+    INDEX.set(graph, index);
+  }
+  return index;
+}
+
+function buildFlowIndex(graph: Graph): FlowIndex {
+  const { components, flowEdges, componentIndex: indexOf } = graph;
   const n = components.length;
   const m = flowEdges.length;
   const ids = components.map((node) => node.id);

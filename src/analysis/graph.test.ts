@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { flowIndexOf } from './flow-index.ts';
 import { buildGraph } from './graph.ts';
+import { downstream } from './paths.ts';
 import { diagram, edge, node } from './testing.ts';
 
 describe('buildGraph', () => {
@@ -36,10 +38,12 @@ describe('buildGraph', () => {
     expect(graph.members('zone')).toEqual(['api']);
   });
 
-  it('finds entries, what they reach and the terminals', () => {
+  it('finds entries by their trait, and what they reach', () => {
     expect(graph.entries.map((n) => n.id)).toEqual(['web']);
-    expect([...graph.reachable()]).toEqual(['web', 'api', 'db']);
-    expect(graph.terminals()).toEqual(['db']);
+    expect(graph.withTrait('entry')).toBe(graph.entries);
+    expect(graph.withTrait('database').map((n) => n.id)).toEqual(['db', 'copy']);
+    expect(graph.withTrait('broker')).toEqual([]);
+    expect([...downstream(graph, ['web'])]).toEqual(['web', 'api', 'db']);
   });
 
   it('names nodes by label, falling back to the id', () => {
@@ -50,7 +54,8 @@ describe('buildGraph', () => {
   });
 
   it('indexes the flow graph compactly', () => {
-    const index = graph.index();
+    const index = flowIndexOf(graph);
+    expect(flowIndexOf(graph)).toBe(index);
     expect(index.ids).toEqual(['web', 'api', 'db', 'copy', 'loop']);
     expect([...index.entries]).toEqual([0]);
     expect([...index.isSink]).toEqual([0, 0, 1, 1, 1]);

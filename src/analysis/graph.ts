@@ -1,3 +1,4 @@
+import { hasTrait, type Trait } from '../model/catalogue.ts';
 import {
   edgeKindOf,
   isGroupKind,
@@ -6,12 +7,11 @@ import {
   type DiagramNode,
   type NodeKind,
 } from '../model/types.ts';
-import { buildFlowIndex, type FlowIndex } from './flow-index.ts';
-import { downstream, type Reached } from './paths.ts';
 
 // The view of a document that every rule reads, built once per analysis. Everything
 // keyed by id is a Map: ids come from files, and a plain object would let an id such
-// as "__proto__" reach the prototype.
+// as "__proto__" reach the prototype. It depends on nothing else in analysis/: the
+// integer index (flow-index.ts) and the walks (paths.ts) are built on top of it.
 
 export interface Graph {
   readonly doc: Diagram;
@@ -24,9 +24,13 @@ export interface Graph {
   readonly flowEdges: readonly DiagramEdge[];
   /** Replication edges between two distinct components: copies, never requests. */
   readonly replicationEdges: readonly DiagramEdge[];
-  /** Clients: where requests start. */
+  /** Where requests start: the components of an entry kind (clients). */
   readonly entries: readonly DiagramNode[];
+  /** Each component's position in `components`, which numbers the flow index. */
+  readonly componentIndex: ReadonlyMap<string, number>;
   ofKind(kind: NodeKind): readonly DiagramNode[];
+  /** The components of every kind that has `trait`, in document order. */
+  withTrait(trait: Trait): readonly DiagramNode[];
   outgoing(id: string): readonly DiagramEdge[];
   incoming(id: string): readonly DiagramEdge[];
   replicationsInto(id: string): readonly DiagramEdge[];
@@ -36,12 +40,6 @@ export interface Graph {
   ancestors(id: string): readonly string[];
   /** The components nested anywhere inside a group. */
   members(groupId: string): readonly string[];
-  /** Components some entry reaches along flow edges (entries included). */
-  reachable(): Reached;
-  /** Components an entry reaches that have no outgoing flow edge. */
-  terminals(): readonly string[];
-  /** A compact integer form of the flow graph for the linear-time algorithms. */
-  index(): FlowIndex;
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -89,11 +87,16 @@ export function buildGraph(doc: Diagram): Graph {
     return (at === undefined ? undefined : lists[at]) ?? NONE;
   };
 
-  const entries = byKind.get('client') ?? [];
+  const byTrait = new Map<Trait, readonly DiagramNode[]>();
+  const withTrait = (trait: Trait) => {
+    let list = byTrait.get(trait);
+    if (!list) {
+      list = components.filter((node) => hasTrait(node.kind, trait));
+      byTrait.set(trait, list);
+    }
+    return list;
+  };
   let nesting: Nesting | undefined;
-  let reachable: Reached | undefined;
-  let terminals: string[] | undefined;
-  let index: FlowIndex | undefined;
 
   const graph: Graph = {
     doc,
@@ -102,20 +105,16 @@ export function buildGraph(doc: Diagram): Graph {
     groups,
     flowEdges,
     replicationEdges,
-    entries,
+    entries: withTrait('entry'),
+    componentIndex: indexOf,
     ofKind: (kind) => byKind.get(kind) ?? NONE,
+    withTrait,
     outgoing: (id) => adjacent(outgoing, id),
     incoming: (id) => adjacent(incoming, id),
     replicationsInto: (id) => replicationsInto.get(id) ?? NONE,
     label: (id) => nodes.get(id)?.label.trim() || id,
     ancestors: (id) => (nesting ??= resolveNesting(nodes, components)).ancestors.get(id) ?? NONE,
     members: (groupId) => (nesting ??= resolveNesting(nodes, components)).members.get(groupId) ?? NONE,
-    reachable: () => (reachable ??= downstream(graph, entries.map((entry) => entry.id))),
-    terminals: () =>
-      (terminals ??= components
-        .filter((node) => graph.reachable().has(node.id) && graph.outgoing(node.id).length === 0)
-        .map((node) => node.id)),
-    index: () => (index ??= buildFlowIndex(graph, indexOf)),
   };
   return graph;
 }

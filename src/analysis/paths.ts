@@ -1,4 +1,5 @@
 import type { DiagramNode } from '../model/types.ts';
+import { flowIndexOf } from './flow-index.ts';
 import type { Graph } from './graph.ts';
 
 // Breadth-first traversals with a queue instead of recursion, so that a chain of any
@@ -37,13 +38,13 @@ export interface WalkOptions {
 
 /** Follows flow edges the way traffic goes. */
 export function downstream(graph: Graph, starts: Iterable<string>, options: WalkOptions = {}): Reached {
-  const index = graph.index();
+  const index = flowIndexOf(graph);
   return walk(graph, starts, index.succStart, index.succ, options.requestOnly ? index.succIsRequest : undefined, options.stopAt);
 }
 
 /** Follows flow edges against the traffic: everything that can reach `starts`. */
 export function upstream(graph: Graph, starts: Iterable<string>, options: WalkOptions = {}): Reached {
-  const index = graph.index();
+  const index = flowIndexOf(graph);
   return walk(graph, starts, index.predStart, index.pred, options.requestOnly ? index.predIsRequest : undefined, options.stopAt);
 }
 
@@ -55,7 +56,7 @@ function walk(
   allowed: Uint8Array | undefined,
   stopAt: ((node: DiagramNode) => boolean) | undefined,
 ): Reached {
-  const index = graph.index();
+  const index = flowIndexOf(graph);
   const seen = new Uint8Array(index.n);
   const queue = new Int32Array(index.n);
   let tail = 0;

@@ -1,6 +1,7 @@
-import type { DiagramNode } from '../model/types.ts';
+import { hasTrait } from '../model/catalogue.ts';
+import { isGroupKind, type DiagramNode } from '../model/types.ts';
 import { dominatorTree, type DominatorTree } from './dominators.ts';
-import type { FlowIndex } from './flow-index.ts';
+import { flowIndexOf, type FlowIndex } from './flow-index.ts';
 import type { Graph } from './graph.ts';
 import { addEntryReach, emptyEntryReach, LossWorkspace } from './loss.ts';
 
@@ -42,11 +43,11 @@ export interface SinglePointOfFailure {
 }
 
 export function isFailureUnit(node: DiagramNode, replicas: number): boolean {
-  return node.kind === 'zone' || node.kind === 'region' || (node.kind !== 'client' && replicas < 2);
+  return isGroupKind(node.kind) || (!hasTrait(node.kind, 'entry') && replicas < 2);
 }
 
 export function singlePointsOfFailure(graph: Graph): SinglePointOfFailure[] {
-  const index = graph.index();
+  const index = flowIndexOf(graph);
   const trees = Array.from(index.entries, (entry) => layoutTree(dominatorTree(index, entry), index));
   const results = new Map<string, SinglePointOfFailure>();
   const merge = new Merger(index);

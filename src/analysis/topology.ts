@@ -1,10 +1,7 @@
-import { edgeKindOf, replicasOf, type DiagramEdge, type DiagramNode, type NodeKind } from '../model/types.ts';
+import { edgeKindOf, replicasOf, type DiagramEdge, type DiagramNode } from '../model/types.ts';
 import type { Graph } from './graph.ts';
 
 // Small questions rules ask about the shape of a design.
-
-export const DATABASE_KINDS: ReadonlySet<NodeKind> = new Set(['sql-database', 'nosql-database']);
-export const BROKER_KINDS: ReadonlySet<NodeKind> = new Set(['queue', 'stream']);
 
 /** A synchronous call: the caller waits for the answer. */
 export function isRequestEdge(edge: DiagramEdge): boolean {
@@ -28,12 +25,6 @@ function distinct(graph: Graph, ids: readonly string[]): DiagramNode[] {
 /** Total instances over several components. */
 export function instances(nodes: readonly DiagramNode[]): number {
   return nodes.reduce((sum, node) => sum + replicasOf(node), 0);
-}
-
-/** A string property, or its default when unset or of another type. */
-export function textProp(node: DiagramNode, key: string, fallback: string): string {
-  const value = node.props[key];
-  return typeof value === 'string' ? value : fallback;
 }
 
 export function labels(graph: Graph, nodes: readonly { id: string }[]): string[] {

@@ -4,6 +4,10 @@ import type { Graph } from './graph.ts';
 export type Severity = 'error' | 'warning' | 'info';
 export type CapClass = 'CP' | 'AP';
 
+/** What the review panel offers for a finding: select and frame its subjects, or
+ *  show what breaks when its first subject fails. */
+export type FindingAction = 'show' | 'what-if';
+
 /** One thing the review says about the design. */
 export interface Finding {
   rule: string;
@@ -13,6 +17,10 @@ export interface Finding {
   edges: string[];
   /** One sentence that names components by their labels. */
   message: string;
+  /** The components the finding is about: the start of `nodes`, or all of it. The
+   *  rest of `nodes` is context, such as a blast radius. Badges count only these. */
+  subjects: string[];
+  actions: FindingAction[];
   /** Only on `cap-choice`: how the store behaves during a network partition. */
   cap?: CapClass;
 }
@@ -34,6 +42,10 @@ export interface Rule {
   readonly when: string;
   /** What to change in the design. */
   readonly fix: string;
+  /** Which of a finding's nodes it is about: all of them (the default), or only the first. */
+  readonly subjects?: 'all' | 'first';
+  /** What the panel offers besides "Show"; "what-if" needs the first node to be a failure unit. */
+  readonly offers?: readonly Exclude<FindingAction, 'show'>[];
   /** A pure function of the document; "not applicable" is `[]`. */
   check(ctx: RuleContext): Finding[];
 }
@@ -42,7 +54,15 @@ export function defineRule(rule: Rule): Rule {
   return Object.freeze({ ...rule });
 }
 
-/** A finding of `rule`. The arrays are taken as they are: callers pass fresh ones. */
-export function finding(rule: Pick<Rule, 'id' | 'severity'>, nodes: string[], message: string, edges: string[] = []): Finding {
-  return { rule: rule.id, severity: rule.severity, nodes, edges, message };
+/** A finding of `rule`, with the subjects and actions its rule declares. The arrays
+ *  are taken as they are: callers pass fresh ones. */
+export function finding(
+  rule: Pick<Rule, 'id' | 'severity' | 'subjects' | 'offers'>,
+  nodes: string[],
+  message: string,
+  edges: string[] = [],
+): Finding {
+  const subjects = rule.subjects === 'first' ? nodes.slice(0, 1) : nodes;
+  const actions: FindingAction[] = subjects.length > 0 ? ['show', ...(rule.offers ?? [])] : [];
+  return { rule: rule.id, severity: rule.severity, nodes, edges, message, subjects, actions };
 }

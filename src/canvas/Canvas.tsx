@@ -10,9 +10,9 @@ import {
   type Viewport,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
-import { drawnSize } from '../model/catalogue.ts';
+import { drawnSize, NODE_KINDS } from '../model/catalogue.ts';
 import { absolutePosition, absolutePositions, connect, moveNodes, reparent, resizeNode } from '../model/ops.ts';
-import { NODE_KINDS, type NodeKind, type Point } from '../model/types.ts';
+import type { NodeKind, Point } from '../model/types.ts';
 import { addComponent } from '../commands/editing.ts';
 import { useEditor, useEditorStore } from '../store/context.ts';
 import { useBlastRadius } from './useBlastRadius.ts';

@@ -53,7 +53,7 @@ describe('view cache', () => {
     const cache = createViewCache();
     const d = doc();
     const before = cache.nodes(d, context());
-    const finding: Finding = { rule: 'spof', severity: 'error', nodes: ['c', 's'], edges: [], message: 'm' };
+    const finding: Finding = { rule: 'spof', severity: 'error', nodes: ['c', 's'], edges: [], message: 'm', subjects: ['c'], actions: ['show', 'what-if'] };
     const after = cache.nodes(d, context({ analysis: summarise([finding]) }));
     expect(after[3]!.data.decor).toMatchObject({ worst: 'error', findings: 1 });
     expect(after[3]).not.toBe(before[3]);

@@ -8,12 +8,18 @@ export interface FileReport {
   findings: Finding[];
 }
 
+/** A finding as `faultline lint --format json` documents it; what only the app's
+ *  panel needs (subjects, actions) stays out. */
+function published({ rule, severity, nodes, edges, message, cap }: Finding) {
+  return cap ? { rule, severity, nodes, edges, message, cap } : { rule, severity, nodes, edges, message };
+}
+
 /** One file: `{ "findings": [...] }`. Several: the same shape, each finding with a `file`. */
 export function formatJson(reports: readonly FileReport[]): string {
   const findings =
     reports.length === 1
-      ? reports[0]!.findings
-      : reports.flatMap((report) => report.findings.map((finding) => ({ file: report.file, ...finding })));
+      ? reports[0]!.findings.map(published)
+      : reports.flatMap((report) => report.findings.map((finding) => ({ file: report.file, ...published(finding) })));
   return `${JSON.stringify({ findings }, null, 2)}\n`;
 }
 

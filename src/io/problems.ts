@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { NODE_KINDS } from '../model/types.ts';
+import { NODE_KINDS } from '../model/catalogue.ts';
 import { describeValue, quote, type Problem } from './errors.ts';
 import { formatPath, valueAt } from './paths.ts';
 import { PROP_VALUE_PARAMS } from './schema.ts';

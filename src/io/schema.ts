@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CATALOGUE, EDGE_PROPERTIES } from '../model/catalogue.ts';
+import { CATALOGUE, EDGE_PROPERTIES, NODE_KINDS } from '../model/catalogue.ts';
 import { checkProperty, type PropertySpec } from '../model/properties.ts';
-import { CURRENT_VERSION, FORMAT_TAG, NODE_KINDS, type Diagram, type EdgeProps, type PropValue } from '../model/types.ts';
+import { CURRENT_VERSION, FORMAT_TAG, type Diagram, type EdgeProps, type PropValue } from '../model/types.ts';
 import { describeValue, quote } from './errors.ts';
 import { MAX_COORDINATE } from './limits.ts';
 import { crossCheck } from './structure.ts';

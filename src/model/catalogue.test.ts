@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE, CATEGORIES, defaultProps, drawnSize, kindInfo, searchCatalogue } from './catalogue.ts';
+import {
+  CAP_FAMILIES,
+  CATALOGUE,
+  CATEGORIES,
+  COMPONENT_KINDS,
+  defaultProps,
+  drawnSize,
+  hasTrait,
+  kindInfo,
+  kindsWith,
+  NODE_KINDS,
+  searchCatalogue,
+  TRAITS,
+  type Trait,
+} from './catalogue.ts';
 import { checkProperty } from './properties.ts';
-import { COMPONENT_KINDS, NODE_KINDS } from './types.ts';
+import { GROUP_KINDS } from './types.ts';
 
 describe('catalogue', () => {
   it('has exactly one entry per kind', () => {
@@ -61,5 +75,37 @@ describe('drawnSize', () => {
     expect(drawnSize({ kind: 'cache', size: { width: 10, height: 10 } })).toEqual({ width: 180, height: 64 });
     expect(drawnSize({ kind: 'zone', size: { width: 500, height: 300 } })).toEqual({ width: 500, height: 300 });
     expect(drawnSize({ kind: 'region' })).toEqual({ width: 720, height: 440 });
+  });
+});
+
+describe('traits', () => {
+  it.each([
+    ['entry', ['client']],
+    ['stateless', ['dns', 'cdn', 'load-balancer', 'api-gateway', 'service', 'websocket-server', 'worker']],
+    ['distributor', ['dns', 'load-balancer', 'api-gateway']],
+    ['managedByDefault', ['dns', 'cdn', 'object-storage']],
+    ['database', ['sql-database', 'nosql-database']],
+    ['broker', ['queue', 'stream']],
+    ['throttles', ['api-gateway']],
+  ] as const)('%s is exactly the brief’s kinds', (trait, kinds) => {
+    expect(kindsWith(trait)).toEqual(kinds);
+  });
+
+  it('gives every trait at least one kind, and no group a trait', () => {
+    for (const trait of Object.keys(TRAITS) as Trait[]) expect(kindsWith(trait).length, trait).toBeGreaterThan(0);
+    for (const kind of GROUP_KINDS) expect(kindInfo(kind).traits).toEqual([]);
+  });
+
+  it('classifies CAP for the stores the brief names, and nothing else', () => {
+    const families = Object.fromEntries(CATALOGUE.filter((info) => info.cap).map((info) => [info.kind, info.cap]));
+    expect(families).toEqual({ 'sql-database': 'relational', 'nosql-database': 'nosql', cache: 'cache', coordination: 'consensus' });
+    for (const family of Object.values(families)) expect(CAP_FAMILIES).toHaveProperty(family!);
+  });
+
+  it('derives the kind lists from the catalogue, groups last', () => {
+    expect(NODE_KINDS).toEqual(CATALOGUE.map((info) => info.kind));
+    expect(COMPONENT_KINDS).toEqual(NODE_KINDS.filter((kind) => !(GROUP_KINDS as readonly string[]).includes(kind)));
+    expect(hasTrait('client', 'entry')).toBe(true);
+    expect(hasTrait('service', 'entry')).toBe(false);
   });
 });

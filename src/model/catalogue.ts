@@ -1,7 +1,10 @@
-import { isGroupKind, type EdgeKind, type NodeKind, type Props, type Size } from './types.ts';
+import { isGroupKind, type ComponentKind, type EdgeKind, type Props, type Size } from './types.ts';
 import type { PropertySpec } from './properties.ts';
 
-// One home for every kind: its name, look, category, search words and properties.
+// One home for every kind: its name, look, category, search words, traits and
+// properties. Everything else (the form, the file schema, the review, the docs' kind
+// tables) reads them from here, so adding a kind is this entry, its icon and the
+// regenerated docs.
 
 export const CATEGORIES = ['Clients & edge', 'Traffic', 'Compute', 'Data', 'Messaging', 'Groups'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -28,13 +31,55 @@ export type IconName =
   | 'map'
   | 'box';
 
-export interface KindInfo {
-  kind: NodeKind;
+/**
+ * What the review may assume about every component of a kind. Rules ask for a trait,
+ * never for a list of kind names, so a new kind joins each rule by declaring its traits.
+ */
+export const TRAITS = {
+  entry: 'Where requests start; it never fails itself.',
+  dataStore: 'Keeps data, so one instance is one copy.',
+  database: 'A database proper, which applications write to and read from.',
+  broker: 'Holds messages between the components that publish them and those that consume them.',
+  stateless: 'Keeps no state of its own, so equally named instances are interchangeable.',
+  distributor: 'Splits the requests it receives over its targets instead of calling each one.',
+  throttles: 'Can turn away callers over their quota (its rateLimiting property).',
+  managedByDefault: 'A provider runs it and keeps it redundant, unless the diagram says otherwise.',
+  servesRequests: 'Runs application code that answers callers, so a flood of calls lands on it.',
+  consumer: 'Reads messages from queues and streams and acts on them.',
+  performsWork: 'Does work a caller can wait for, which may be work that could wait.',
+  selfStarting: 'Can start work on its own (a schedule, a webhook) without being called.',
+} as const;
+export type Trait = keyof typeof TRAITS;
+
+/** How a store's partition behaviour is worked out when nothing more specific says. */
+export const CAP_FAMILIES = {
+  relational: 'CP with one copy or synchronous replication, AP with asynchronous replication',
+  nosql: 'AP unless its engine is known to be CP',
+  consensus: 'CP, since it answers only while a majority of its members agree',
+  cache: 'classified only when its engine is known',
+} as const;
+export type CapFamily = keyof typeof CAP_FAMILIES;
+
+/** A default figure and where it comes from (provider SLAs, published benchmarks, price lists). */
+export interface Figure {
+  value: number;
+  source: string;
+}
+
+/** Per-instance figures a kind brings; filled by the numbers work (availability, load, cost). */
+export type FigureKey = 'availability' | 'capacityRps' | 'latencyMs' | 'costPerMonth';
+
+export interface KindInfo<K extends string = NodeKind> {
+  kind: K;
   name: string;
   description: string;
   category: Category;
   icon: IconName;
   synonyms: readonly string[];
+  traits: readonly Trait[];
+  /** Present on the kinds whose CAP choice the review describes. */
+  cap?: CapFamily;
+  figures: Partial<Record<FigureKey, Figure>>;
   properties: readonly PropertySpec[];
 }
 
@@ -81,15 +126,23 @@ const delivery = (fallback: string): PropertySpec => ({
   help: 'What a consumer can count on: messages lost, repeated, or neither.',
 });
 
-const component = (info: Omit<KindInfo, 'properties'>, own: readonly PropertySpec[] = []): KindInfo => ({
+type EntryInfo<K extends string> = Omit<KindInfo<K>, 'properties' | 'traits' | 'figures'> &
+  Partial<Pick<KindInfo<K>, 'traits' | 'figures'>>;
+
+const component = <K extends string>(info: EntryInfo<K>, own: readonly PropertySpec[] = []): KindInfo<K> => ({
+  traits: [],
+  figures: {},
   ...info,
   properties: [REPLICAS, ...own],
 });
 
-export const CATALOGUE: readonly KindInfo[] = [
+const group = <K extends string>(info: EntryInfo<K>): KindInfo<K> => ({ traits: [], figures: {}, ...info, properties: [] });
+
+export const CATALOGUE = [
   component(
     {
       kind: 'client',
+      traits: ['entry'],
       name: 'Client',
       description: 'Where requests start: a browser, an app or a device.',
       category: 'Clients & edge',
@@ -109,6 +162,7 @@ export const CATALOGUE: readonly KindInfo[] = [
   ),
   component({
     kind: 'dns',
+    traits: ['stateless', 'distributor', 'managedByDefault'],
     name: 'DNS',
     description: 'Turns a host name into the addresses to call.',
     category: 'Clients & edge',
@@ -117,6 +171,7 @@ export const CATALOGUE: readonly KindInfo[] = [
   }),
   component({
     kind: 'cdn',
+    traits: ['stateless', 'managedByDefault'],
     name: 'CDN',
     description: 'Serves static and cacheable content from the edge, close to users.',
     category: 'Clients & edge',
@@ -126,6 +181,7 @@ export const CATALOGUE: readonly KindInfo[] = [
   component(
     {
       kind: 'load-balancer',
+      traits: ['stateless', 'distributor'],
       name: 'Load balancer',
       description: 'Spreads incoming traffic over a pool of backends.',
       category: 'Traffic',
@@ -175,6 +231,7 @@ export const CATALOGUE: readonly KindInfo[] = [
   component(
     {
       kind: 'api-gateway',
+      traits: ['stateless', 'distributor', 'throttles'],
       name: 'API gateway',
       description: 'One front door for APIs: routing, authentication, throttling.',
       category: 'Traffic',
@@ -194,6 +251,7 @@ export const CATALOGUE: readonly KindInfo[] = [
   component(
     {
       kind: 'service',
+      traits: ['stateless', 'servesRequests', 'consumer', 'performsWork'],
       name: 'Service',
       description: 'An application server or microservice that handles requests.',
       category: 'Compute',
@@ -214,6 +272,7 @@ export const CATALOGUE: readonly KindInfo[] = [
   component(
     {
       kind: 'websocket-server',
+      traits: ['stateless', 'servesRequests'],
       name: 'WebSocket server',
       description: 'Holds long-lived connections and pushes messages to clients.',
       category: 'Compute',
@@ -224,6 +283,7 @@ export const CATALOGUE: readonly KindInfo[] = [
   component(
     {
       kind: 'worker',
+      traits: ['stateless', 'consumer', 'performsWork', 'selfStarting'],
       name: 'Worker',
       description: 'Consumes jobs or events in the background.',
       category: 'Compute',
@@ -235,6 +295,8 @@ export const CATALOGUE: readonly KindInfo[] = [
   component(
     {
       kind: 'sql-database',
+      traits: ['dataStore', 'database'],
+      cap: 'relational',
       name: 'SQL database',
       description: 'Relational tables with transactions and joins.',
       category: 'Data',
@@ -257,6 +319,8 @@ export const CATALOGUE: readonly KindInfo[] = [
   component(
     {
       kind: 'nosql-database',
+      traits: ['dataStore', 'database'],
+      cap: 'nosql',
       name: 'NoSQL database',
       description: 'A key-value, document, wide-column or graph store.',
       category: 'Data',
@@ -278,6 +342,8 @@ export const CATALOGUE: readonly KindInfo[] = [
   component(
     {
       kind: 'cache',
+      traits: ['dataStore'],
+      cap: 'cache',
       name: 'Cache',
       description: 'Keeps hot data in memory to cut latency and database load.',
       category: 'Data',
@@ -322,6 +388,7 @@ export const CATALOGUE: readonly KindInfo[] = [
   component(
     {
       kind: 'queue',
+      traits: ['broker'],
       name: 'Message queue',
       description: 'Buffers tasks between producers and consumers.',
       category: 'Messaging',
@@ -343,6 +410,7 @@ export const CATALOGUE: readonly KindInfo[] = [
   component(
     {
       kind: 'stream',
+      traits: ['broker'],
       name: 'Stream',
       description: 'A partitioned, replayable log of events.',
       category: 'Messaging',
@@ -357,6 +425,7 @@ export const CATALOGUE: readonly KindInfo[] = [
   ),
   component({
     kind: 'object-storage',
+    traits: ['dataStore', 'managedByDefault'],
     name: 'Object storage',
     description: 'Durable storage for files and blobs.',
     category: 'Data',
@@ -365,6 +434,7 @@ export const CATALOGUE: readonly KindInfo[] = [
   }),
   component({
     kind: 'search',
+    traits: ['dataStore'],
     name: 'Search',
     description: 'A full-text or faceted search index.',
     category: 'Data',
@@ -374,6 +444,8 @@ export const CATALOGUE: readonly KindInfo[] = [
   component(
     {
       kind: 'coordination',
+      traits: ['dataStore'],
+      cap: 'consensus',
       name: 'Coordination',
       description: 'Consensus for leader election, locks and configuration.',
       category: 'Data',
@@ -384,33 +456,49 @@ export const CATALOGUE: readonly KindInfo[] = [
   ),
   component({
     kind: 'external',
+    traits: ['performsWork', 'selfStarting'],
     name: 'Third-party service',
     description: 'A service run by someone else: payments, email, maps.',
     category: 'Clients & edge',
     icon: 'plug',
     synonyms: ['external', 'third party', 'stripe', 'payment', 'email', 'sms', 'twilio', 'sendgrid', 'saas'],
   }),
-  {
+  group({
     kind: 'region',
     name: 'Region',
     description: 'A geographic region: a failure domain holding zones.',
     category: 'Groups',
     icon: 'map',
     synonyms: ['region', 'data center', 'datacenter', 'geo'],
-    properties: [],
-  },
-  {
+  }),
+  group({
     kind: 'zone',
     name: 'Availability zone',
     description: 'An isolated part of a region that fails on its own.',
     category: 'Groups',
     icon: 'box',
     synonyms: ['zone', 'az', 'availability zone', 'rack'],
-    properties: [],
-  },
+  }),
 ];
 
-const BY_KIND = new Map(CATALOGUE.map((info) => [info.kind, info]));
+/** Every kind a node can have, components and groups, in catalogue order. */
+export type NodeKind = (typeof CATALOGUE)[number]['kind'];
+export const NODE_KINDS: readonly NodeKind[] = CATALOGUE.map((info) => info.kind);
+export const COMPONENT_KINDS: readonly ComponentKind[] = NODE_KINDS.filter((kind) => !isGroupKind(kind));
+
+const BY_KIND = new Map<string, KindInfo>(CATALOGUE.map((info) => [info.kind, info]));
+const WITH_TRAIT = new Map<Trait, ReadonlySet<NodeKind>>(
+  (Object.keys(TRAITS) as Trait[]).map((trait) => [trait, new Set(NODE_KINDS.filter((kind) => kindInfo(kind).traits.includes(trait)))]),
+);
+
+export function hasTrait(kind: NodeKind, trait: Trait): boolean {
+  return WITH_TRAIT.get(trait)!.has(kind);
+}
+
+/** The kinds that have a trait, in catalogue order. */
+export function kindsWith(trait: Trait): NodeKind[] {
+  return NODE_KINDS.filter((kind) => hasTrait(kind, trait));
+}
 
 export function kindInfo(kind: NodeKind): KindInfo {
   const info = BY_KIND.get(kind);

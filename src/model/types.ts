@@ -2,36 +2,17 @@
 // `src/io/schema.ts` validates files against exactly these shapes and asserts at
 // compile time that its inferred types equal these.
 
+import type { NodeKind } from './catalogue.ts';
+
 export const FORMAT_TAG = 'faultline';
 export const CURRENT_VERSION = 1;
 
-export const COMPONENT_KINDS = [
-  'client',
-  'dns',
-  'cdn',
-  'load-balancer',
-  'api-gateway',
-  'service',
-  'websocket-server',
-  'worker',
-  'sql-database',
-  'nosql-database',
-  'cache',
-  'queue',
-  'stream',
-  'object-storage',
-  'search',
-  'coordination',
-  'external',
-] as const;
+// The kinds themselves are defined once, in the catalogue.
+export type { NodeKind } from './catalogue.ts';
 
 export const GROUP_KINDS = ['region', 'zone'] as const;
-
-export const NODE_KINDS = [...COMPONENT_KINDS, ...GROUP_KINDS] as const;
-
-export type ComponentKind = (typeof COMPONENT_KINDS)[number];
 export type GroupKind = (typeof GROUP_KINDS)[number];
-export type NodeKind = (typeof NODE_KINDS)[number];
+export type ComponentKind = Exclude<NodeKind, GroupKind>;
 
 export const EDGE_KINDS = ['request', 'async', 'replication'] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];

@@ -2,7 +2,6 @@ import { useReactFlow } from '@xyflow/react';
 import { memo, useMemo, useState } from 'react';
 import type { Finding, Severity } from '../analysis/types.ts';
 import { ruleById } from '../analysis/registry.ts';
-import { subjectsOf } from '../store/analysisView.ts';
 import { useEditor, useEditorStore } from '../store/context.ts';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -81,7 +80,7 @@ const FindingItem = memo(function FindingItem({ finding }: { finding: Finding })
   const store = useEditorStore();
   const flow = useReactFlow();
   const rule = ruleById(finding.rule);
-  const subjects = subjectsOf(finding);
+  const { subjects, actions } = finding;
   const show = () => {
     store.getState().select(subjects, finding.edges);
     void flow.fitView({ nodes: subjects.map((id) => ({ id })), padding: 0.6, duration: 200, maxZoom: 1.2 });
@@ -92,13 +91,13 @@ const FindingItem = memo(function FindingItem({ finding }: { finding: Finding })
         <span className="finding-rule">{rule?.title ?? finding.rule}</span> {finding.message}
       </p>
       <div className="finding-actions">
-        {subjects.length > 0 && (
+        {actions.includes('show') && (
           <button type="button" onClick={show}>
             Show
           </button>
         )}
-        {finding.rule === 'spof' && (
-          <button type="button" onClick={() => store.getState().set({ blastUnit: finding.nodes[0] ?? null })}>
+        {actions.includes('what-if') && (
+          <button type="button" onClick={() => store.getState().set({ blastUnit: subjects[0] ?? null })}>
             What if this fails?
           </button>
         )}

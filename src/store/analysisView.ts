@@ -19,19 +19,13 @@ export const emptyAnalysis: AnalysisView = {
   capByNode: new Map(),
 };
 
-/** The components a finding is about: for a single point of failure only the unit
- *  itself (the rest of `nodes` is its blast radius), otherwise all of them. */
-export function subjectsOf(finding: Finding): readonly string[] {
-  return finding.rule === 'spof' ? finding.nodes.slice(0, 1) : finding.nodes;
-}
-
 export function summarise(findings: readonly Finding[]): AnalysisView {
   const worstByNode = new Map<string, Severity>();
   const countByNode = new Map<string, number>();
   const capByNode = new Map<string, 'CP' | 'AP'>();
   for (const finding of findings) {
     if (finding.cap && finding.nodes[0]) capByNode.set(finding.nodes[0], finding.cap);
-    for (const id of subjectsOf(finding)) {
+    for (const id of finding.subjects) {
       countByNode.set(id, (countByNode.get(id) ?? 0) + 1);
       const worst = worstByNode.get(id);
       if (!worst || RANK[finding.severity] > RANK[worst]) worstByNode.set(id, finding.severity);

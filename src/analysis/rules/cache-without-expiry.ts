@@ -1,4 +1,4 @@
-import { textProp } from '../topology.ts';
+import { flagOf, numberOf, textOf } from '../../model/props.ts';
 import { defineRule, finding, type Finding, type Rule } from '../types.ts';
 
 // Caches filled lazily from the database (cache-aside, read-through) hold copies the
@@ -21,10 +21,9 @@ export const cacheWithoutExpiry: Rule = defineRule({
     'entry when they change the data.',
   check: ({ graph }) =>
     graph.ofKind('cache').flatMap((cache): Finding[] => {
-      const strategy = textProp(cache, 'strategy', 'cache-aside');
+      const strategy = textOf(cache, 'strategy') ?? '';
       if (!LAZY.has(strategy)) return [];
-      const ttl = cache.props.ttlSeconds;
-      if ((typeof ttl === 'number' && ttl > 0) || cache.props.invalidation === true) return [];
+      if ((numberOf(cache, 'ttlSeconds') ?? 0) > 0 || flagOf(cache, 'invalidation')) return [];
       const message =
         `${graph.label(cache.id)} (${strategy}) has neither a TTL nor invalidation on write: ` +
         'a cached entry keeps being served after the data behind it changes.';

@@ -1,9 +1,9 @@
-import { BROKER_KINDS, textProp } from '../topology.ts';
+import { hasTrait } from '../../model/catalogue.ts';
+import { flagOf, textOf } from '../../model/props.ts';
 import { defineRule, finding, type Finding, type Rule } from '../types.ts';
 
 // Any flow edge out of a queue or stream is a consumer reading from it: a broker does
 // not call anyone, so the edge kind (request or async) does not change that.
-const CONSUMER_KINDS = new Set(['worker', 'service']);
 
 export const consumerNotIdempotent: Rule = defineRule({
   id: 'consumer-not-idempotent',
@@ -19,12 +19,13 @@ export const consumerNotIdempotent: Rule = defineRule({
     'Make the handler idempotent (an idempotency key checked against a store, upserts instead of inserts, ' +
     'conditional updates) and mark it so, or use a broker and handler that together give effectively-once processing.',
   check: ({ graph }) =>
-    graph.components
-      .filter((broker) => BROKER_KINDS.has(broker.kind) && textProp(broker, 'delivery', 'at-least-once') === 'at-least-once')
+    graph
+      .withTrait('broker')
+      .filter((broker) => textOf(broker, 'delivery') === 'at-least-once')
       .flatMap((broker) =>
         graph.outgoing(broker.id).flatMap((edge): Finding[] => {
           const consumer = graph.nodes.get(edge.target)!;
-          if (!CONSUMER_KINDS.has(consumer.kind) || consumer.props.idempotent === true) return [];
+          if (!hasTrait(consumer.kind, 'consumer') || flagOf(consumer, 'idempotent')) return [];
           const message =
             `${graph.label(broker.id)} delivers at least once, so ${graph.label(consumer.id)} will sometimes get the ` +
             'same message twice, and it is not marked idempotent.';

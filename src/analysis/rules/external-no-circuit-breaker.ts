@@ -1,3 +1,4 @@
+import { edgeFlagOf } from '../../model/props.ts';
 import { edgeKindOf } from '../../model/types.ts';
 import { defineRule, finding, type Finding, type Rule } from '../types.ts';
 
@@ -16,7 +17,7 @@ export const externalNoCircuitBreaker: Rule = defineRule({
   check: ({ graph }) =>
     graph.ofKind('external').flatMap((target) =>
       graph.incoming(target.id).flatMap((edge): Finding[] => {
-      if (edgeKindOf(edge) !== 'request' || edge.props.circuitBreaker === true) return [];
+      if (edgeKindOf(edge) !== 'request' || edgeFlagOf(edge, 'circuitBreaker')) return [];
       const external = graph.label(edge.target);
       const message =
         `${graph.label(edge.source)} calls ${external} with no circuit breaker: while ${external} is failing, ` +

@@ -1,3 +1,4 @@
+import { flagOf } from '../../model/props.ts';
 import { instances, labels, successors } from '../topology.ts';
 import { defineRule, finding, type Finding, type Rule } from '../types.ts';
 import { listOf } from '../words.ts';
@@ -15,7 +16,7 @@ export const lbNoHealthChecks: Rule = defineRule({
   fix: 'Turn health checks on, with a probe that exercises what the backend needs to serve a request (not just an open port).',
   check: ({ graph }) =>
     graph.ofKind('load-balancer').flatMap((lb): Finding[] => {
-      if (lb.props.healthChecks !== false) return [];
+      if (flagOf(lb, 'healthChecks')) return [];
       const pool = successors(graph, lb.id);
       const total = instances(pool);
       // With one backend instance there is nowhere else to send traffic anyway.

@@ -1,3 +1,5 @@
+import { hasTrait } from '../../model/catalogue.ts';
+import { flagOf } from '../../model/props.ts';
 import type { DiagramNode } from '../../model/types.ts';
 import { downstream } from '../paths.ts';
 import { labels } from '../topology.ts';
@@ -7,10 +9,8 @@ import { listOf } from '../words.ts';
 // Requests from a client travel along request edges until they meet an API gateway
 // that rate-limits (the default); the services they can reach before that are exposed.
 // Async edges are not followed: a queue absorbs a burst instead of passing it on.
-const EXPOSED_KINDS = new Set(['service', 'websocket-server']);
-
 function throttles(node: DiagramNode): boolean {
-  return node.kind === 'api-gateway' && node.props.rateLimiting !== false;
+  return hasTrait(node.kind, 'throttles') && flagOf(node, 'rateLimiting');
 }
 
 export const noRateLimiting: Rule = defineRule({
@@ -31,7 +31,7 @@ export const noRateLimiting: Rule = defineRule({
     graph.entries.flatMap((client): Finding[] => {
       // Requests reach a throttling gateway but go no further unchecked.
       const seen = downstream(graph, [client.id], { requestOnly: true, stopAt: throttles });
-      const exposed = seen.inDocumentOrder().filter((node) => EXPOSED_KINDS.has(node.kind));
+      const exposed = seen.inDocumentOrder().filter((node) => hasTrait(node.kind, 'servesRequests'));
       if (exposed.length === 0) return [];
       const message =
         `${graph.label(client.id)} reaches ${listOf(labels(graph, exposed))} without passing a rate-limited API ` +

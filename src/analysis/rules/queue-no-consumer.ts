@@ -1,4 +1,4 @@
-import { BROKER_KINDS, labels, predecessors } from '../topology.ts';
+import { labels, predecessors } from '../topology.ts';
 import { defineRule, finding, type Finding, type Rule } from '../types.ts';
 import { listOf } from '../words.ts';
 
@@ -12,8 +12,8 @@ export const queueNoConsumer: Rule = defineRule({
   when: 'A queue or stream with incoming flow edges and none going out.',
   fix: 'Connect the worker or service that processes these messages (an edge from the queue to the consumer), or remove the queue.',
   check: ({ graph }) =>
-    graph.components.flatMap((broker): Finding[] => {
-      if (!BROKER_KINDS.has(broker.kind) || graph.outgoing(broker.id).length > 0) return [];
+    graph.withTrait('broker').flatMap((broker): Finding[] => {
+      if (graph.outgoing(broker.id).length > 0) return [];
       const producers = predecessors(graph, broker.id);
       // Nothing in and nothing out is simply unused; unreachable-component covers that.
       if (producers.length === 0) return [];

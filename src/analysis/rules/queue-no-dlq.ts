@@ -1,3 +1,4 @@
+import { flagOf } from '../../model/props.ts';
 import { defineRule, finding, type Finding, type Rule } from '../types.ts';
 
 export const queueNoDlq: Rule = defineRule({
@@ -16,7 +17,7 @@ export const queueNoDlq: Rule = defineRule({
   check: ({ graph }) =>
     graph.ofKind('queue').flatMap((queue): Finding[] => {
       // With no consumer nothing can fail processing; queue-no-consumer is the root finding.
-      if (queue.props.deadLetterQueue === true || graph.outgoing(queue.id).length === 0) return [];
+      if (flagOf(queue, 'deadLetterQueue') || graph.outgoing(queue.id).length === 0) return [];
       const message =
         `${graph.label(queue.id)} has no dead-letter queue: a message that keeps failing is either retried ` +
         'forever, blocking the others, or dropped without a trace.';

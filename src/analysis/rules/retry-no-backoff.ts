@@ -1,3 +1,4 @@
+import { edgeFlagOf } from '../../model/props.ts';
 import { defineRule, finding, type Finding, type Rule } from '../types.ts';
 import { count } from '../words.ts';
 
@@ -13,7 +14,7 @@ export const retryNoBackoff: Rule = defineRule({
   check: ({ graph }) =>
     graph.flowEdges.flatMap((edge): Finding[] => {
       const retries = edge.props.retries;
-      if (typeof retries !== 'number' || retries < 1 || edge.props.backoff === true) return [];
+      if (typeof retries !== 'number' || retries < 1 || edgeFlagOf(edge, 'backoff')) return [];
       const target = graph.label(edge.target);
       const message =
         `${graph.label(edge.source)} retries failed calls to ${target} up to ${count(retries, 'time')} with no ` +

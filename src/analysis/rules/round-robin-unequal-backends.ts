@@ -1,5 +1,6 @@
 import { replicasOf, type DiagramNode } from '../../model/types.ts';
-import { successors, textProp } from '../topology.ts';
+import { textOf } from '../../model/props.ts';
+import { successors } from '../topology.ts';
 import { defineRule, finding, type Finding, type Rule } from '../types.ts';
 import { count, listOf } from '../words.ts';
 
@@ -31,8 +32,8 @@ export const roundRobinUnequalBackends: Rule = defineRule({
     'balancer follows the load each backend actually carries; or make the pools the same size.',
   check: ({ graph }) =>
     graph.ofKind('load-balancer').flatMap((lb): Finding[] => {
-      if (textProp(lb, 'strategy', 'round-robin') !== 'round-robin') return [];
-      const layer4 = textProp(lb, 'layer', 'L7') === 'L4';
+      if (textOf(lb, 'strategy') !== 'round-robin') return [];
+      const layer4 = textOf(lb, 'layer') === 'L4';
       const pools = new Map<string, DiagramNode[]>();
       for (const node of successors(graph, lb.id)) {
         const key = layer4 ? 'all' : `${node.kind}:${nameStem(node.label)}`;

@@ -1,4 +1,3 @@
-import { DATABASE_KINDS } from '../topology.ts';
 import { defineRule, finding, type Finding, type Rule } from '../types.ts';
 import { listOf } from '../words.ts';
 
@@ -21,8 +20,7 @@ export const sharedDatabase: Rule = defineRule({
     'Give each service its own data and let the others ask it through its API or follow its events; if one ' +
     'service only reads, label that edge "read".',
   check: ({ graph }) =>
-    graph.components.flatMap((db): Finding[] => {
-      if (!DATABASE_KINDS.has(db.kind)) return [];
+    graph.withTrait('database').flatMap((db): Finding[] => {
       const writes = graph
         .incoming(db.id)
         .filter((edge) => graph.nodes.get(edge.source)!.kind === 'service' && !READ_ONLY.test(edge.label ?? ''));

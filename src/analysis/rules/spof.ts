@@ -1,9 +1,9 @@
+import { hasTrait } from '../../model/catalogue.ts';
+import { isGroupKind } from '../../model/types.ts';
 import type { Graph } from '../graph.ts';
 import { singlePointsOfFailure, type Listing, type SinglePointOfFailure } from '../spof.ts';
 import { defineRule, finding, type Rule } from '../types.ts';
 import { count, listOf } from '../words.ts';
-
-const DATA_KINDS = new Set(['sql-database', 'nosql-database', 'cache', 'object-storage', 'search', 'coordination']);
 
 export const spof: Rule = defineRule({
   id: 'spof',
@@ -23,6 +23,8 @@ export const spof: Rule = defineRule({
   fix:
     'Run at least two replicas behind something that fails over (a load balancer with health checks, a replicated ' +
     'store with automatic failover), or add a second path, and spread the replicas over zones so one zone cannot take them all.',
+  subjects: 'first',
+  offers: ['what-if'],
   check: ({ graph }) =>
     singlePointsOfFailure(graph).map((result) =>
       finding(spof, [result.unit.id, ...result.cutOff.ids], describe(graph, result)),
@@ -31,13 +33,13 @@ export const spof: Rule = defineRule({
 
 function describe(graph: Graph, result: SinglePointOfFailure): string {
   const { unit, entriesAffected, cutOff, terminalsCutOff } = result;
-  const isGroup = unit.kind === 'zone' || unit.kind === 'region';
+  const isGroup = isGroupKind(unit.kind);
   const label = graph.label(unit.id);
   const opening = isGroup
     ? `Everything in ${unit.kind} ${label} fails together: if the ${unit.kind} goes down`
     : unit.kind === 'external'
       ? `${label} is a third-party dependency with no alternative: if it is down`
-      : `${label} ${DATA_KINDS.has(unit.kind) ? 'keeps a single copy' : 'runs as a single instance'}: if it fails`;
+      : `${label} ${hasTrait(unit.kind, 'dataStore') ? 'keeps a single copy' : 'runs as a single instance'}: if it fails`;
   const entries = listOf(entriesAffected.map(graph.label));
   return `${opening}, ${entries} can no longer reach ${targets(graph, unit.id, terminalsCutOff)}${tail(cutOff, isGroup)}.`;
 }

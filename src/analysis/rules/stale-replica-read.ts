@@ -1,5 +1,6 @@
 import { capOf } from '../cap.ts';
-import { DATABASE_KINDS } from '../topology.ts';
+import { hasTrait } from '../../model/catalogue.ts';
+import { textOf } from '../../model/props.ts';
 import { defineRule, finding, type Finding, type Rule } from '../types.ts';
 
 // A store fed by a replication edge is a copy of the edge's source, and the copy is
@@ -25,10 +26,10 @@ export const staleReplicaRead: Rule = defineRule({
     graph.flowEdges.flatMap((edge): Finding[] => {
       if (edge.props.consistency !== 'strong') return [];
       const copy = graph.nodes.get(edge.target)!;
-      if (!DATABASE_KINDS.has(copy.kind) || capOf(copy)?.cap === 'AP') return [];
+      if (!hasTrait(copy.kind, 'database') || capOf(copy)?.cap === 'AP') return [];
       const feed = graph.replicationsInto(copy.id).find((replication) => {
         const primary = graph.nodes.get(replication.source)!;
-        return DATABASE_KINDS.has(primary.kind) && primary.props.replication !== 'sync';
+        return hasTrait(primary.kind, 'database') && textOf(primary, 'replication') !== 'sync';
       });
       if (!feed) return [];
       const message =

@@ -1,3 +1,4 @@
+import { flagOf } from '../../model/props.ts';
 import { replicasOf } from '../../model/types.ts';
 import { defineRule, finding, type Finding, type Rule } from '../types.ts';
 import { count } from '../words.ts';
@@ -16,7 +17,7 @@ export const statefulServiceScaledOut: Rule = defineRule({
   check: ({ graph }) =>
     graph.ofKind('service').flatMap((service): Finding[] => {
       const replicas = replicasOf(service);
-      if (service.props.stateful !== true || replicas < 2) return [];
+      if (!flagOf(service, 'stateful') || replicas < 2) return [];
       const message =
         `${graph.label(service.id)} keeps state in its own memory across ${count(replicas, 'instance')}: a request ` +
         'routed to another instance cannot see it, and users of an instance that dies lose theirs.';

@@ -1,3 +1,4 @@
+import { flagOf } from '../../model/props.ts';
 import { replicasOf } from '../../model/types.ts';
 import { instances, labels, successors } from '../topology.ts';
 import { defineRule, finding, type Finding, type Rule } from '../types.ts';
@@ -20,11 +21,11 @@ export const stickySessions: Rule = defineRule({
     'signed token the client carries, then turn sticky sessions off.',
   check: ({ graph }) =>
     graph.ofKind('load-balancer').flatMap((lb): Finding[] => {
-      if (lb.props.stickySessions !== true) return [];
+      if (!flagOf(lb, 'stickySessions')) return [];
       // WebSocket servers need connection affinity; pinning them is not the mistake.
       const pool = successors(graph, lb.id).filter((node) => node.kind !== 'websocket-server');
       // A scaled-out stateful service is the root cause; that rule says so.
-      if (pool.some((node) => node.kind === 'service' && node.props.stateful === true && replicasOf(node) > 1)) return [];
+      if (pool.some((node) => node.kind === 'service' && flagOf(node, 'stateful') && replicasOf(node) > 1)) return [];
       const total = instances(pool);
       if (total < 2) return [];
       const message =

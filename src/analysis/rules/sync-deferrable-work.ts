@@ -1,3 +1,4 @@
+import { hasTrait } from '../../model/catalogue.ts';
 import { downstream } from '../paths.ts';
 import { isRequestEdge } from '../topology.ts';
 import { defineRule, finding, type Rule } from '../types.ts';
@@ -5,7 +6,6 @@ import { defineRule, finding, type Rule } from '../types.ts';
 // Deferrable work is recognised by name: what a person calls the component.
 const DEFERRABLE =
   /\b(notifications?|notify|notifier|e-?mails?|mailers?|mailing|newsletters?|sms|analytics|tracking|tracker|telemetry|metrics|reports?|reporting|thumbnails?|sendgrid|mailgun|mailchimp|twilio|mixpanel|amplitude|segment)\b/i;
-const WORKER_KINDS = new Set(['service', 'worker', 'external']);
 
 export const syncDeferrableWork: Rule = defineRule({
   id: 'sync-deferrable-work',
@@ -25,11 +25,11 @@ export const syncDeferrableWork: Rule = defineRule({
     'synchronous path for what the response actually needs.',
   check: ({ graph }) => {
     const onRequestPath = downstream(graph, graph.entries.map((entry) => entry.id), { requestOnly: true });
-    const deferrable = graph.components.filter((node) => WORKER_KINDS.has(node.kind) && DEFERRABLE.test(node.label));
+    const deferrable = graph.components.filter((node) => hasTrait(node.kind, 'performsWork') && DEFERRABLE.test(node.label));
     return deferrable.flatMap((target) =>
       graph
         .incoming(target.id)
-        .filter((edge) => isRequestEdge(edge) && onRequestPath.has(edge.source) && graph.nodes.get(edge.source)!.kind !== 'client')
+        .filter((edge) => isRequestEdge(edge) && onRequestPath.has(edge.source) && !hasTrait(graph.nodes.get(edge.source)!.kind, 'entry'))
         .map((edge) => {
           const name = graph.label(target.id);
           const message =

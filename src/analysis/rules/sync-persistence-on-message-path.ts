@@ -1,5 +1,5 @@
 import { downstream, upstream } from '../paths.ts';
-import { BROKER_KINDS, DATABASE_KINDS } from '../topology.ts';
+import { hasTrait, type Trait } from '../../model/catalogue.ts';
 import { defineRule, finding, type Finding, type Rule } from '../types.ts';
 import { listOf } from '../words.ts';
 
@@ -22,13 +22,13 @@ export const syncPersistenceOnMessagePath: Rule = defineRule({
     'Publish messages to a queue or stream, deliver them straight away, and let a separate consumer persist them ' +
     'to the message store.',
   check: ({ graph }) => {
-    const ids = (kinds: ReadonlySet<string>) => graph.components.filter((node) => kinds.has(node.kind)).map((node) => node.id);
-    const canPublish = upstream(graph, ids(BROKER_KINDS));
-    const canStoreSync = upstream(graph, ids(DATABASE_KINDS), { requestOnly: true });
+    const ids = (trait: Trait) => graph.withTrait(trait).map((node) => node.id);
+    const canPublish = upstream(graph, ids('broker'));
+    const canStoreSync = upstream(graph, ids('database'), { requestOnly: true });
     return graph.ofKind('websocket-server').flatMap((server): Finding[] => {
       if (canPublish.has(server.id) || !canStoreSync.has(server.id)) return [];
       const sync = downstream(graph, [server.id], { requestOnly: true });
-      const stores = [...sync].filter((id) => DATABASE_KINDS.has(graph.nodes.get(id)!.kind));
+      const stores = [...sync].filter((id) => hasTrait(graph.nodes.get(id)!.kind, 'database'));
       const names = listOf(stores.map(graph.label));
       const message =
         `${graph.label(server.id)} reaches ${names} only through synchronous calls and has no queue or stream ` +

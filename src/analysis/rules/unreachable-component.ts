@@ -1,10 +1,10 @@
+import { hasTrait } from '../../model/catalogue.ts';
 import { downstream, reach } from '../paths.ts';
 import { defineRule, finding, type Finding, type Rule } from '../types.ts';
 
 // Traffic starts at clients, and also at components that start work on their own: a
 // scheduled worker or an external system calling in (no flow edge in, some out).
 // A store fed only by replication from something in use is a standby, not unused.
-const SELF_STARTING = new Set(['worker', 'external']);
 
 export const unreachableComponent: Rule = defineRule({
   id: 'unreachable-component',
@@ -23,8 +23,8 @@ export const unreachableComponent: Rule = defineRule({
     if (graph.entries.length === 0) return [];
     const origins = graph.components.filter(
       (node) =>
-        node.kind === 'client' ||
-        (SELF_STARTING.has(node.kind) && graph.incoming(node.id).length === 0 && graph.outgoing(node.id).length > 0),
+        hasTrait(node.kind, 'entry') ||
+        (hasTrait(node.kind, 'selfStarting') && graph.incoming(node.id).length === 0 && graph.outgoing(node.id).length > 0),
     );
     const copies = new Map<string, string[]>();
     for (const edge of graph.replicationEdges) {

@@ -1,4 +1,5 @@
-import { BROKER_KINDS, instances } from '../topology.ts';
+import { hasTrait } from '../../model/catalogue.ts';
+import { instances } from '../topology.ts';
 import { upstream } from '../paths.ts';
 import { defineRule, finding, type Finding, type Rule } from '../types.ts';
 import { count } from '../words.ts';
@@ -27,7 +28,7 @@ export const websocketNoBackplane: Rule = defineRule({
     if (instances(servers) < 2) return [];
     const feedsServers = upstream(graph, servers.map((server) => server.id));
     const backplanes = graph.components.filter(
-      (node) => node.kind === 'cache' || (BROKER_KINDS.has(node.kind) && feedsServers.has(node.id)),
+      (node) => node.kind === 'cache' || (hasTrait(node.kind, 'broker') && feedsServers.has(node.id)),
     );
     const connected = upstream(graph, backplanes.map((node) => node.id));
     return servers.flatMap((server): Finding[] => {

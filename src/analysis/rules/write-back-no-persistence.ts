@@ -1,4 +1,6 @@
-import { DATABASE_KINDS, labels, successors, textProp } from '../topology.ts';
+import { hasTrait } from '../../model/catalogue.ts';
+import { flagOf, textOf } from '../../model/props.ts';
+import { labels, successors } from '../topology.ts';
 import { defineRule, finding, type Finding, type Rule } from '../types.ts';
 import { listOf } from '../words.ts';
 
@@ -15,8 +17,8 @@ export const writeBackNoPersistence: Rule = defineRule({
     'the database before they are confirmed.',
   check: ({ graph }) =>
     graph.ofKind('cache').flatMap((cache): Finding[] => {
-      if (textProp(cache, 'strategy', 'cache-aside') !== 'write-back' || cache.props.persistence === true) return [];
-      const stores = successors(graph, cache.id).filter((node) => DATABASE_KINDS.has(node.kind));
+      if (textOf(cache, 'strategy') !== 'write-back' || flagOf(cache, 'persistence')) return [];
+      const stores = successors(graph, cache.id).filter((node) => hasTrait(node.kind, 'database'));
       const target = stores.length > 0 ? listOf(labels(graph, stores)) : 'the database';
       const message =
         `${graph.label(cache.id)} confirms writes before they reach ${target} and keeps them only in memory: ` +

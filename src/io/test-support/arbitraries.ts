@@ -1,8 +1,7 @@
 import fc from 'fast-check';
-import { EDGE_PROPERTIES, kindInfo } from '../../model/catalogue.ts';
+import { COMPONENT_KINDS, EDGE_PROPERTIES, kindInfo } from '../../model/catalogue.ts';
 import type { PropertySpec } from '../../model/properties.ts';
 import {
-  COMPONENT_KINDS,
   CURRENT_VERSION,
   FORMAT_TAG,
   type Diagram,

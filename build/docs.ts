@@ -1,0 +1,15 @@
+// Regenerates the documentation that is generated from the code:
+//   npm run docs
+// docs/format.md (kind and edge-property tables, from the catalogue) and
+// docs/rules.md (from the rule registry). Tests fail when either is out of date.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { FORMAT_BLOCKS, replaceGenerated } from '../src/model/catalogue-doc.ts';
+import { renderRulesMarkdown } from '../src/cli/rules-doc.ts';
+
+const docs = new URL('../docs/', import.meta.url);
+
+let format = readFileSync(new URL('format.md', docs), 'utf8');
+for (const [name, render] of Object.entries(FORMAT_BLOCKS)) format = replaceGenerated(format, name, render());
+writeFileSync(new URL('format.md', docs), format);
+writeFileSync(new URL('rules.md', docs), renderRulesMarkdown());
+console.log('docs/format.md and docs/rules.md regenerated');

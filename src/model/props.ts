@@ -1,0 +1,60 @@
+import { EDGE_PROPERTIES, kindInfo } from './catalogue.ts';
+import type { PropertySpec } from './properties.ts';
+import type { DiagramEdge, DiagramNode, NodeKind, PropValue } from './types.ts';
+
+// The one place a property's default is applied. A node's props hold only what the
+// diagram sets (a file may leave out anything that has a default), so every reader
+// asks here instead of restating the catalogue's defaults.
+
+const SPECS = new Map<NodeKind, ReadonlyMap<string, PropertySpec>>();
+const EDGE_SPECS: ReadonlyMap<string, PropertySpec> = new Map(EDGE_PROPERTIES.map((spec) => [spec.key, spec]));
+
+/** The spec of a kind's property, or undefined when the kind has no such property. */
+export function specOf(kind: NodeKind, key: string): PropertySpec | undefined {
+  let specs = SPECS.get(kind);
+  if (!specs) {
+    specs = new Map(kindInfo(kind).properties.map((spec) => [spec.key, spec]));
+    SPECS.set(kind, specs);
+  }
+  return specs.get(key);
+}
+
+const JS_TYPE: Record<PropertySpec['type'], string> = { boolean: 'boolean', integer: 'number', enum: 'string', text: 'string' };
+
+function valueOr(spec: PropertySpec | undefined, value: PropValue | undefined): PropValue | undefined {
+  if (!spec) return value;
+  // A value of the wrong type cannot come through import; one built in code falls back too.
+  return value !== undefined && typeof value === JS_TYPE[spec.type] ? value : spec.default;
+}
+
+/** The value in use: the one set on the node, else the catalogue's default for its kind. */
+export function propOf(node: Pick<DiagramNode, 'kind' | 'props'>, key: string): PropValue | undefined {
+  return valueOr(specOf(node.kind, key), node.props[key]);
+}
+
+/** A boolean property in use; a property with no default counts as off. */
+export function flagOf(node: Pick<DiagramNode, 'kind' | 'props'>, key: string): boolean {
+  return propOf(node, key) === true;
+}
+
+/** A text or choice property in use, or undefined when neither set nor defaulted. */
+export function textOf(node: Pick<DiagramNode, 'kind' | 'props'>, key: string): string | undefined {
+  const value = propOf(node, key);
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A number property in use, or undefined when neither set nor defaulted. */
+export function numberOf(node: Pick<DiagramNode, 'kind' | 'props'>, key: string): number | undefined {
+  const value = propOf(node, key);
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** An edge's property in use, its default applied. */
+export function edgePropOf(edge: Pick<DiagramEdge, 'props'>, key: string): PropValue | undefined {
+  return valueOr(EDGE_SPECS.get(key), (edge.props as Record<string, PropValue | undefined>)[key]);
+}
+
+/** An edge's boolean property in use; one with no default counts as off. */
+export function edgeFlagOf(edge: Pick<DiagramEdge, 'props'>, key: string): boolean {
+  return edgePropOf(edge, key) === true;
+}
