@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeImportError } from '../errors.ts';
 import type { ImportResult } from '../import.ts';
@@ -46,6 +47,19 @@ describe('the registered formats', () => {
       expect(format.name, format.id).not.toBe('');
       expect(format.mime, format.id).toMatch(/^[a-z]+\/[a-z0-9.+-]+$/);
       expect(format.extensions.length, format.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('each have a row in the table of docs/format.md, with every extension and the MIME type', () => {
+    const doc = readFileSync(new URL('../../../docs/format.md', import.meta.url), 'utf8');
+    const table = doc.split('## File formats')[1]?.split('\n## ')[0] ?? '';
+    const rows = table.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Format') && !line.startsWith('| ---'));
+    expect(rows).toHaveLength(FORMATS.length);
+    for (const format of FORMATS) {
+      const row = rows.find((line) => line.startsWith(`| ${format.name}`));
+      expect(row, format.id).toBeDefined();
+      expect(row, format.id).toContain(format.extensions.map((extension) => `\`${extension}\``).join(', '));
+      expect(row, format.id).toContain(`\`${format.mime}\``);
     }
   });
 
