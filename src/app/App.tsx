@@ -2,6 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense, useMemo, useRef } from 'react';
 import { Canvas } from '../canvas/Canvas.tsx';
 import type { CommandContext } from '../commands/registry.ts';
+import { acceptAttribute } from '../io/formats/registry.ts';
 import { BlastBanner } from '../panels/BlastBanner.tsx';
 import { DeleteGroupDialog } from '../panels/DeleteGroupDialog.tsx';
 import { LibraryDialog } from '../panels/LibraryDialog.tsx';
@@ -58,7 +59,7 @@ function Editor({ store }: { store: EditorStore }) {
       </main>
       <input
         type="file"
-        accept=".json,application/json"
+        accept={acceptAttribute()}
         className="visually-hidden"
         aria-label="Choose a JSON file to import"
         tabIndex={-1}

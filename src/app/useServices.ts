@@ -1,7 +1,9 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useMemo, useState, type RefObject } from 'react';
 import { describeImportError, tooLarge } from '../io/errors.ts';
-import { exportFileName, exportJson } from '../io/export.ts';
+import { exportFileName } from '../io/export.ts';
+import { faultlineJson } from '../io/formats/faultline.ts';
+import { openDocument } from '../io/formats/registry.ts';
 import { MAX_FILE_BYTES } from '../io/limits.ts';
 import { adoptLayout } from '../layout/adopt.ts';
 import { createLayoutClient } from '../layout/client.ts';
@@ -52,16 +54,16 @@ export function useServices(store: EditorStore, fileInput: RefObject<HTMLInputEl
     const openImported = (doc: Diagram, source: string) => {
       void persistence.openAsNew(doc).then(() => store.getState().set({ notice: { kind: 'info', text: `Opened ${source} as a new diagram.` } }));
     };
-    const importText = (text: string, source: string) => {
-      void import('../io/import.ts').then(({ importDocument }) => {
-        const result = importDocument(text);
+    // Files go by their name's extension, then their content; pasted text by content.
+    const open = (text: string, source: string, fileName?: string) => {
+      void openDocument(text, { fileName, source }).then((result) => {
         if (result.ok) openImported(result.doc, source);
         else fail(`Could not import ${source}: ${describeImportError(result.error)}`);
       });
     };
     return {
       persistence,
-      importText,
+      importText: (text, source) => open(text, source),
       importFiles(files) {
         for (const file of files) {
           // Refused before reading, so a huge file never lands in memory.
@@ -69,13 +71,13 @@ export function useServices(store: EditorStore, fileInput: RefObject<HTMLInputEl
             fail(`Could not import ${file.name}: ${describeImportError(tooLarge(file.size))}`);
             continue;
           }
-          void file.text().then((text) => importText(text, file.name));
+          void file.text().then((text) => open(text, file.name, file.name));
         }
       },
       importFile: () => fileInput.current?.click(),
       exportJson() {
         const { doc } = store.getState();
-        download(exportFileName(doc.title), new Blob([exportJson(doc)], { type: 'application/json' }));
+        void faultlineJson.serialize(doc).then((text) => download(exportFileName(doc.title), new Blob([text], { type: faultlineJson.mime })));
       },
       exportImage(format) {
         const { doc } = store.getState();

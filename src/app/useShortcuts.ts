@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { commandForKey, type CommandContext } from '../commands/registry.ts';
+import { formatBySniff } from '../io/formats/registry.ts';
 
 function isTextEntry(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -36,7 +37,7 @@ export function useShortcuts(context: CommandContext, importText: (text: string,
     const onPaste = (event: ClipboardEvent) => {
       if (isTextEntry(event.target)) return;
       const text = event.clipboardData?.getData('text/plain') ?? '';
-      if (!text.trimStart().startsWith('{')) return;
+      if (!formatBySniff(text)) return;
       event.preventDefault();
       clearTimeout(deferred);
       importText(text, 'the pasted JSON');

@@ -1,3 +1,5 @@
+import { describeFormat, openableFormats } from '../io/formats/registry.ts';
+
 // Command-line arguments for `faultline lint`, parsed into a value or a usage error.
 
 export type OutputFormat = 'text' | 'json';
@@ -46,6 +48,9 @@ export const USAGE = `Usage: faultline lint FILE... [--format text|json]
 Reviews Faultline architecture files (*.faultline.json) the way the app does:
 single points of failure, CAP choices, and the classic mistakes of caching,
 queueing, load balancing and scaling.
+
+A FILE is opened as the app opens a dropped file: by its extension, else by
+its content. Formats: ${openableFormats().map(describeFormat).join('; ')}.
 
 Options:
   --format text|json  how to print the findings (default: text)

@@ -3,7 +3,7 @@ import { lint, type CliResult, type LintEnvironment } from './lint.ts';
 import { renderRulesMarkdown, renderRulesText } from './rules-doc.ts';
 
 /** `faultline COMMAND ...`: the commands there are, by name. */
-export function runCli(argv: readonly string[], environment: Partial<LintEnvironment> = {}): CliResult {
+export async function runCli(argv: readonly string[], environment: Partial<LintEnvironment> = {}): Promise<CliResult> {
   const [command, ...rest] = argv;
   if (command === 'lint') return lint(rest, environment);
   if (command === 'rules') return rules(rest);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { diagram, edge, node, path } from '../analysis/testing.ts';
+import { describeFormat, openableFormats } from '../io/formats/registry.ts';
 import type { Diagram } from '../model/types.ts';
 import { runCli } from './cli.ts';
 import { lint } from './lint.ts';
@@ -46,28 +47,33 @@ const errors = file(
 );
 
 describe('faultline lint exit status', () => {
-  it('is 0 with no error finding', () => {
-    expect(lint([clean]).exitCode).toBe(0);
-    expect(lint([warnings]).exitCode).toBe(0);
+  it('is 0 with no error finding', async () => {
+    expect((await lint([clean])).exitCode).toBe(0);
+    expect((await lint([warnings])).exitCode).toBe(0);
   });
 
-  it('is 1 with an error finding', () => {
-    const result = lint([errors]);
+  it('is 1 with an error finding', async () => {
+    const result = await lint([errors]);
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toContain('Load balancer runs as a single instance');
     expect(result.stderr).toBe('');
   });
 
-  it('is 2 for bad usage', () => {
-    expect(lint([]).exitCode).toBe(2);
-    expect(lint([clean, '--format', 'yaml']).stderr).toContain('unknown format "yaml"');
-    expect(runCli(['check', clean]).exitCode).toBe(2);
-    expect(runCli([]).exitCode).toBe(2);
+  it('is 2 for bad usage', async () => {
+    expect((await lint([])).exitCode).toBe(2);
+    expect((await lint([clean, '--format', 'yaml'])).stderr).toContain('unknown format "yaml"');
+    expect((await runCli(['check', clean])).exitCode).toBe(2);
+    expect((await runCli([])).exitCode).toBe(2);
   });
 
-  it('is 0 for help', () => {
-    expect(runCli(['--help'])).toMatchObject({ exitCode: 0, stdout: expect.stringContaining('Usage: faultline lint') });
-    expect(lint(['--help']).exitCode).toBe(0);
+  it('is 0 for help', async () => {
+    expect(await runCli(['--help'])).toMatchObject({ exitCode: 0, stdout: expect.stringContaining('Usage: faultline lint') });
+    expect((await lint(['--help'])).exitCode).toBe(0);
+  });
+
+  it('help lists the formats a file may be in, from the registry', async () => {
+    const { stdout } = await lint(['--help']);
+    for (const format of openableFormats()) expect(stdout).toContain(describeFormat(format));
   });
 });
 
@@ -91,18 +97,28 @@ describe('faultline lint on files that cannot be used', () => {
     ['an unknown kind', file('kind.json', JSON.stringify(place(diagram(node('x', 'mainframe' as never))))), 'mainframe'],
     ['a property of the wrong type', file('prop.json', JSON.stringify(place(diagram(node('x', 'service', { replicas: 'three' }))))), 'replicas'],
     ['a property out of range', file('range.json', JSON.stringify(place(diagram(node('x', 'service', { replicas: 0 }))))), 'replicas'],
+    ['a format no one opens', file('notes.txt', 'Web -> API -> DB'), 'Unknown format: "'],
+    ['an image, which is only written', file('shop.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>'), 'it opens Faultline JSON (.faultline.json, .json)'],
   ];
 
-  it.each(cases)('exits 2 for %s and names the problem on stderr', (_name, target, expected) => {
-    const result = lint([target, '--format', 'json']);
+  it.each(cases)('exits 2 for %s and names the problem on stderr', async (_name, target, expected) => {
+    const result = await lint([target, '--format', 'json']);
     expect(result.exitCode).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(target);
     expect(result.stderr).toContain(expected);
   });
 
-  it('still lints the good files given with a bad one, and exits 2', () => {
-    const result = lint([errors, join(dir, 'missing.json')]);
+  it('opens a Faultline document by its content when its name says nothing', async () => {
+    const named = file('errors.txt', JSON.stringify(place(diagram(node('web', 'client'), node('lb', 'load-balancer'), edge('web', 'lb')))));
+    const result = await lint([named]);
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain(named);
+  });
+
+  it('still lints the good files given with a bad one, and exits 2', async () => {
+    const result = await lint([errors, join(dir, 'missing.json')]);
     expect(result.exitCode).toBe(2);
     expect(result.stdout).toContain('Load balancer');
     expect(result.stderr).toContain('missing.json');
@@ -110,8 +126,8 @@ describe('faultline lint on files that cannot be used', () => {
 });
 
 describe('faultline lint --format json', () => {
-  it('prints exactly { "findings": [...] } for one file', () => {
-    const output = JSON.parse(lint([errors, '--format', 'json']).stdout);
+  it('prints exactly { "findings": [...] } for one file', async () => {
+    const output = JSON.parse((await lint([errors, '--format', 'json'])).stdout);
     expect(Object.keys(output)).toEqual(['findings']);
     expect(output.findings.map((f: { rule: string }) => f.rule)).toEqual(['no-rate-limiting', 'spof']);
     expect(output.findings[1]).toEqual({
@@ -123,8 +139,8 @@ describe('faultline lint --format json', () => {
     });
   });
 
-  it('adds the file to each finding when there are several files', () => {
-    const output = JSON.parse(lint([clean, errors, '--format=json']).stdout);
+  it('adds the file to each finding when there are several files', async () => {
+    const output = JSON.parse((await lint([clean, errors, '--format=json'])).stdout);
     expect(Object.keys(output)).toEqual(['findings']);
     expect(output.findings.map((f: { file: string; rule: string }) => [f.file, f.rule])).toEqual([
       [errors, 'no-rate-limiting'],
@@ -132,16 +148,16 @@ describe('faultline lint --format json', () => {
     ]);
   });
 
-  it('carries cap on cap-choice findings', () => {
+  it('carries cap on cap-choice findings', async () => {
     const stores = file('stores.json', place(diagram(node('web', 'client'), node('db', 'nosql-database', { engine: 'cassandra', replicas: 3 }), edge('web', 'db'))));
-    const output = JSON.parse(lint([stores, '--format', 'json']).stdout);
+    const output = JSON.parse((await lint([stores, '--format', 'json'])).stdout);
     expect(output.findings.find((f: { rule: string }) => f.rule === 'cap-choice')).toMatchObject({ nodes: ['db'], cap: 'AP' });
   });
 });
 
 describe('faultline lint text output', () => {
-  it('lists errors first and sums up', () => {
-    const { stdout } = lint([errors]);
+  it('lists errors first and sums up', async () => {
+    const { stdout } = await lint([errors]);
     const lines = stdout.split('\n');
     expect(lines[0]).toBe(errors);
     expect(lines[1]).toMatch(/^ {2}error {4}Load balancer runs/);
@@ -151,12 +167,12 @@ describe('faultline lint text output', () => {
     expect(stdout).not.toContain('\u001b[');
   });
 
-  it('colours only when asked', () => {
-    expect(lint([errors], { colour: true }).stdout).toContain('\u001b[31merror');
+  it('colours only when asked', async () => {
+    expect((await lint([errors], { colour: true })).stdout).toContain('\u001b[31merror');
   });
 
-  it('says when there is nothing to report', () => {
-    const { stdout } = lint([clean]);
+  it('says when there is nothing to report', async () => {
+    const { stdout } = await lint([clean]);
     expect(stdout).toContain(`${clean}: no findings`);
     expect(stdout).toContain('✔ No findings');
   });

@@ -1,11 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { analyse } from '../analysis/run.ts';
-import { describeImportError, importDocument } from '../io/import.ts';
+import { describeImportError } from '../io/errors.ts';
+import { openDocument } from '../io/formats/registry.ts';
+import type { Diagram } from '../model/types.ts';
 import { parseLintArgs, USAGE } from './args.ts';
 import { formatJson, formatText, type FileReport } from './format.ts';
 
 // `faultline lint FILE... [--format text|json]` as a function: arguments in, output
 // and exit status out. Reading files is the only side effect, and it can be replaced.
+// Each file opens through the format registry, as a file dropped on the app does: by
+// its extension, then by its content. It is async because a format's parser loads
+// on first use.
 
 export interface CliResult {
   stdout: string;
@@ -25,7 +30,7 @@ const defaultEnvironment: LintEnvironment = {
   colour: false,
 };
 
-export function lint(args: readonly string[], environment: Partial<LintEnvironment> = {}): CliResult {
+export async function lint(args: readonly string[], environment: Partial<LintEnvironment> = {}): Promise<CliResult> {
   const { readFile, colour } = { ...defaultEnvironment, ...environment };
   const parsed = parseLintArgs(args);
   if (!parsed.ok) return { stdout: '', stderr: `faultline lint: ${parsed.message}\n\n${USAGE}`, exitCode: 2 };
@@ -35,7 +40,7 @@ export function lint(args: readonly string[], environment: Partial<LintEnvironme
   const reports: FileReport[] = [];
   const problems: string[] = [];
   for (const file of files) {
-    const loaded = load(file, readFile);
+    const loaded = await load(file, readFile);
     if ('problem' in loaded) problems.push(`faultline lint: ${file}: ${loaded.problem}\n`);
     else reports.push({ file, findings: analyse(loaded.doc) });
   }
@@ -47,14 +52,14 @@ export function lint(args: readonly string[], environment: Partial<LintEnvironme
   return { stdout, stderr: problems.join(''), exitCode };
 }
 
-function load(file: string, readFile: (path: string) => string) {
+async function load(file: string, readFile: (path: string) => string): Promise<{ doc: Diagram } | { problem: string }> {
   let text: string;
   try {
     text = readFile(file);
   } catch (error) {
     return { problem: `cannot read the file (${readProblem(error)})` };
   }
-  const result = importDocument(text);
+  const result = await openDocument(text, { fileName: file });
   return result.ok ? { doc: result.doc } : { problem: describeImportError(result.error) };
 }
 

@@ -5,7 +5,7 @@ import { runCli } from './cli.ts';
 // a large output is flushed before the process ends.
 
 const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-const result = runCli(process.argv.slice(2), { colour });
+const result = await runCli(process.argv.slice(2), { colour });
 if (result.stdout) process.stdout.write(result.stdout);
 if (result.stderr) process.stderr.write(result.stderr);
 process.exitCode = result.exitCode;

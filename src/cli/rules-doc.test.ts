@@ -22,11 +22,11 @@ describe('docs/rules.md', () => {
 });
 
 describe('faultline rules', () => {
-  it('lists every rule, or prints the docs page', () => {
-    const list = runCli(['rules']);
+  it('lists every rule, or prints the docs page', async () => {
+    const list = await runCli(['rules']);
     expect(list.exitCode).toBe(0);
     expect(list.stdout.trim().split('\n')).toHaveLength(RULES.length);
-    expect(runCli(['rules', '--markdown']).stdout).toBe(renderRulesMarkdown());
-    expect(runCli(['rules', '--json']).exitCode).toBe(2);
+    expect((await runCli(['rules', '--markdown'])).stdout).toBe(renderRulesMarkdown());
+    expect((await runCli(['rules', '--json'])).exitCode).toBe(2);
   });
 });

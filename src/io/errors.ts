@@ -25,7 +25,11 @@ export type ImportError =
   /** A Faultline file that breaks the schema or a cross-check; never empty. */
   | { kind: 'invalidDocument'; problems: Problem[] }
   /** A share link whose payload is not base64url, not compressed, or not UTF-8. */
-  | { kind: 'badShareLink'; reason: string };
+  | { kind: 'badShareLink'; reason: string }
+  /** No registered format opens it: neither its name's extension nor its content
+   *  matched. `source` names the file; `supported` lists what opens, like
+   *  `Faultline JSON (.faultline.json, .json)`. */
+  | { kind: 'unknownFormat'; source: string; supported: string[] };
 
 export type ImportErrorKind = ImportError['kind'];
 
@@ -64,6 +68,9 @@ function describe(error: ImportError): string {
     }
     case 'badShareLink':
       return `The shared link is damaged: ${error.reason}.`;
+    case 'unknownFormat':
+      // The name in full (a path may be long), escaped so it stays one line.
+      return `Unknown format: ${JSON.stringify(error.source)} is not a file Faultline opens; it opens ${error.supported.join(', ')}.`;
     default:
       return assertNever(error);
   }

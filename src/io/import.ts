@@ -9,7 +9,8 @@ import { findForbiddenKeys } from './safe-keys.ts';
 import { diagramSchema } from './schema.ts';
 
 // The one way into the app for a document: files, IndexedDB records, share links and
-// the CLI all come through here.
+// the CLI all come through here. Files and pastes first pass formats/registry.ts,
+// which picks their format; the Faultline JSON format's parse is importDocument.
 //
 //   importDocument(text)  size -> JSON.parse -> importValue
 //   importValue(value)    envelope (format) -> refuse too-new versions ->

@@ -1,10 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CURRENT_VERSION } from '../../model/types.ts';
+import { guardMigrations } from '../test-support/migration-guard.ts';
 import { assertMigrationList, migrate, MIGRATIONS, type DocumentData, type Migration } from './index.ts';
 
 // One `describe` per released migration goes below, each with a fixture of its input
-// version. The guard at the end fails when a migration has no test.
-const TESTED_MIGRATIONS = new Set<number>([]);
+// version, run through the real step (MIGRATIONS[n - 1].up or migrate). The guard
+// spies on every registered step and fails after the last test when one never ran.
+const guard = guardMigrations(MIGRATIONS);
+afterAll(() => {
+  expect(guard.unrun(), 'these migrations need a describe block that runs them on a fixture').toEqual([]);
+});
 
 const renameTitle: Migration = {
   id: 1,
@@ -65,8 +70,30 @@ describe('migrate', () => {
   });
 });
 
-describe('every migration', () => {
-  it('has its own tests', () => {
-    for (const step of MIGRATIONS) expect(TESTED_MIGRATIONS.has(step.id), `migration ${step.id} needs a describe block and a fixture`).toBe(true);
+describe('the guard that every migration ran', () => {
+  // Copies, so the spies count only this test's calls.
+  const fakeList = (): Migration[] => [{ ...renameTitle }, { ...addTags }];
+
+  it('passes an empty list', () => {
+    expect(guardMigrations([]).unrun()).toEqual([]);
+  });
+
+  it('names every step before any test runs one', () => {
+    expect(guardMigrations(fakeList()).unrun()).toEqual([1, 2]);
+  });
+
+  it('counts a step run through migrate, and only the steps migrate ran', () => {
+    const steps = fakeList();
+    const guarded = guardMigrations(steps);
+    migrate({ format: 'faultline', version: 2, title: 't' }, 2, steps);
+    expect(guarded.unrun()).toEqual([1]);
+    migrate({ format: 'faultline', version: 1, name: 't' }, 1, steps);
+    expect(guarded.unrun()).toEqual([]);
+  });
+
+  it('lets the real step run', () => {
+    const steps = fakeList();
+    guardMigrations(steps);
+    expect(steps[1]!.up({ version: 2 })).toEqual({ version: 3, tags: [] });
   });
 });

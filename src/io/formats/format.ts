@@ -1,0 +1,45 @@
+import type { Diagram } from '../../model/types.ts';
+import type { ImportResult } from '../import.ts';
+
+// What a file format is to the app and the CLI. One module per format under
+// src/io/formats/ exports one of these, and registry.ts lists it: from then on the
+// file picker, drop, paste and `faultline lint` open it.
+//
+// The object itself is metadata plus thin async functions. Registering a format puts
+// the object in the entry chunk, so whatever is heavy (the import pipeline, an XML
+// parser, the SVG renderer) stays behind a dynamic `import()` inside `parse` or
+// `serialize`, and loads the first time someone opens or writes that format.
+
+interface FormatInfo {
+  /** Stable, kebab-case: `faultline`, `svg`, later `drawio`, `mermaid`. */
+  id: string;
+  /** What people call it, for messages: `Faultline JSON`. */
+  name: string;
+  /** Lower case, with the dot, most specific first: `.faultline.json`, `.json`. The
+   *  first is the one written files get. Unique across all formats. */
+  extensions: readonly string[];
+  mime: string;
+}
+
+/** A format a document can be opened from (and perhaps written to). */
+export interface OpenableFormat extends FormatInfo {
+  /** A cheap look at the text, for files whose name says nothing and for pastes:
+   *  does it look like this format? Never parses the whole text. */
+  sniff(text: string): boolean;
+  /** Text in, document or typed error out; never throws for bad input. */
+  parse(text: string): Promise<ImportResult>;
+  serialize?(doc: Diagram): Promise<string>;
+}
+
+/** A format the app only writes: an image, a report. */
+export interface WriteOnlyFormat extends FormatInfo {
+  sniff?: never;
+  parse?: never;
+  serialize(doc: Diagram): Promise<string>;
+}
+
+export type FileFormat = OpenableFormat | WriteOnlyFormat;
+
+export function isOpenable(format: FileFormat): format is OpenableFormat {
+  return format.parse !== undefined;
+}

@@ -1,0 +1,74 @@
+import type { ImportError } from '../errors.ts';
+import type { ImportResult } from '../import.ts';
+import { faultlineJson } from './faultline.ts';
+import { isOpenable, type FileFormat, type OpenableFormat } from './format.ts';
+import { svgImage } from './svg.ts';
+
+// Every format Faultline reads or writes, in one list. The file picker's `accept`,
+// drop and paste on the canvas, and `faultline lint` all choose from it, so adding a
+// format is its module plus one line here.
+//
+// Choosing: a file's name decides first (the longest matching extension of an
+// openable format), so `shop.json` that is not a Faultline document is reported as
+// such rather than as "unknown". Otherwise the content decides: the first format, in
+// this order, whose sniff matches. List formats with narrower sniffs first.
+
+export const FORMATS: readonly FileFormat[] = [faultlineJson, svgImage];
+
+export type FormatChoice = { ok: true; format: OpenableFormat } | { ok: false; error: ImportError & { kind: 'unknownFormat' } };
+
+export function openableFormats(formats: readonly FileFormat[] = FORMATS): OpenableFormat[] {
+  return formats.filter(isOpenable);
+}
+
+/** The openable format named by `fileName`'s extension, if any. */
+export function formatByExtension(fileName: string, formats: readonly FileFormat[] = FORMATS): OpenableFormat | undefined {
+  const name = fileName.toLowerCase();
+  let best: { format: OpenableFormat; length: number } | undefined;
+  for (const format of openableFormats(formats)) {
+    for (const extension of format.extensions) {
+      if (name.endsWith(extension) && extension.length > (best?.length ?? 0)) best = { format, length: extension.length };
+    }
+  }
+  return best?.format;
+}
+
+/** The first openable format whose sniff recognises `text`. */
+export function formatBySniff(text: string, formats: readonly FileFormat[] = FORMATS): OpenableFormat | undefined {
+  return openableFormats(formats).find((format) => format.sniff(text));
+}
+
+/** The format to open `text` with: by `fileName` when it has a known extension, else
+ *  by content; `source` names it in the error when neither knows it. */
+export function pickFormat(
+  text: string,
+  { fileName, source = fileName ?? 'the text' }: { fileName?: string; source?: string } = {},
+  formats: readonly FileFormat[] = FORMATS,
+): FormatChoice {
+  const format = (fileName === undefined ? undefined : formatByExtension(fileName, formats)) ?? formatBySniff(text, formats);
+  if (format) return { ok: true, format };
+  return { ok: false, error: { kind: 'unknownFormat', source, supported: openableFormats(formats).map(describeFormat) } };
+}
+
+/** Opens text from a file or a paste in whichever registered format it is in. */
+export async function openDocument(
+  text: string,
+  origin: { fileName?: string; source?: string } = {},
+  formats: readonly FileFormat[] = FORMATS,
+): Promise<ImportResult> {
+  const choice = pickFormat(text, origin, formats);
+  return choice.ok ? choice.format.parse(text) : { ok: false, error: choice.error };
+}
+
+/** `Faultline JSON (.faultline.json, .json)`, for messages and help. */
+export function describeFormat(format: FileFormat): string {
+  return `${format.name} (${format.extensions.join(', ')})`;
+}
+
+/** The file picker's `accept`: every openable format's extensions and MIME types. A
+ *  picker matches only a name's last extension, so `.faultline.json` is offered as `.json`. */
+export function acceptAttribute(formats: readonly FileFormat[] = FORMATS): string {
+  const openable = openableFormats(formats);
+  const extensions = openable.flatMap((format) => format.extensions.map((extension) => extension.slice(extension.lastIndexOf('.'))));
+  return [...new Set([...extensions, ...openable.map((format) => format.mime)])].join(',');
+}
