@@ -7,12 +7,12 @@ import {
   type Connection,
   type EdgeChange,
   type NodeChange,
-  type Viewport,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import { drawnSize } from '../model/catalogue.ts';
 import { absolutePosition, absolutePositions, connect, moveNodes, reparent, resizeNode } from '../model/ops.ts';
 import { NODE_KINDS, type NodeKind, type Point } from '../model/types.ts';
+import { sameViewport, type Viewport } from '../model/viewport.ts';
 import { addComponent } from '../commands/editing.ts';
 import { useEditor, useEditorStore } from '../store/context.ts';
 import { useBlastRadius } from './useBlastRadius.ts';
@@ -34,11 +34,6 @@ const GRID: [number, number] = [16, 16];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const none: ReadonlySet<string> = new Set();
 const PRO_OPTIONS = { hideAttribution: true };
-
-function sameViewport(a: Viewport | null, b: Viewport): boolean {
-  const close = (x: number, y: number) => Math.abs(x - y) < 1e-6;
-  return a !== null && close(a.x, b.x) && close(a.y, b.y) && close(a.zoom, b.zoom);
-}
 
 function isKind(value: string): value is NodeKind {
   return (NODE_KINDS as readonly string[]).includes(value);
