@@ -10,7 +10,8 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import { drawnSize } from '../model/catalogue.ts';
-import { absolutePosition, absolutePositions, connect, moveNodes, reparent, resizeNode } from '../model/ops.ts';
+import { connect, moveNodes, reparent, resizeNode } from '../model/ops.ts';
+import { absolutePosition, absolutePositions } from '../model/tree.ts';
 import { NODE_KINDS, type NodeKind, type Point } from '../model/types.ts';
 import { sameViewport, type Viewport } from '../model/viewport.ts';
 import { addComponent } from '../commands/editing.ts';

@@ -1,13 +1,5 @@
-import { absolutePositions, isInside } from '../model/ops.ts';
+import { absolutePositions, canNest, isInside } from '../model/tree.ts';
 import { isGroupKind, type Diagram, type NodeKind, type Point } from '../model/types.ts';
-
-/** Whether a node of `kind` may sit inside a group of `groupKind`. Regions stay at
- *  the top level; zones go in regions; components go in either. */
-export function canNest(kind: NodeKind, groupKind: NodeKind): boolean {
-  if (kind === 'region') return false;
-  if (kind === 'zone') return groupKind === 'region';
-  return isGroupKind(groupKind);
-}
 
 /** The innermost group under `point` (absolute canvas coordinates) that a node of
  *  `kind` may be dropped into, never the node itself or one of its descendants. */

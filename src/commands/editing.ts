@@ -39,10 +39,7 @@ export function addComponent(store: EditorStore, kind: NodeKind, at: Point, pare
   return id;
 }
 
-export function hasChildren(doc: Diagram, ids: Iterable<string>): boolean {
-  const groups = new Set(ids);
-  return doc.nodes.some((node) => node.parentId !== undefined && groups.has(node.parentId));
-}
+export { hasChildren } from '../model/tree.ts';
 
 export function deleteSelection(store: EditorStore, options: { keepChildren?: boolean } = {}): void {
   const { selectedNodes, selectedEdges, edit } = store.getState();
