@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isViewport, sameViewport } from './viewport.ts';
+import { isViewport, sameViewport, visibleRect } from './viewport.ts';
 
 describe('isViewport', () => {
   it.each<[unknown, boolean]>([
@@ -33,5 +33,12 @@ describe('sameViewport', () => {
   it('differs from no viewport at all', () => {
     expect(sameViewport(null, view)).toBe(false);
     expect(sameViewport(undefined, view)).toBe(false);
+  });
+});
+
+describe('visibleRect', () => {
+  it('turns React Flow’s transform into the visible part of the diagram', () => {
+    expect(visibleRect({ x: -200, y: 100, zoom: 0.5 }, { width: 800, height: 600 })).toEqual({ x: 400, y: -200, width: 1600, height: 1200 });
+    expect(visibleRect({ x: 100, y: 50, zoom: 2 }, { width: 800, height: 600 })).toEqual({ x: -50, y: -25, width: 400, height: 300 });
   });
 });
