@@ -1,7 +1,7 @@
 import { drawnSize } from '../model/catalogue.ts';
 import { centre } from '../model/geometry.ts';
 import { reparent } from '../model/ops.ts';
-import { absolutePositions, nodesById, toParentSpace } from '../model/tree.ts';
+import { absolutePositions, outermost, toParentSpace } from '../model/tree.ts';
 import type { Diagram, NodeKind, Point } from '../model/types.ts';
 import { groupAt } from './dropTarget.ts';
 
@@ -9,17 +9,14 @@ import { groupAt } from './dropTarget.ts';
 // coordinates and store positions relative to the new parent, so nothing jumps.
 
 /** After a drag: each dragged node goes into the innermost group under its centre (or
- *  to the top level). Nodes whose parent was dragged with them ride along and stay put
+ *  to the top level). Nodes inside a group dragged with them ride along and stay put
  *  in it. The absolute positions are computed once, not once per dragged node. */
 export function reparentDropped(doc: Diagram, draggedIds: ReadonlySet<string>): Diagram {
-  const byId = nodesById(doc.nodes);
   const positions = absolutePositions(doc);
   let next = doc;
-  for (const id of draggedIds) {
-    const node = byId.get(id);
-    if (!node || (node.parentId && draggedIds.has(node.parentId))) continue;
-    const middle = centre({ ...positions.get(id)!, ...drawnSize(node) });
-    next = reparent(next, id, groupAt(next, middle, node.kind, id, positions));
+  for (const node of outermost(doc, draggedIds)) {
+    const middle = centre({ ...positions.get(node.id)!, ...drawnSize(node) });
+    next = reparent(next, node.id, groupAt(next, middle, node.kind, node.id, positions));
   }
   return next;
 }

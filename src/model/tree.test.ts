@@ -10,6 +10,7 @@ import {
   isInside,
   nestingFault,
   nodesById,
+  outermost,
   parentLoops,
   resolveAncestors,
   toParentSpace,
@@ -132,6 +133,22 @@ describe('withDescendants', () => {
 
   it('ends on a parent loop', () => {
     expect([...withDescendants(looped(), ['a'])].sort()).toEqual(['a', 'b', 's']);
+  });
+});
+
+describe('outermost', () => {
+  it.each<[string[], string[]]>([
+    [['lb', 's', 'c'], ['lb', 's', 'c']],
+    [['r', 'lb'], ['r']],
+    [['lb', 'z'], ['z']],
+    [['s', 'r', 'z', 'lb'], ['r']],
+    [['gone', 'c'], ['c']],
+  ])('%j moves as %j', (ids, expected) => {
+    expect(outermost(sample(), new Set(ids)).map((each) => each.id)).toEqual(expected);
+  });
+
+  it('ends on a parent loop', () => {
+    expect(outermost(looped(), new Set(['s', 't'])).map((each) => each.id)).toEqual(['s', 't']);
   });
 });
 

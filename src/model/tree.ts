@@ -145,6 +145,28 @@ export function withDescendants(doc: Diagram, ids: Iterable<string>): Set<string
   return result;
 }
 
+/** The nodes among `ids` that move on their own, in the order of `ids`: a node nested
+ *  anywhere inside another of them rides along with it, as React Flow drags it. */
+export function outermost(doc: Diagram, ids: ReadonlySet<string>): DiagramNode[] {
+  const byId = nodesById(doc.nodes);
+  const result: DiagramNode[] = [];
+  for (const id of ids) {
+    const node = byId.get(id);
+    if (!node) continue;
+    let carried = false;
+    const seen = new Set<string>([id]);
+    for (let up = node.parentId; up !== undefined && !seen.has(up); up = byId.get(up)?.parentId) {
+      if (ids.has(up)) {
+        carried = true;
+        break;
+      }
+      seen.add(up);
+    }
+    if (!carried) result.push(node);
+  }
+  return result;
+}
+
 /** Whether any node sits directly in one of `ids`. */
 export function hasChildren(doc: Diagram, ids: Iterable<string>): boolean {
   const groups = new Set(ids);
