@@ -7,6 +7,7 @@ import {
   type DiagramNode,
   type NodeKind,
 } from '../model/types.ts';
+import { resolveAncestors } from '../model/tree.ts';
 
 // The view of a document that every rule reads, built once per analysis. Everything
 // keyed by id is a Map: ids come from files, and a plain object would let an id such
@@ -135,35 +136,4 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-/** Follows `parentId` through nested groups; a parent that is missing, not a group,
- *  or part of a cycle ends the chain. Chains are worked out once per group and shared
- *  by its children, so this is linear in the number of nodes. */
-function resolveAncestors(nodes: ReadonlyMap<string, DiagramNode>): Map<string, readonly string[]> {
-  const chainOfGroup = new Map<string, readonly string[]>();
-  const chainAbove = (groupId: string): readonly string[] => {
-    const known = chainOfGroup.get(groupId);
-    if (known) return known;
-    const chain: string[] = [];
-    const seen = new Set<string>();
-    for (let id: string | undefined = groupId; id !== undefined && !seen.has(id); ) {
-      const group = nodes.get(id);
-      if (!group || !isGroupKind(group.kind)) break;
-      chain.push(id);
-      seen.add(id);
-      id = group.parentId;
-    }
-    chainOfGroup.set(groupId, chain);
-    return chain;
-  };
-  const result = new Map<string, readonly string[]>();
-  for (const node of nodes.values()) {
-    if (node.parentId === undefined || node.parentId === node.id) continue;
-    const above = chainAbove(node.parentId);
-    // A group in a parent cycle must not list itself among its ancestors.
-    const chain = isGroupKind(node.kind) ? above.filter((id) => id !== node.id) : above;
-    if (chain.length > 0) result.set(node.id, chain);
-  }
-  return result;
 }

@@ -7,19 +7,20 @@ import {
   type Connection,
   type EdgeChange,
   type NodeChange,
-  type Viewport,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
-import { drawnSize, NODE_KINDS } from '../model/catalogue.ts';
-import { absolutePosition, absolutePositions, connect, moveNodes, reparent, resizeNode } from '../model/ops.ts';
-import type { NodeKind, Point } from '../model/types.ts';
+import { NODE_KINDS } from '../model/catalogue.ts';
+import { connect, moveNodes } from '../model/ops.ts';
+import type { NodeKind } from '../model/types.ts';
+import { sameViewport, type Viewport } from '../model/viewport.ts';
 import { addComponent } from '../commands/editing.ts';
 import { useEditor, useEditorStore } from '../store/context.ts';
 import { useBlastRadius } from './useBlastRadius.ts';
 import { ComponentNode } from './ComponentNode.tsx';
 import { GroupNode } from './GroupNode.tsx';
 import { EdgeMarkers, FlowEdge } from './FlowEdge.tsx';
-import { groupAt } from './dropTarget.ts';
+import { applyNodeEdit, readNodeChanges } from './changes.ts';
+import { placeDropped, reparentDropped } from './drop.ts';
 import { applySelection } from './selection.ts';
 import { createMoveBatch } from './moveBatch.ts';
 import { DetailLevel } from './detail.tsx';
@@ -34,11 +35,6 @@ const GRID: [number, number] = [16, 16];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const none: ReadonlySet<string> = new Set();
 const PRO_OPTIONS = { hideAttribution: true };
-
-function sameViewport(a: Viewport | null, b: Viewport): boolean {
-  const close = (x: number, y: number) => Math.abs(x - y) < 1e-6;
-  return a !== null && close(a.x, b.x) && close(a.y, b.y) && close(a.zoom, b.zoom);
-}
 
 function isKind(value: string): value is NodeKind {
   return (NODE_KINDS as readonly string[]).includes(value);
@@ -94,21 +90,12 @@ export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
       const state = store.getState();
-      const positions = new Map<string, Point>();
       const selected = applySelection(state.selectedNodes, changes);
       if (selected) state.set({ selectedNodes: selected });
-      for (const change of changes) {
-        if (change.type === 'position' && change.position && change.dragging) dragMoves.add(change.id, change.position);
-        else if (change.type === 'position' && change.position) positions.set(change.id, change.position);
-        if (change.type === 'dimensions' && change.dimensions && change.resizing) {
-          const { width, height } = change.dimensions;
-          state.updateGesture((current) => resizeNode(current, change.id, { width, height }, positions.get(change.id)));
-          positions.delete(change.id);
-        }
-      }
-      if (positions.size > 0) {
-        dragMoves.flush();
-        state.updateGesture((current) => moveNodes(current, positions));
+      for (const edit of readNodeChanges(changes, dragMoves.add)) {
+        // Positions set outright come after any still gathered from the drag.
+        if (edit.type === 'move') dragMoves.flush();
+        state.updateGesture((current) => applyNodeEdit(current, edit));
       }
     },
     [store, dragMoves],
@@ -128,22 +115,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void
       dragMoves.flush();
       const state = store.getState();
       const movedIds = new Set(dragged.map((node) => node.id));
-      state.updateGesture((current) => {
-        // Re-parenting keeps every node where it is on the canvas, so the absolute
-        // positions of the drop are computed once, not once per dragged node.
-        const byId = new Map(current.nodes.map((node) => [node.id, node]));
-        const positions = absolutePositions(current);
-        let next = current;
-        for (const id of movedIds) {
-          const node = byId.get(id);
-          if (!node || (node.parentId && movedIds.has(node.parentId))) continue;
-          const origin = positions.get(id)!;
-          const { width, height } = drawnSize(node);
-          const parent = groupAt(next, { x: origin.x + width / 2, y: origin.y + height / 2 }, node.kind, id, positions);
-          next = reparent(next, id, parent);
-        }
-        return next;
-      });
+      state.updateGesture((current) => reparentDropped(current, movedIds));
       state.endGesture();
     },
     [store, dragMoves],
@@ -183,10 +155,8 @@ export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void
       const kind = event.dataTransfer.getData(KIND_MIME);
       if (!isKind(kind) || store.getState().saving.mode === 'read-only') return;
       const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      const { doc: current } = store.getState();
-      const parentId = groupAt(current, point, kind);
-      const origin = parentId ? absolutePosition(current, parentId) : { x: 0, y: 0 };
-      addComponent(store, kind, { x: point.x - origin.x, y: point.y - origin.y }, parentId);
+      const { at, parentId } = placeDropped(store.getState().doc, kind, point);
+      addComponent(store, kind, at, parentId);
     },
     [flow, store, onFilesDropped],
   );

@@ -1,14 +1,10 @@
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { EDGE_KIND_INFO } from '../model/catalogue.ts';
-import { edgeKindOf, type Size } from '../model/types.ts';
-import { borderPoint, centre, type Rect } from '../model/geometry.ts';
+import { edgeKindOf } from '../model/types.ts';
+import { borderPoint, centre, midpoint, rectAround } from '../model/geometry.ts';
 import type { FlowEdge as FlowEdgeView } from './view.ts';
 import { useCompact } from './detail.tsx';
-
-function around(x: number, y: number, size: Size): Rect {
-  return { x: x - size.width / 2, y: y - size.height / 2, width: size.width, height: size.height };
-}
 
 /** A straight edge between the borders of its two nodes, styled by its kind. React
  *  Flow passes the centres of both ends (each node's one handle is at its centre). */
@@ -17,13 +13,14 @@ export const FlowEdge = memo(function FlowEdge({ id, sourceX, sourceY, targetX, 
   // on its own: the line alone says enough there.
   const compact = useCompact();
   if (!data) return null;
-  const from = around(sourceX, sourceY, data.sourceSize);
-  const to = around(targetX, targetY, data.targetSize);
+  const from = rectAround({ x: sourceX, y: sourceY }, data.sourceSize);
+  const to = rectAround({ x: targetX, y: targetY }, data.targetSize);
   const start = borderPoint(from, centre(to));
   const end = borderPoint(to, centre(from));
   const kind = edgeKindOf(data.edge);
   const path = `M ${start.x},${start.y} L ${end.x},${end.y}`;
   const label = data.edge.label ?? (data.edge.props.protocol || '');
+  const labelAt = label ? midpoint(start, end) : null;
   return (
     <>
       <BaseEdge
@@ -34,11 +31,11 @@ export const FlowEdge = memo(function FlowEdge({ id, sourceX, sourceY, targetX, 
         style={{ strokeDasharray: EDGE_KIND_INFO[kind].dash || undefined }}
         interactionWidth={16}
       />
-      {label && (
+      {labelAt && (
         <EdgeLabelRenderer>
           <div
             className="edge-label nodrag nopan"
-            style={{ transform: `translate(-50%, -50%) translate(${(start.x + end.x) / 2}px, ${(start.y + end.y) / 2}px)` }}
+            style={{ transform: `translate(-50%, -50%) translate(${labelAt.x}px, ${labelAt.y}px)` }}
           >
             {label}
           </div>

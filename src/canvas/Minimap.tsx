@@ -2,7 +2,8 @@ import { Panel, useReactFlow, useStore } from '@xyflow/react';
 import { useEffect, useMemo, useRef, type PointerEvent } from 'react';
 import { useEditor } from '../store/context.ts';
 import { boundsOf } from '../model/geometry.ts';
-import { fitFrame, shapesOf, toDiagram, toMinimap, visibleRect } from './minimap.ts';
+import { visibleRect } from '../model/viewport.ts';
+import { fitFrame, shapesOf, toDiagram, toMinimap } from './minimap.ts';
 
 const SIZE = { width: 200, height: 140 };
 
@@ -52,7 +53,7 @@ export function Minimap() {
     }
   }, [shapes, frame, selected, worst]);
 
-  const view = frame ? toMinimap(visibleRect(transform, { width: flowWidth, height: flowHeight }), frame) : null;
+  const view = frame ? toMinimap(visibleRect({ x: transform[0], y: transform[1], zoom: transform[2] }, { width: flowWidth, height: flowHeight }), frame) : null;
 
   const moveTo = (event: PointerEvent<HTMLCanvasElement>) => {
     if (!frame) return;

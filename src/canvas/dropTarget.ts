@@ -1,13 +1,6 @@
-import { absolutePositions, isInside } from '../model/ops.ts';
+import { containsPoint } from '../model/geometry.ts';
+import { absolutePositions, canNest, isInside } from '../model/tree.ts';
 import { isGroupKind, type Diagram, type NodeKind, type Point } from '../model/types.ts';
-
-/** Whether a node of `kind` may sit inside a group of `groupKind`. Regions stay at
- *  the top level; zones go in regions; components go in either. */
-export function canNest(kind: NodeKind, groupKind: NodeKind): boolean {
-  if (kind === 'region') return false;
-  if (kind === 'zone') return groupKind === 'region';
-  return isGroupKind(groupKind);
-}
 
 /** The innermost group under `point` (absolute canvas coordinates) that a node of
  *  `kind` may be dropped into, never the node itself or one of its descendants. */
@@ -22,11 +15,7 @@ export function groupAt(
   for (const node of doc.nodes) {
     if (!isGroupKind(node.kind) || !node.size || !canNest(kind, node.kind)) continue;
     const origin = positions.get(node.id)!;
-    const inside =
-      point.x >= origin.x &&
-      point.y >= origin.y &&
-      point.x <= origin.x + node.size.width &&
-      point.y <= origin.y + node.size.height;
+    const inside = containsPoint({ ...origin, ...node.size }, point);
     const area = node.size.width * node.size.height;
     if (!inside || (best && area >= best.area)) continue;
     // Only a group can have the candidate inside it; checked last, as it walks the tree.

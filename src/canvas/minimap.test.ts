@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addNode } from '../model/ops.ts';
 import { emptyDiagram } from '../model/types.ts';
 import { boundsOf } from '../model/geometry.ts';
-import { fitFrame, shapesOf, toDiagram, toMinimap, visibleRect } from './minimap.ts';
+import { fitFrame, shapesOf, toDiagram, toMinimap } from './minimap.ts';
 
 describe('minimap geometry', () => {
   it('places components and groups where they are on the canvas', () => {
@@ -24,9 +24,5 @@ describe('minimap geometry', () => {
     const whole = toMinimap(bounds, frame);
     expect(whole).toEqual({ x: 0, y: 45, width: 200, height: 50 });
     expect(toDiagram({ x: 100, y: 70 }, frame)).toEqual({ x: 500, y: 250 });
-  });
-
-  it('turns React Flow’s transform into the visible part of the diagram', () => {
-    expect(visibleRect([-200, 100, 0.5], { width: 800, height: 600 })).toEqual({ x: 400, y: -200, width: 1600, height: 1200 });
   });
 });

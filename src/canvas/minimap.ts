@@ -47,9 +47,3 @@ export function toMinimap(rect: Rect, frame: MinimapFrame): Rect {
 export function toDiagram(point: Point, frame: MinimapFrame): Point {
   return { x: (point.x - frame.margin.x) / frame.scale + frame.origin.x, y: (point.y - frame.margin.y) / frame.scale + frame.origin.y };
 }
-
-/** The part of the diagram the canvas shows, given React Flow's transform. */
-export function visibleRect(transform: readonly [number, number, number], size: { width: number; height: number }): Rect {
-  const [x, y, zoom] = transform;
-  return { x: -x / zoom, y: -y / zoom, width: size.width / zoom, height: size.height / zoom };
-}

@@ -3,12 +3,12 @@ import {
   addNode,
   copySelection,
   moveNodes,
-  nodeById,
   paste,
   removeElements,
 } from '../model/ops.ts';
 import { isGroupKind, type Diagram, type NodeKind, type Point } from '../model/types.ts';
 import { newId } from '../model/ids.ts';
+import { outermost } from '../model/tree.ts';
 import type { EditorStore } from '../store/editor.ts';
 
 // Editing actions shared by commands, the palette and tests. They read the store
@@ -39,10 +39,7 @@ export function addComponent(store: EditorStore, kind: NodeKind, at: Point, pare
   return id;
 }
 
-export function hasChildren(doc: Diagram, ids: Iterable<string>): boolean {
-  const groups = new Set(ids);
-  return doc.nodes.some((node) => node.parentId !== undefined && groups.has(node.parentId));
-}
+export { hasChildren } from '../model/tree.ts';
 
 export function deleteSelection(store: EditorStore, options: { keepChildren?: boolean } = {}): void {
   const { selectedNodes, selectedEdges, edit } = store.getState();
@@ -85,11 +82,7 @@ export function duplicate(store: EditorStore): void {
 export function nudge(store: EditorStore, dx: number, dy: number): void {
   const { doc, selectedNodes, edit } = store.getState();
   const positions = new Map<string, Point>();
-  for (const id of selectedNodes) {
-    const node = nodeById(doc, id);
-    if (!node || (node.parentId && selectedNodes.has(node.parentId))) continue;
-    positions.set(id, { x: node.position.x + dx, y: node.position.y + dy });
-  }
+  for (const node of outermost(doc, selectedNodes)) positions.set(node.id, { x: node.position.x + dx, y: node.position.y + dy });
   edit((current) => moveNodes(current, positions));
 }
 

@@ -1,5 +1,5 @@
 import { EDGE_KIND_INFO, kindInfo } from '../model/catalogue.ts';
-import { borderPoint, boundsOf, centre, type Rect } from '../model/geometry.ts';
+import { borderPoint, boundsOf, centre, inflate, midpoint, type Rect } from '../model/geometry.ts';
 import { drawnRects } from '../model/ops.ts';
 import { edgeKindOf, isGroupKind, replicasOf, type Diagram, type DiagramNode } from '../model/types.ts';
 
@@ -28,13 +28,11 @@ export function exportSvg(doc: Diagram): string {
   const all = boxes(doc);
   const list = [...all.values()];
   // The origin is always in the picture, so an empty diagram still has a size.
-  const bounds = boundsOf([...list, { x: 0, y: 0, width: 0, height: 0 }])!;
-  const minX = bounds.x - PADDING;
-  const minY = bounds.y - PADDING;
-  const maxX = bounds.x + bounds.width + PADDING;
-  const maxY = bounds.y + bounds.height + PADDING;
-  const width = round(maxX - minX);
-  const height = round(maxY - minY);
+  const frame = inflate(boundsOf([...list, { x: 0, y: 0, width: 0, height: 0 }])!, PADDING);
+  const minX = frame.x;
+  const minY = frame.y;
+  const width = round(frame.width);
+  const height = round(frame.height);
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${round(minX)} ${round(minY)} ${width} ${height}" font-family="system-ui, sans-serif">`,
     `<title>${escapeXml(doc.title)}</title>`,
@@ -60,7 +58,8 @@ export function exportSvg(doc: Diagram): string {
     );
     const label = edge.label ?? edge.props.protocol;
     if (label) {
-      parts.push(`<text x="${round((start.x + end.x) / 2)}" y="${round((start.y + end.y) / 2 - 4)}" font-size="11" text-anchor="middle" fill="#475569">${escapeXml(label)}</text>`);
+      const at = midpoint(start, end);
+      parts.push(`<text x="${round(at.x)}" y="${round(at.y - 4)}" font-size="11" text-anchor="middle" fill="#475569">${escapeXml(label)}</text>`);
     }
   }
   for (const box of list.filter((candidate) => !isGroupKind(candidate.node.kind))) {

@@ -1,3 +1,4 @@
+import { nestingFault, parentLoops } from '../model/tree.ts';
 import { isGroupKind, type Diagram, type DiagramNode } from '../model/types.ts';
 import { quote } from './errors.ts';
 import type { PathSegment } from './paths.ts';
@@ -6,8 +7,8 @@ import type { PathSegment } from './paths.ts';
 // edges together (one id names one thing, so every message is unambiguous); edges
 // and parents must point at existing nodes; regions sit at the top level, zones at
 // the top level or in a region, components anywhere; nothing is inside itself;
-// every group has a size. These are exactly the rules the editor keeps (see
-// canvas/dropTarget.ts canNest), so anything the editor saves loads again.
+// every group has a size. The nesting rules and the loop check are the editor's own
+// (model/tree.ts), so anything the editor saves loads again.
 
 export interface StructureProblem {
   path: PathSegment[];
@@ -42,25 +43,14 @@ function firstById(doc: Diagram): Map<string, { node: DiagramNode; index: number
 function parentCycles(doc: Diagram, byId: ReturnType<typeof firstById>): { problems: StructureProblem[]; inCycle: Set<string> } {
   const problems: StructureProblem[] = [];
   const inCycle = new Set<string>();
-  const state = new Map<string, 'walking' | 'done'>();
-  for (const start of doc.nodes) {
-    const chain: DiagramNode[] = [];
-    let node: DiagramNode | undefined = start;
-    while (node && !state.has(node.id)) {
-      state.set(node.id, 'walking');
-      chain.push(node);
-      node = node.parentId === undefined ? undefined : byId.get(node.parentId)?.node;
-    }
-    if (node && state.get(node.id) === 'walking') {
-      const loop = chain.slice(chain.indexOf(node));
-      for (const member of loop) inCycle.add(member.id);
-      const trail = [...loop, node].map((member) => quote(member.id)).join(' → ');
-      problems.push({
-        path: ['nodes', byId.get(node.id)!.index, 'parentId'],
-        message: `${name(node)} is inside itself: ${trail}`,
-      });
-    }
-    for (const member of chain) state.set(member.id, 'done');
+  for (const loop of parentLoops(doc.nodes)) {
+    const first = loop[0]!;
+    for (const member of loop) inCycle.add(member.id);
+    const trail = [...loop, first].map((member) => quote(member.id)).join(' → ');
+    problems.push({
+      path: ['nodes', byId.get(first.id)!.index, 'parentId'],
+      message: `${name(first)} is inside itself: ${trail}`,
+    });
   }
   return { problems, inCycle };
 }
@@ -68,14 +58,16 @@ function parentCycles(doc: Diagram, byId: ReturnType<typeof firstById>): { probl
 function nestingProblem(node: DiagramNode, parent: DiagramNode | undefined): string | null {
   const parentId = node.parentId!;
   if (!parent) return `${name(node)}: parentId ${quote(parentId)} names no node`;
-  if (!isGroupKind(parent.kind)) {
-    return `${name(node)}: its parent ${quote(parentId)} is a ${parent.kind}; only a region or a zone can hold other nodes`;
+  switch (nestingFault(node.kind, parent.kind)) {
+    case 'parentNotAGroup':
+      return `${name(node)}: its parent ${quote(parentId)} is a ${parent.kind}; only a region or a zone can hold other nodes`;
+    case 'regionNested':
+      return `${name(node)} is inside ${name(parent)}; regions sit at the top level`;
+    case 'zoneOutsideRegion':
+      return `${name(node)} is inside ${name(parent)}; a zone sits in a region or at the top level`;
+    case null:
+      return null;
   }
-  if (node.kind === 'region') return `${name(node)} is inside ${name(parent)}; regions sit at the top level`;
-  if (node.kind === 'zone' && parent.kind !== 'region') {
-    return `${name(node)} is inside ${name(parent)}; a zone sits in a region or at the top level`;
-  }
-  return null;
 }
 
 function nesting(doc: Diagram, byId: ReturnType<typeof firstById>, inCycle: ReadonlySet<string>): StructureProblem[] {

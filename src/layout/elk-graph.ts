@@ -1,5 +1,6 @@
 import type { ElkExtendedEdge, ElkNode, LayoutOptions as ElkLayoutOptions } from 'elkjs/lib/elk-api';
 import { COMPONENT_SIZE } from '../model/catalogue.ts';
+import { ancestorsIn, effectiveParents } from '../model/tree.ts';
 import { isGroupKind, type Diagram, type DiagramNode } from '../model/types.ts';
 
 // The pure half of auto layout: the document as an ELK graph, and ELK's answer back
@@ -83,39 +84,10 @@ export function layoutOptionsFor(componentCount: number, direction: LayoutDirect
   return options;
 }
 
-/** The groups a node can really sit in: an existing group, with no cycle above it. */
-function effectiveParents(doc: Diagram): Map<string, string | undefined> {
-  const byId = new Map<string, DiagramNode>();
-  for (const node of doc.nodes) if (!byId.has(node.id)) byId.set(node.id, node);
-  const parents = new Map<string, string | undefined>();
-  for (const node of byId.values()) {
-    const parent = node.parentId !== undefined ? byId.get(node.parentId) : undefined;
-    parents.set(node.id, parent && isGroupKind(parent.kind) ? parent.id : undefined);
-  }
-  // A parent chain that loops (only a damaged file can hold one) is cut at the node.
-  for (const id of parents.keys()) {
-    const seen = new Set<string>([id]);
-    for (let up = parents.get(id); up !== undefined; up = parents.get(up)) {
-      if (seen.has(up)) {
-        parents.set(id, undefined);
-        break;
-      }
-      seen.add(up);
-    }
-  }
-  return parents;
-}
-
-function ancestorsOf(id: string, parents: ReadonlyMap<string, string | undefined>): string[] {
-  const chain: string[] = [];
-  for (let up = parents.get(id); up !== undefined; up = parents.get(up)) chain.push(up);
-  return chain;
-}
-
 /** The innermost group holding both ends, or the root; `null` when one end holds the other. */
 function edgeContainer(source: string, target: string, parents: ReadonlyMap<string, string | undefined>): string | null {
-  const sourceUp = ancestorsOf(source, parents);
-  const targetUp = new Set(ancestorsOf(target, parents));
+  const sourceUp = ancestorsIn(source, parents);
+  const targetUp = new Set(ancestorsIn(target, parents));
   if (targetUp.has(source) || sourceUp.includes(target)) return null;
   return sourceUp.find((group) => targetUp.has(group)) ?? ROOT_ID;
 }

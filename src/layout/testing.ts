@@ -1,4 +1,5 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
+import { containsRect, overlaps, type Rect } from '../model/geometry.ts';
 import { isGroupKind, type Diagram, type DiagramNode, type Size } from '../model/types.ts';
 import { applyLayout, COMPONENT_SIZE, toElkGraph, type LayoutOptions } from './elk-graph.ts';
 
@@ -14,6 +15,9 @@ export function sizeOf(node: DiagramNode): Size {
   return isGroupKind(node.kind) ? (node.size ?? { width: 0, height: 0 }) : COMPONENT_SIZE;
 }
 
+/** Where a node sits inside its parent. */
+const rectOf = (node: DiagramNode): Rect => ({ ...node.position, ...sizeOf(node) });
+
 /** What is wrong with a laid-out document: siblings that overlap, children that stick
  *  out of their group. Empty when the layout is tidy. */
 export function layoutProblems(doc: Diagram): string[] {
@@ -25,14 +29,7 @@ export function layoutProblems(doc: Diagram): string[] {
     siblings.set(parent, [...(siblings.get(parent) ?? []), node]);
     const group = node.parentId ? byId.get(node.parentId) : undefined;
     if (!group) continue;
-    const size = sizeOf(node);
-    const bounds = sizeOf(group);
-    if (
-      node.position.x < 0 ||
-      node.position.y < 0 ||
-      node.position.x + size.width > bounds.width ||
-      node.position.y + size.height > bounds.height
-    ) {
+    if (!containsRect({ x: 0, y: 0, ...sizeOf(group) }, rectOf(node))) {
       problems.push(`${node.id} sticks out of ${group.id}`);
     }
   }
@@ -41,14 +38,7 @@ export function layoutProblems(doc: Diagram): string[] {
       for (let j = i + 1; j < nodes.length; j++) {
         const a = nodes[i]!;
         const b = nodes[j]!;
-        const sa = sizeOf(a);
-        const sb = sizeOf(b);
-        const apart =
-          a.position.x + sa.width <= b.position.x ||
-          b.position.x + sb.width <= a.position.x ||
-          a.position.y + sa.height <= b.position.y ||
-          b.position.y + sb.height <= a.position.y;
-        if (!apart) problems.push(`${a.id} overlaps ${b.id}`);
+        if (overlaps(rectOf(a), rectOf(b))) problems.push(`${a.id} overlaps ${b.id}`);
       }
     }
   }

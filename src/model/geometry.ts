@@ -1,4 +1,7 @@
-import type { Point } from './types.ts';
+import type { Point, Size } from './types.ts';
+
+// Plain rectangle and point arithmetic in canvas coordinates, shared by the canvas,
+// the minimap, drop targets, layout checks and the SVG export.
 
 export interface Rect {
   x: number;
@@ -38,4 +41,38 @@ export function boundsOf(rects: Iterable<Rect>): Rect | null {
     bottom = Math.max(bottom, rect.y + rect.height);
   }
   return left === Infinity ? null : { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+/** The rectangle of `size` centred on `point`. */
+export function rectAround(point: Point, size: Size): Rect {
+  return { x: point.x - size.width / 2, y: point.y - size.height / 2, width: size.width, height: size.height };
+}
+
+export function midpoint(a: Point, b: Point): Point {
+  return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+}
+
+/** `rect` grown by `margin` on every side. */
+export function inflate(rect: Rect, margin: number): Rect {
+  return { x: rect.x - margin, y: rect.y - margin, width: rect.width + 2 * margin, height: rect.height + 2 * margin };
+}
+
+/** Whether `point` lies in `rect`, its border included. */
+export function containsPoint(rect: Rect, point: Point): boolean {
+  return point.x >= rect.x && point.y >= rect.y && point.x <= rect.x + rect.width && point.y <= rect.y + rect.height;
+}
+
+/** Whether `inner` lies wholly in `outer`; sharing a border counts as inside. */
+export function containsRect(outer: Rect, inner: Rect): boolean {
+  return (
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.width <= outer.x + outer.width &&
+    inner.y + inner.height <= outer.y + outer.height
+  );
+}
+
+/** Whether two rectangles share any area; touching borders do not. */
+export function overlaps(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  absolutePosition,
-  absolutePositions,
   addNode,
   connect,
   copySelection,
@@ -16,6 +14,7 @@ import {
   uniqueLabel,
   updateEdge,
 } from './ops.ts';
+import { absolutePosition } from './tree.ts';
 import { emptyDiagram, type Diagram } from './types.ts';
 
 function sample(): Diagram {
@@ -121,16 +120,6 @@ describe('moveNodes and property edits', () => {
     doc = updateEdge(doc, 'e1', { label: '', props: { retries: undefined } });
     expect(doc.edges[0]!.label).toBeUndefined();
     expect(doc.edges[0]!.props).toEqual({ protocol: 'https' });
-  });
-});
-
-describe('absolutePositions', () => {
-  it('agrees with absolutePosition for every node, nested or not', () => {
-    const doc = sample();
-    const all = absolutePositions(doc);
-    expect(all.size).toBe(doc.nodes.length);
-    for (const node of doc.nodes) expect(all.get(node.id)).toEqual(absolutePosition(doc, node.id));
-    expect(all.get('lb')).toEqual({ x: 30, y: 50 });
   });
 });
 

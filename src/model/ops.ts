@@ -1,6 +1,7 @@
 import { defaultProps, drawnSize, GROUP_SIZE, kindInfo } from './catalogue.ts';
 import type { Rect } from './geometry.ts';
 import { newId } from './ids.ts';
+import { absolutePosition, absolutePositions, isInside, toParentSpace, withDescendants } from './tree.ts';
 import {
   isGroupKind,
   type Diagram,
@@ -75,21 +76,12 @@ export function removeElements(
   edgeIds: Iterable<string> = [],
   options: { keepChildren?: boolean } = {},
 ): Diagram {
-  const removed = new Set(nodeIds);
+  let removed = new Set(nodeIds);
   if (options.keepChildren) {
     doc = liftChildren(doc, removed);
   } else {
     // Everything nested anywhere inside a removed group goes with it.
-    let grew = true;
-    while (grew) {
-      grew = false;
-      for (const node of doc.nodes) {
-        if (node.parentId && removed.has(node.parentId) && !removed.has(node.id)) {
-          removed.add(node.id);
-          grew = true;
-        }
-      }
-    }
+    removed = withDescendants(doc, removed);
   }
   const removedEdges = new Set(edgeIds);
   const nodes = doc.nodes.filter((node) => !removed.has(node.id));
@@ -221,50 +213,10 @@ export function setTitle(doc: Diagram, title: string): Diagram {
   return doc.title === title ? doc : { ...doc, title };
 }
 
-/** Absolute canvas positions of every node in one pass. Parents come before their
- *  children in a document, but a map keeps this correct for any order. */
 /** Where each node is drawn on the canvas: its absolute position and drawn size. */
 export function drawnRects(doc: Diagram): Map<string, Rect> {
   const positions = absolutePositions(doc);
   return new Map(doc.nodes.map((node) => [node.id, { ...positions.get(node.id)!, ...drawnSize(node) }]));
-}
-
-export function absolutePositions(doc: Diagram): Map<string, Point> {
-  const byId = new Map(doc.nodes.map((node) => [node.id, node]));
-  const positions = new Map<string, Point>();
-  for (const node of doc.nodes) {
-    const chain: DiagramNode[] = [];
-    let origin: Point = { x: 0, y: 0 };
-    for (let current: DiagramNode | undefined = node; current; current = current.parentId ? byId.get(current.parentId) : undefined) {
-      const known = positions.get(current.id);
-      if (known) {
-        origin = known;
-        break;
-      }
-      if (chain.includes(current)) break;
-      chain.push(current);
-    }
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const link = chain[i]!;
-      origin = { x: origin.x + link.position.x, y: origin.y + link.position.y };
-      positions.set(link.id, origin);
-    }
-  }
-  return positions;
-}
-
-/** Absolute canvas position of a node, following its parents. */
-export function absolutePosition(doc: Diagram, id: string): Point {
-  const byId = new Map(doc.nodes.map((node) => [node.id, node]));
-  let x = 0;
-  let y = 0;
-  const seen = new Set<string>();
-  for (let node = byId.get(id); node && !seen.has(node.id); node = node.parentId ? byId.get(node.parentId) : undefined) {
-    seen.add(node.id);
-    x += node.position.x;
-    y += node.position.y;
-  }
-  return { x, y };
 }
 
 /** Moves a node into `parentId` (or to the top level), keeping its place on the canvas. */
@@ -272,25 +224,13 @@ export function reparent(doc: Diagram, id: string, parentId: string | undefined)
   const node = nodeById(doc, id);
   if (!node || node.parentId === parentId || id === parentId) return doc;
   if (parentId && isInside(doc, parentId, id)) return doc;
-  const absolute = absolutePosition(doc, id);
-  const origin = parentId ? absolutePosition(doc, parentId) : { x: 0, y: 0 };
+  const position = toParentSpace(doc, absolutePosition(doc, id), parentId);
   return mapNode(doc, id, (current) => {
-    const next: DiagramNode = { ...current, position: { x: absolute.x - origin.x, y: absolute.y - origin.y } };
+    const next: DiagramNode = { ...current, position };
     if (parentId) next.parentId = parentId;
     else delete next.parentId;
     return next;
   });
-}
-
-/** True when `id` is `ancestorId` or nested anywhere inside it. */
-export function isInside(doc: Diagram, id: string, ancestorId: string): boolean {
-  const byId = new Map(doc.nodes.map((node) => [node.id, node]));
-  const seen = new Set<string>();
-  for (let node = byId.get(id); node && !seen.has(node.id); node = node.parentId ? byId.get(node.parentId) : undefined) {
-    if (node.id === ancestorId) return true;
-    seen.add(node.id);
-  }
-  return false;
 }
 
 export interface Clipboard {
@@ -300,17 +240,7 @@ export interface Clipboard {
 
 /** The selected nodes (with everything nested in selected groups) and the edges among them. */
 export function copySelection(doc: Diagram, nodeIds: Iterable<string>): Clipboard {
-  const picked = new Set(nodeIds);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const node of doc.nodes) {
-      if (node.parentId && picked.has(node.parentId) && !picked.has(node.id)) {
-        picked.add(node.id);
-        grew = true;
-      }
-    }
-  }
+  const picked = withDescendants(doc, nodeIds);
   return {
     nodes: doc.nodes.filter((node) => picked.has(node.id)),
     edges: doc.edges.filter((edge) => picked.has(edge.source) && picked.has(edge.target)),

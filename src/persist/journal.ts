@@ -1,6 +1,6 @@
 import { importValue } from '../io/import.ts';
 import type { Diagram } from '../model/types.ts';
-import type { Viewport } from './records.ts';
+import { isViewport, type Viewport } from '../model/viewport.ts';
 
 // A write-ahead journal in localStorage for the moment the page goes away. An
 // IndexedDB write started in `pagehide` may be aborted when the document is torn
@@ -75,10 +75,4 @@ function parseEntry(text: string): JournalEntry | null {
   const entry: JournalEntry = { id, baseRevision, doc: imported.doc };
   if (isViewport(viewport)) entry.viewport = viewport;
   return entry;
-}
-
-function isViewport(value: unknown): value is Viewport {
-  if (typeof value !== 'object' || value === null) return false;
-  const { x, y, zoom } = value as Record<string, unknown>;
-  return [x, y, zoom].every((n) => typeof n === 'number' && Number.isFinite(n));
 }

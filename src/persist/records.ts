@@ -1,4 +1,5 @@
 import { isGroupKind, type Diagram, type NodeKind } from '../model/types.ts';
+import { isViewport, type Viewport } from '../model/viewport.ts';
 
 // What the library keeps in IndexedDB, and the checks applied when reading it back.
 // Everything read from storage is treated as untrusted: another version of the app,
@@ -10,11 +11,7 @@ import { isGroupKind, type Diagram, type NodeKind } from '../model/types.ts';
 //                                        transaction as every record change)
 //   ['meta', 'lastOpen'] string
 
-export interface Viewport {
-  x: number;
-  y: number;
-  zoom: number;
-}
+export type { Viewport };
 
 export interface LibraryRecord {
   id: string;
@@ -50,9 +47,7 @@ const isFiniteNumber = (value: unknown): value is number => typeof value === 'nu
 
 /** A viewport worth restoring, or undefined (a bad one is not worth failing over). */
 export function cleanViewport(value: unknown): Viewport | undefined {
-  if (!isObject(value)) return undefined;
-  const { x, y, zoom } = value;
-  return isFiniteNumber(x) && isFiniteNumber(y) && isFiniteNumber(zoom) && zoom > 0 ? { x, y, zoom } : undefined;
+  return isViewport(value) ? { x: value.x, y: value.y, zoom: value.zoom } : undefined;
 }
 
 /** The record's envelope when it is well formed (its `doc` is checked separately). */

@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import type { Clipboard } from '../model/ops.ts';
 import { emptyDiagram, type Diagram } from '../model/types.ts';
+import type { Viewport } from '../model/viewport.ts';
 import { emptyAnalysis, type AnalysisView } from './analysisView.ts';
 import { emptyHistory, record, redo, undo, type History } from './history.ts';
 
@@ -50,11 +51,7 @@ export interface EditorState {
   layoutDirection: 'RIGHT' | 'DOWN';
 }
 
-export interface Viewport {
-  x: number;
-  y: number;
-  zoom: number;
-}
+export type { Viewport };
 
 export interface EditorActions {
   edit(change: (doc: Diagram) => Diagram, select?: { nodes?: string[]; edges?: string[] }): void;

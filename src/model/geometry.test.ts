@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { borderPoint, boundsOf, centre, containsPoint, containsRect, inflate, midpoint, overlaps, rectAround, type Rect } from './geometry.ts';
+
+const box: Rect = { x: 10, y: 20, width: 100, height: 50 };
+
+describe('borderPoint', () => {
+  it.each([
+    [{ x: 500, y: 45 }, { x: 110, y: 45 }],
+    [{ x: 60, y: -500 }, { x: 60, y: 20 }],
+    [{ x: 60, y: 45 }, { x: 60, y: 45 }],
+  ])('towards %j leaves at %j', (toward, expected) => {
+    expect(borderPoint(box, toward)).toEqual(expected);
+  });
+});
+
+describe('points and rectangles', () => {
+  it('finds centres and midpoints', () => {
+    expect(centre(box)).toEqual({ x: 60, y: 45 });
+    expect(midpoint({ x: 0, y: 0 }, { x: 10, y: -4 })).toEqual({ x: 5, y: -2 });
+    expect(rectAround({ x: 60, y: 45 }, { width: 100, height: 50 })).toEqual(box);
+    expect(inflate(box, 5)).toEqual({ x: 5, y: 15, width: 110, height: 60 });
+  });
+
+  it('bounds all rectangles, or none', () => {
+    expect(boundsOf([box, { x: -10, y: 0, width: 5, height: 5 }])).toEqual({ x: -10, y: 0, width: 120, height: 70 });
+    expect(boundsOf([])).toBeNull();
+  });
+
+  it.each([
+    [{ x: 10, y: 20 }, true],
+    [{ x: 110, y: 70 }, true],
+    [{ x: 60, y: 45 }, true],
+    [{ x: 9.9, y: 45 }, false],
+    [{ x: 60, y: 70.1 }, false],
+  ])('contains the point %j: %s', (point, expected) => {
+    expect(containsPoint(box, point)).toBe(expected);
+  });
+
+  it.each<[Rect, boolean, boolean]>([
+    // inner, inside, overlapping
+    [{ x: 10, y: 20, width: 100, height: 50 }, true, true],
+    [{ x: 20, y: 30, width: 10, height: 10 }, true, true],
+    [{ x: 100, y: 30, width: 20, height: 10 }, false, true],
+    [{ x: 110, y: 20, width: 20, height: 10 }, false, false],
+    [{ x: 10, y: 70, width: 20, height: 10 }, false, false],
+    [{ x: 500, y: 500, width: 1, height: 1 }, false, false],
+  ])('%j: inside %s, overlapping %s', (other, inside, overlapping) => {
+    expect(containsRect(box, other)).toBe(inside);
+    expect(overlaps(box, other)).toBe(overlapping);
+    expect(overlaps(other, box)).toBe(overlapping);
+  });
+});
