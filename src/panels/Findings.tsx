@@ -31,7 +31,7 @@ export function Findings() {
           ))}
         </p>
         <label className="toggle">
-          <input type="checkbox" checked={showInfo} onChange={(event) => store.getState().set({ showInfo: event.target.checked })} />
+          <input type="checkbox" checked={showInfo} onChange={(event) => store.getState().setShowInfo(event.target.checked)} />
           Show info
         </label>
       </header>
@@ -98,7 +98,7 @@ const FindingItem = memo(function FindingItem({ finding }: { finding: Finding })
           </button>
         )}
         {finding.rule === 'spof' && (
-          <button type="button" onClick={() => store.getState().set({ blastUnit: finding.nodes[0] ?? null })}>
+          <button type="button" onClick={() => store.getState().showBlast(finding.nodes[0] ?? null)}>
             What if this fails?
           </button>
         )}
