@@ -46,6 +46,7 @@ export function Toolbar({ context }: { context: CommandContext }) {
           {group.items.map((item) => (
             <CommandControl key={item.command} id={item.command} context={context} symbol={item.symbol} />
           ))}
+          {/* The direction is a setting auto layout reads, not a command of its own. */}
           {group.name === 'Edit' && <LayoutControls context={context} />}
         </div>
       ))}
