@@ -11,6 +11,20 @@ const headless = {
   ],
 };
 
+const textNotHtml = [
+  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text as text, never HTML.' },
+  { selector: "MemberExpression[property.name='innerHTML']", message: 'Render text as text, never HTML.' },
+];
+
+// Outside the store, editor state changes only through commands and named store
+// actions, never a raw setter (zustand's setState, or a `set` read from getState()).
+const noRawSetter = [
+  { selector: "MemberExpression[property.name='setState']", message: 'Change the editor through a command or a named store action.' },
+  { selector: "MemberExpression[property.name='set']:has(CallExpression[callee.property.name='getState'])", message: 'Change the editor through a command or a named store action.' },
+  { selector: "VariableDeclarator:has(CallExpression[callee.property.name='getState']) > ObjectPattern > Property[key.name='set']", message: 'Change the editor through a command or a named store action.' },
+  { selector: "CallExpression[callee.name=/^useEditor/] ArrowFunctionExpression > MemberExpression.body[property.name='set']", message: 'Change the editor through a command or a named store action.' },
+];
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'dev-dist', 'bench/out'] },
   {
@@ -23,11 +37,7 @@ export default tseslint.config(
       'no-restricted-properties': ['error', { object: 'window', property: 'eval' }],
       'no-eval': 'error',
       'no-implied-eval': 'error',
-      'no-restricted-syntax': [
-        'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text as text, never HTML.' },
-        { selector: "MemberExpression[property.name='innerHTML']", message: 'Render text as text, never HTML.' },
-      ],
+      'no-restricted-syntax': ['error', ...textNotHtml],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
@@ -35,6 +45,11 @@ export default tseslint.config(
     // Playwright fixtures call `use`, which is not React's hook.
     files: ['e2e/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/store/**'],
+    rules: { 'no-restricted-syntax': ['error', ...textNotHtml, ...noRawSetter] },
   },
   {
     files: ['src/model/**', 'src/io/**', 'src/analysis/**', 'src/cli/**'],

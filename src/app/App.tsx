@@ -40,10 +40,10 @@ function Editor({ store }: { store: EditorStore }) {
   useShortcuts(context, services.importText);
   useAnalysis(store);
   const dialog = useEditor((state) => state.dialog);
-  const close = () => store.getState().set({ dialog: null });
+  const close = () => store.getState().closeDialog();
   return (
     <div className="app">
-      <Toolbar context={context} onCopyLink={services.copyLink} onExportImage={services.exportImage} />
+      <Toolbar context={context} />
       <Notice />
       <UpdateNotice persistence={services.persistence} />
       <main className="workspace">

@@ -6,7 +6,7 @@ import { decodeShareLink } from '../io/share.ts';
 import { describeImportError } from '../io/import.ts';
 import { setTitle } from '../model/ops.ts';
 import { emptyDiagram, type Diagram } from '../model/types.ts';
-import type { EditorStore } from '../store/editor.ts';
+import type { EditorStore, SavingState } from '../store/editor.ts';
 
 // Connects the editor to IndexedDB: opens the last diagram, saves every change
 // within half a second, flushes when the page is hidden, and never lets two tabs
@@ -29,6 +29,7 @@ export interface Persistence {
 }
 
 const SHARE_PREFIX = '#doc=';
+const READ_ONLY: SavingState = { mode: 'read-only', reason: 'another tab changed this diagram. Reload it to keep editing.' };
 
 function localStore(): KeyValueStorage | undefined {
   try {
@@ -66,7 +67,7 @@ export function createPersistence(store: EditorStore): Persistence {
     if (document.visibilityState === 'hidden') journalNow();
   };
 
-  const setOff = (reason: string) => store.getState().set({ saving: { mode: 'off', reason } });
+  const setOff = (reason: string) => store.getState().setSaving({ mode: 'off', reason });
 
   const save = async () => {
     const { doc, viewport, diagramId, saving } = store.getState();
@@ -82,9 +83,7 @@ export function createPersistence(store: EditorStore): Persistence {
       tabs.post({ type: 'saved', id: diagramId, revision });
       clearJournal(local, tabs.tabId);
     } else if (result.reason === 'conflict') {
-      store.getState().set({
-        saving: { mode: 'read-only', reason: 'another tab changed this diagram. Reload it to keep editing.' },
-      });
+      store.getState().setSaving(READ_ONLY);
     } else {
       setOff(result.reason === 'quota' ? 'storage is full. Export your work to keep it.' : result.message);
     }
@@ -96,7 +95,7 @@ export function createPersistence(store: EditorStore): Persistence {
     await autosave.flush();
     const loaded = await library.load(id);
     if (!loaded.ok) {
-      store.getState().set({ notice: { kind: 'error', text: `Could not open the saved diagram: ${loaded.message}` } });
+      store.getState().showNotice({ kind: 'error', text: `Could not open the saved diagram: ${loaded.message}` });
       return;
     }
     revision = loaded.revision;
@@ -106,7 +105,7 @@ export function createPersistence(store: EditorStore): Persistence {
     // while, and a reload in that time must still come back to it.
     await library.setLastOpen(id);
     store.getState().open(loaded.doc, id, loaded.viewport ?? null);
-    store.getState().set({ saving: { mode: 'on' } });
+    store.getState().setSaving({ mode: 'on' });
   };
 
   const addAndOpen = async (doc: Diagram) => {
@@ -129,7 +128,7 @@ export function createPersistence(store: EditorStore): Persistence {
     const result = await decodeShareLink(location.hash.slice(1));
     history.replaceState(null, '', location.pathname + location.search);
     if (result.ok) return result.doc;
-    store.getState().set({ notice: { kind: 'error', text: `Could not open the shared link: ${describeImportError(result.error)}` } });
+    store.getState().showNotice({ kind: 'error', text: `Could not open the shared link: ${describeImportError(result.error)}` });
     return null;
   };
 
@@ -166,9 +165,7 @@ export function createPersistence(store: EditorStore): Persistence {
           // Another tab saved this diagram. Take its version when nothing here is
           // unsaved; otherwise stop editing rather than overwrite either side.
           if (autosave.pending() || unsaved()) {
-            store.getState().set({
-              saving: { mode: 'read-only', reason: 'another tab changed this diagram. Reload it to keep editing.' },
-            });
+            store.getState().setSaving(READ_ONLY);
           } else {
             void show(message.id);
           }

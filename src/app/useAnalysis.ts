@@ -22,7 +22,7 @@ function recordTiming(timing: ReviewTiming): void {
  *  function is called. Kept apart from React so it can be tested without it. */
 export function startAnalysis(store: EditorStore, spawn?: SpawnAnalysisWorker): () => void {
   const client = createAnalysisClient({
-    apply: (view) => store.getState().set({ analysis: view }),
+    apply: (view) => store.getState().setAnalysis(view),
     report: recordTiming,
     spawn,
     defer: (task) => setTimeout(task, 0),

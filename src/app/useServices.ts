@@ -16,8 +16,6 @@ import type { Persistence } from './persistence.ts';
 export interface AppServices extends CommandServices {
   importFiles(files: File[]): void;
   importText(text: string, source: string): void;
-  copyLink(): void;
-  exportImage(format: 'svg' | 'png'): void;
   persistence: Persistence;
 }
 
@@ -50,9 +48,9 @@ export function useServices(store: EditorStore, fileInput: RefObject<HTMLInputEl
   }, [persistence]);
 
   return useMemo(() => {
-    const fail = (text: string) => store.getState().set({ notice: { kind: 'error', text } });
+    const fail = (text: string) => store.getState().showNotice({ kind: 'error', text });
     const openImported = (doc: Diagram, source: string) => {
-      void persistence.openAsNew(doc).then(() => store.getState().set({ notice: { kind: 'info', text: `Opened ${source} as a new diagram.` } }));
+      void persistence.openAsNew(doc).then(() => store.getState().showNotice({ kind: 'info', text: `Opened ${source} as a new diagram.` }));
     };
     // Files go by their name's extension, then their content; pasted text by content.
     const open = (text: string, source: string, fileName?: string) => {
@@ -98,36 +96,35 @@ export function useServices(store: EditorStore, fileInput: RefObject<HTMLInputEl
           const url = `${location.origin}${location.pathname}#${fragment}`;
           try {
             await navigator.clipboard.writeText(url);
-            store.getState().set({ notice: { kind: 'info', text: 'Link copied. It holds the whole diagram; nothing is uploaded.' } });
+            store.getState().showNotice({ kind: 'info', text: 'Link copied. It holds the whole diagram; nothing is uploaded.' });
           } catch {
             history.replaceState(null, '', url);
-            store.getState().set({ notice: { kind: 'info', text: 'The link is in the address bar. It holds the whole diagram; nothing is uploaded.' } });
+            store.getState().showNotice({ kind: 'info', text: 'The link is in the address bar. It holds the whole diagram; nothing is uploaded.' });
           }
         });
       },
       fitView: () => void flow.fitView({ padding: 0.15, duration: 200 }),
       autoLayout() {
         const state = store.getState();
-        state.set({ layoutRunning: true });
+        state.setLayoutRunning(true);
         void layoutClient.layout(state.doc, { direction: state.layoutDirection }).then(
           (result) => {
             if (result === 'cancelled') return;
-            store.getState().set({ layoutRunning: false });
+            store.getState().setLayoutRunning(false);
             animateNextMove();
             store.getState().edit((current) => adoptLayout(current, result));
-            store.getState().set({ fitRequest: store.getState().fitRequest + 1 });
+            store.getState().requestFit();
           },
           (error: unknown) => {
-            store.getState().set({ layoutRunning: false });
+            store.getState().setLayoutRunning(false);
             fail(`Auto layout failed: ${error instanceof Error ? error.message : String(error)}`);
           },
         );
       },
       cancelLayout() {
         layoutClient.cancel();
-        store.getState().set({ layoutRunning: false });
+        store.getState().setLayoutRunning(false);
       },
-      newDiagram: () => store.getState().set({ dialog: 'templates' }),
     };
   }, [store, flow, persistence, layoutClient, fileInput]);
 }

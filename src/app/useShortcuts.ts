@@ -1,10 +1,16 @@
 import { useEffect } from 'react';
-import { commandForKey, type CommandContext } from '../commands/registry.ts';
+import { commandForKey, isEnabled, runCommand, type CommandContext } from '../commands/registry.ts';
 import { formatBySniff } from '../io/formats/registry.ts';
 
 function isTextEntry(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** The component whose node has keyboard focus, if any. */
+function focusedNodeId(target: EventTarget | null): string | undefined {
+  const node = target instanceof HTMLElement ? target.closest<HTMLElement>('.react-flow__node') : null;
+  return node?.dataset.id || undefined;
 }
 
 /** One keydown listener for every command's shortcut; typing in a field is left alone.
@@ -17,22 +23,17 @@ export function useShortcuts(context: CommandContext, importText: (text: string,
       if (event.defaultPrevented || isTextEntry(event.target)) return;
       const state = context.store.getState();
       if (state.dialog) return;
-      // Enter on a focused component starts editing its label in place.
-      const focusedNode = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>('.react-flow__node') : null;
-      if (event.key === 'Enter' && focusedNode?.dataset.id && !event.ctrlKey && !event.metaKey) {
-        event.preventDefault();
-        state.set({ editingLabel: focusedNode.dataset.id });
-        return;
-      }
       const command = commandForKey(event);
-      if (!command || !command.enabled(state)) return;
-      if (command.id === 'paste') {
+      if (!command || !isEnabled(command, state)) return;
+      const subject = command.subject === 'focused-node' ? focusedNodeId(event.target) : undefined;
+      if (command.subject && !subject) return;
+      if (command.yieldsToPasteEvent) {
         // Let the browser fire its paste event first: it may carry a file's JSON.
-        deferred = setTimeout(() => command.run(context), 0);
+        deferred = setTimeout(() => runCommand(command, context), 0);
         return;
       }
       event.preventDefault();
-      command.run(context);
+      runCommand(command, context, subject);
     };
     const onPaste = (event: ClipboardEvent) => {
       if (isTextEntry(event.target)) return;

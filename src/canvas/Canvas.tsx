@@ -91,7 +91,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void
     (changes: NodeChange<FlowNode>[]) => {
       const state = store.getState();
       const selected = applySelection(state.selectedNodes, changes);
-      if (selected) state.set({ selectedNodes: selected });
+      if (selected) state.selectNodes(selected);
       for (const edit of readNodeChanges(changes, dragMoves.add)) {
         // Positions set outright come after any still gathered from the drag.
         if (edit.type === 'move') dragMoves.flush();
@@ -105,7 +105,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => {
       const selected = applySelection(store.getState().selectedEdges, changes);
-      if (selected) store.getState().set({ selectedEdges: selected });
+      if (selected) store.getState().selectEdges(selected);
     },
     [store],
   );
@@ -124,13 +124,13 @@ export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void
   // Every handler keeps its identity across renders: React Flow hands them to each
   // node's wrapper, and a new function would re-render all of them on every frame.
   const onNodeDragStart = useCallback(() => store.getState().beginGesture(), [store]);
-  const onNodeDoubleClick = useCallback((_event: unknown, node: FlowNode) => store.getState().set({ editingLabel: node.id }), [store]);
+  const onNodeDoubleClick = useCallback((_event: unknown, node: FlowNode) => store.getState().startEditingLabel(node.id), [store]);
   const onMoveEnd = useCallback(
     (_event: unknown, viewport: Viewport) => {
       // Restoring a saved viewport (when opening, or taking another tab's save) ends a
       // "move" too. Stored again, it would count as an edit, be saved, and send the
       // other tab reloading in turn, until one of them had unsaved work and stopped.
-      if (!sameViewport(store.getState().viewport, viewport)) store.getState().set({ viewport });
+      if (!sameViewport(store.getState().viewport, viewport)) store.getState().setViewport(viewport);
     },
     [store],
   );

@@ -11,7 +11,7 @@ export function LabelEditor({ id, label }: { id: string; label: string }) {
     if (state.editingLabel !== id) return;
     const trimmed = text.trim();
     if (keep && trimmed && trimmed !== label) state.edit((doc) => setLabel(doc, id, trimmed));
-    state.set({ editingLabel: null });
+    state.stopEditingLabel();
   };
   return (
     <input

@@ -1,27 +1,12 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addNode, connect, moveNodes, nodeById, setNodeProp } from '../model/ops.ts';
 import { emptyDiagram } from '../model/types.ts';
-import { createEditorStore } from '../store/editor.ts';
 import { HISTORY_LIMIT } from '../store/history.ts';
 import { addComponent, freeSpot } from './editing.ts';
-import { chordMatches, commandById, commandForKey, COMMANDS, conflictingChords, type CommandContext } from './registry.ts';
-
-function createTestEditor() {
-  const store = createEditorStore();
-  const services = { fitView: vi.fn(), importFile: vi.fn(), exportJson: vi.fn(), autoLayout: vi.fn(), cancelLayout: vi.fn(), newDiagram: vi.fn() };
-  const context: CommandContext = { store, services };
-  const run = (id: string) => {
-    const command = commandById(id);
-    if (command.enabled(store.getState())) command.run(context);
-  };
-  const key = (key: string, mods: { ctrl?: boolean; shift?: boolean } = {}) => {
-    const command = commandForKey({ key, ctrlKey: Boolean(mods.ctrl), metaKey: false, shiftKey: Boolean(mods.shift), altKey: false });
-    if (command?.enabled(store.getState())) command.run(context);
-    return command?.id;
-  };
-  const ids = () => store.getState().doc.nodes.map((node) => node.id);
-  return { store, services, run, key, ids, state: () => store.getState() };
-}
+import type { Dialog, Editor } from '../store/editor.ts';
+import { chordMatches, commandById, COMMANDS, conflictingChords } from './registry.ts';
+import { createTestEditor, type ServiceCall } from './testing.ts';
+import { TOOLBAR } from './toolbar.ts';
 
 describe('undo and redo', () => {
   it('undoes and redoes add, connect and property edits in order', () => {
@@ -70,7 +55,7 @@ describe('undo and redo', () => {
     addComponent(editor.store, 'dns', { x: 0, y: 0 });
     editor.run('undo');
     addComponent(editor.store, 'cdn', { x: 0, y: 0 });
-    expect(commandById('redo').enabled(editor.state())).toBe(false);
+    expect(editor.enabled('redo')).toBe(false);
   });
 });
 
@@ -215,8 +200,237 @@ describe('shortcut registry', () => {
   it('runs services for page commands', () => {
     const editor = createTestEditor();
     editor.key('s', { ctrl: true, shift: true });
-    expect(editor.services.exportJson).toHaveBeenCalledOnce();
+    expect(editor.calls).toEqual([['exportJson']]);
     editor.key('o', { ctrl: true });
-    expect(editor.services.importFile).toHaveBeenCalledOnce();
+    expect(editor.calls).toEqual([['exportJson'], ['importFile']]);
+  });
+});
+
+/** An editor where every command has what it needs: two components with an edge
+ *  undone (so both undo and redo apply), the client selected and copied. */
+function readyEditor() {
+  const editor = createTestEditor();
+  const a = addComponent(editor.store, 'client', { x: 0, y: 0 });
+  const b = addComponent(editor.store, 'service', { x: 300, y: 0 });
+  editor.state().edit((doc) => connect(doc, a, b));
+  editor.run('undo');
+  editor.state().select([a]);
+  editor.run('copy');
+  return { editor, a, b };
+}
+
+// [command, enabled on an empty diagram, enabled when ready, enabled when ready but read-only]
+const ENABLED: readonly [string, boolean, boolean, boolean][] = [
+  ['undo', false, true, false],
+  ['redo', false, true, false],
+  ['delete', false, true, false],
+  ['copy', false, true, true],
+  ['cut', false, true, false],
+  ['paste', false, true, false],
+  ['duplicate', false, true, false],
+  ['select-all', true, true, true],
+  ['clear', true, true, true],
+  ['nudge-left', false, true, false],
+  ['nudge-right', false, true, false],
+  ['nudge-up', false, true, false],
+  ['nudge-down', false, true, false],
+  ['edit-label', true, true, false],
+  ['what-if', false, true, true],
+  ['fit-view', true, true, true],
+  ['auto-layout', false, true, false],
+  ['cancel-layout', false, false, false],
+  ['toggle-snap', true, true, true],
+  ['new-diagram', true, true, true],
+  ['library', true, true, true],
+  ['export-json', true, true, true],
+  ['export-svg', true, true, true],
+  ['export-png', true, true, true],
+  ['import-json', true, true, true],
+  ['copy-link', true, true, true],
+  ['rules', true, true, true],
+  ['shortcuts', true, true, true],
+];
+
+describe('the command registry', () => {
+  it('gives every command a kebab-case id and a label', () => {
+    for (const command of COMMANDS) {
+      expect(command.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(command.label.trim()).not.toBe('');
+    }
+  });
+
+  it('has a row in the enabled table for every command', () => {
+    expect(ENABLED.map(([id]) => id).sort()).toEqual(COMMANDS.map((command) => command.id).sort());
+  });
+
+  it.each(ENABLED)('%s: enabled %s when empty, %s when ready, %s when read-only', (id, empty, ready, readOnly) => {
+    expect(createTestEditor().enabled(id)).toBe(empty);
+    const { editor } = readyEditor();
+    expect(editor.enabled(id)).toBe(ready);
+    editor.readOnly();
+    expect(editor.enabled(id)).toBe(readOnly);
+  });
+
+  it('enables Cancel layout only while a layout runs', () => {
+    const editor = createTestEditor();
+    editor.state().setLayoutRunning(true);
+    expect(editor.enabled('cancel-layout')).toBe(true);
+    expect(editor.enabled('auto-layout')).toBe(false);
+    expect(editor.run('cancel-layout')).toBe(true);
+    expect(editor.calls).toEqual([['cancelLayout']]);
+  });
+
+  it('reaches every command by a key, a pointer gesture or the toolbar', () => {
+    const inToolbar = new Set(TOOLBAR.flatMap((group) => group.items.map((item) => item.command)));
+    // Cancel layout sits in the layout progress, shown only while a layout runs.
+    const elsewhere = new Set(['cancel-layout']);
+    const unreachable = COMMANDS.filter((command) => command.keys.length === 0 && !command.pointer && !inToolbar.has(command.id) && !elsewhere.has(command.id));
+    expect(unreachable.map((command) => command.id)).toEqual([]);
+    for (const id of inToolbar) expect(() => commandById(id)).not.toThrow();
+  });
+
+  it('keeps the toolbar names the page and its tests use', () => {
+    const labels = TOOLBAR.flatMap((group) => group.items.map((item) => commandById(item.command).label));
+    expect(labels).toEqual([
+      'New diagram',
+      'Library',
+      'Undo',
+      'Redo',
+      'Snap to grid',
+      'Auto layout',
+      'Export JSON',
+      'Export SVG',
+      'Export PNG',
+      'Import JSON',
+      'Copy link',
+      'Rules',
+      'Keyboard shortcuts',
+    ]);
+  });
+});
+
+describe('toggles', () => {
+  const TOGGLES: readonly [string, (state: Editor) => boolean][] = [['toggle-snap', (state) => state.snapToGrid]];
+
+  it('marks exactly the toggles as checkable', () => {
+    expect(COMMANDS.filter((command) => command.checked).map((command) => command.id)).toEqual(TOGGLES.map(([id]) => id));
+  });
+
+  it.each(TOGGLES)('%s reports its setting and flips it', (id, setting) => {
+    const editor = createTestEditor();
+    const command = commandById(id);
+    const before = setting(editor.state());
+    expect(command.checked!(editor.state())).toBe(before);
+    editor.run(id);
+    expect(setting(editor.state())).toBe(!before);
+    expect(command.checked!(editor.state())).toBe(!before);
+    editor.run(id);
+    expect(command.checked!(editor.state())).toBe(before);
+  });
+
+  it('flips Snap to grid with Shift+G', () => {
+    const editor = createTestEditor();
+    expect(editor.key('G', { shift: true })).toBe('toggle-snap');
+    expect(editor.state().snapToGrid).toBe(true);
+  });
+});
+
+describe('page and dialog commands', () => {
+  const SERVICES: readonly [string, ServiceCall][] = [
+    ['fit-view', ['fitView']],
+    ['export-json', ['exportJson']],
+    ['export-svg', ['exportImage', 'svg']],
+    ['export-png', ['exportImage', 'png']],
+    ['import-json', ['importFile']],
+    ['copy-link', ['copyLink']],
+  ];
+
+  it.each(SERVICES)('%s asks the page for %j', (id, call) => {
+    const editor = createTestEditor();
+    expect(editor.run(id)).toBe(true);
+    expect(editor.calls).toEqual([call]);
+  });
+
+  it('asks the page to lay out a diagram with components', () => {
+    const { editor } = readyEditor();
+    editor.key('l', { ctrl: true, shift: true });
+    expect(editor.calls).toEqual([['autoLayout']]);
+  });
+
+  const DIALOGS: readonly [string, Dialog][] = [
+    ['new-diagram', 'templates'],
+    ['library', 'library'],
+    ['rules', 'rules'],
+    ['shortcuts', 'shortcuts'],
+  ];
+
+  it.each(DIALOGS)('%s opens the %s dialog', (id, dialog) => {
+    const editor = createTestEditor();
+    editor.run(id);
+    expect(editor.state().dialog).toBe(dialog);
+  });
+
+  it('edits the label of the component it is given, and of none without one', () => {
+    const { editor, b } = readyEditor();
+    editor.run('edit-label');
+    expect(editor.state().editingLabel).toBeNull();
+    editor.run('edit-label', b);
+    expect(editor.state().editingLabel).toBe(b);
+  });
+
+  it('leaves Enter to the browser when no component has focus', () => {
+    const { editor } = readyEditor();
+    expect(editor.key('Enter')).toBe('edit-label');
+    expect(editor.state().editingLabel).toBeNull();
+  });
+});
+
+describe('read-only mode', () => {
+  it('refuses every edit by key and by control, leaving document, history and clipboard as they were', () => {
+    const { editor, b } = readyEditor();
+    editor.readOnly();
+    const { doc, history, clipboard, selectedNodes } = editor.state();
+    const keys: [string, { ctrl?: boolean; shift?: boolean }?][] = [
+      ['z', { ctrl: true }],
+      ['z', { ctrl: true, shift: true }],
+      ['y', { ctrl: true }],
+      ['Delete'],
+      ['Backspace'],
+      ['x', { ctrl: true }],
+      ['v', { ctrl: true }],
+      ['d', { ctrl: true }],
+      ['ArrowLeft'],
+      ['l', { ctrl: true, shift: true }],
+    ];
+    for (const [key, mods] of keys) editor.key(key, mods);
+    for (const id of ['undo', 'redo', 'delete', 'cut', 'paste', 'duplicate', 'nudge-down', 'auto-layout']) expect(editor.run(id)).toBe(false);
+    expect(editor.run('edit-label', b)).toBe(false);
+    expect(editor.state().doc).toBe(doc);
+    expect(editor.state().history).toBe(history);
+    expect(editor.state().clipboard).toBe(clipboard);
+    expect(editor.state().selectedNodes).toBe(selectedNodes);
+    expect(editor.state().editingLabel).toBeNull();
+    expect(editor.state().dialog).toBeNull();
+    expect(editor.calls).toEqual([]);
+  });
+
+  it('still copies, selects, shows failures and exports', () => {
+    const { editor, a } = readyEditor();
+    editor.readOnly();
+    editor.key('a', { ctrl: true });
+    expect(editor.state().selectedNodes.size).toBe(2);
+    editor.state().select([a]);
+    editor.key('F', { shift: true });
+    expect(editor.state().blastUnit).toBe(a);
+    editor.run('export-svg');
+    expect(editor.calls).toEqual([['exportImage', 'svg']]);
+  });
+
+  it('edits again once saving is back on', () => {
+    const { editor } = readyEditor();
+    editor.readOnly();
+    editor.state().setSaving({ mode: 'on' });
+    expect(editor.run('undo')).toBe(true);
+    expect(editor.ids()).toHaveLength(1);
   });
 });

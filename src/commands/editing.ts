@@ -48,9 +48,9 @@ export function deleteSelection(store: EditorStore, options: { keepChildren?: bo
 }
 
 export function copy(store: EditorStore): void {
-  const { doc, selectedNodes, set } = store.getState();
+  const { doc, selectedNodes, setClipboard } = store.getState();
   if (selectedNodes.size === 0) return;
-  set({ clipboard: copySelection(doc, selectedNodes), pasteCount: 0 });
+  setClipboard(copySelection(doc, selectedNodes));
 }
 
 export function cut(store: EditorStore): void {
@@ -59,16 +59,12 @@ export function cut(store: EditorStore): void {
 }
 
 export function pasteClipboard(store: EditorStore): void {
-  const { clipboard, pasteCount, edit, set } = store.getState();
+  const { doc, clipboard, pasteCount, edit, countPaste } = store.getState();
   if (!clipboard || clipboard.nodes.length === 0) return;
   const step = (pasteCount + 1) * PASTE_OFFSET;
-  let pastedIds: string[] = [];
-  edit((doc) => {
-    const result = paste(doc, clipboard, { x: step, y: step });
-    pastedIds = result.nodeIds;
-    return result.doc;
-  });
-  set({ pasteCount: pasteCount + 1, selectedNodes: new Set(pastedIds), selectedEdges: new Set() });
+  const result = paste(doc, clipboard, { x: step, y: step });
+  edit(() => result.doc, { nodes: result.nodeIds });
+  countPaste();
 }
 
 export function duplicate(store: EditorStore): void {

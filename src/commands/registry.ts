@@ -14,15 +14,18 @@ import {
 
 // Every user command, once. The toolbar, the shortcut dialog and key handling all
 // read this list; a key that two commands claim is refused when the list loads.
+// Read-only mode is enforced here, in `isEnabled`, for every command that edits:
+// the controls that run a command show it disabled instead of doing nothing.
 
 /** What the canvas and panels provide to commands that need the page. */
 export interface CommandServices {
   fitView(): void;
   importFile(): void;
   exportJson(): void;
+  exportImage(format: 'svg' | 'png'): void;
+  copyLink(): void;
   autoLayout(): void;
   cancelLayout(): void;
-  newDiagram(): void;
 }
 
 export interface CommandContext {
@@ -41,23 +44,35 @@ export interface Command {
   id: string;
   label: string;
   keys: readonly KeyChord[];
-  enabled(state: Editor): boolean;
-  run(context: CommandContext): void;
+  /** The pointer's way to do the same, for the shortcut dialog. */
+  pointer?: string;
+  /** Changes the document, so it is disabled while the diagram is read-only. */
+  edits?: boolean;
+  /** When the command applies, read-only mode aside; always when left out. */
+  available?(state: Editor): boolean;
+  /** A toggle's setting: the toolbar shows it as a checkbox, the shortcut dialog as on or off. */
+  checked?(state: Editor): boolean;
+  /** Key handling passes the id of the component that has keyboard focus, and leaves
+   *  the key alone when none has. */
+  subject?: 'focused-node';
+  /** Its key waits for the browser's paste event, which may carry a file's JSON to
+   *  import instead. */
+  yieldsToPasteEvent?: boolean;
+  run(context: CommandContext, subject?: string): void;
 }
 
 const NUDGE = 10;
-const always = () => true;
 const hasSelection = (state: Editor) => state.selectedNodes.size > 0 || state.selectedEdges.size > 0;
 const hasNodeSelection = (state: Editor) => state.selectedNodes.size > 0;
 
 function deleteOrAsk({ store }: CommandContext): void {
-  const { doc, selectedNodes, set } = store.getState();
+  const { doc, selectedNodes, openDialog } = store.getState();
   const groups = [...selectedNodes].filter((id) => {
     const node = nodeById(doc, id);
     return node !== undefined && isGroupKind(node.kind);
   });
   // A group never takes its children with it silently.
-  if (groups.length > 0 && hasChildren(doc, groups)) set({ dialog: 'delete-group' });
+  if (groups.length > 0 && hasChildren(doc, groups)) openDialog('delete-group');
   else deleteSelection(store);
 }
 
@@ -66,7 +81,8 @@ export const COMMANDS: readonly Command[] = [
     id: 'undo',
     label: 'Undo',
     keys: [{ key: 'z', mod: true }],
-    enabled: (state) => state.history.past.length > 0,
+    edits: true,
+    available: (state) => state.history.past.length > 0,
     run: ({ store }) => store.getState().undo(),
   },
   {
@@ -76,35 +92,38 @@ export const COMMANDS: readonly Command[] = [
       { key: 'z', mod: true, shift: true },
       { key: 'y', mod: true },
     ],
-    enabled: (state) => state.history.future.length > 0,
+    edits: true,
+    available: (state) => state.history.future.length > 0,
     run: ({ store }) => store.getState().redo(),
   },
-  { id: 'delete', label: 'Delete', keys: [{ key: 'Delete' }, { key: 'Backspace' }], enabled: hasSelection, run: deleteOrAsk },
-  { id: 'copy', label: 'Copy', keys: [{ key: 'c', mod: true }], enabled: hasNodeSelection, run: ({ store }) => copy(store) },
-  { id: 'cut', label: 'Cut', keys: [{ key: 'x', mod: true }], enabled: hasNodeSelection, run: ({ store }) => cut(store) },
+  { id: 'delete', label: 'Delete', keys: [{ key: 'Delete' }, { key: 'Backspace' }], edits: true, available: hasSelection, run: deleteOrAsk },
+  { id: 'copy', label: 'Copy', keys: [{ key: 'c', mod: true }], available: hasNodeSelection, run: ({ store }) => copy(store) },
+  { id: 'cut', label: 'Cut', keys: [{ key: 'x', mod: true }], edits: true, available: hasNodeSelection, run: ({ store }) => cut(store) },
   {
     id: 'paste',
     label: 'Paste',
     keys: [{ key: 'v', mod: true }],
-    enabled: (state) => state.clipboard !== null,
+    edits: true,
+    yieldsToPasteEvent: true,
+    available: (state) => state.clipboard !== null,
     run: ({ store }) => pasteClipboard(store),
   },
   {
     id: 'duplicate',
     label: 'Duplicate',
     keys: [{ key: 'd', mod: true }],
-    enabled: hasNodeSelection,
+    edits: true,
+    available: hasNodeSelection,
     run: ({ store }) => duplicate(store),
   },
-  { id: 'select-all', label: 'Select all', keys: [{ key: 'a', mod: true }], enabled: always, run: ({ store }) => selectAll(store) },
+  { id: 'select-all', label: 'Select all', keys: [{ key: 'a', mod: true }], run: ({ store }) => selectAll(store) },
   {
     id: 'clear',
     label: 'Clear selection or close the failure view',
     keys: [{ key: 'Escape' }],
-    enabled: always,
     run: ({ store }) => {
       const state = store.getState();
-      if (state.blastUnit) state.set({ blastUnit: null });
+      if (state.blastUnit) state.showBlast(null);
       else state.clearSelection();
     },
   },
@@ -120,45 +139,73 @@ export const COMMANDS: readonly Command[] = [
       id,
       label,
       keys: [{ key }],
-      enabled: hasNodeSelection,
+      edits: true,
+      available: hasNodeSelection,
       run: ({ store }) => nudge(store, dx, dy),
     }),
   ),
   {
+    id: 'edit-label',
+    label: "Edit the selected component's label",
+    keys: [{ key: 'Enter' }],
+    pointer: 'double-click',
+    edits: true,
+    subject: 'focused-node',
+    run: ({ store }, nodeId) => {
+      if (nodeId) store.getState().startEditingLabel(nodeId);
+    },
+  },
+  {
     id: 'what-if',
     label: 'What if this fails?',
     keys: [{ key: 'f', shift: true }],
-    enabled: (state) => state.selectedNodes.size === 1,
+    available: (state) => state.selectedNodes.size === 1,
     run: ({ store }) => {
       const [id] = store.getState().selectedNodes;
-      store.getState().set({ blastUnit: id ?? null });
+      store.getState().showBlast(id ?? null);
     },
   },
-  { id: 'fit-view', label: 'Fit view', keys: [{ key: '1', shift: true }], enabled: always, run: ({ services }) => services.fitView() },
+  { id: 'fit-view', label: 'Fit view', keys: [{ key: '1', shift: true }], run: ({ services }) => services.fitView() },
   {
     id: 'auto-layout',
     label: 'Auto layout',
     keys: [{ key: 'l', mod: true, shift: true }],
-    enabled: (state) => state.doc.nodes.length > 0 && state.saving.mode !== 'read-only' && !state.layoutRunning,
+    edits: true,
+    available: (state) => state.doc.nodes.length > 0 && !state.layoutRunning,
     run: ({ services }) => services.autoLayout(),
   },
-  { id: 'export-json', label: 'Export JSON', keys: [{ key: 's', mod: true, shift: true }], enabled: always, run: ({ services }) => services.exportJson() },
-  { id: 'import-json', label: 'Import JSON', keys: [{ key: 'o', mod: true }], enabled: always, run: ({ services }) => services.importFile() },
+  { id: 'cancel-layout', label: 'Cancel layout', keys: [], available: (state) => state.layoutRunning, run: ({ services }) => services.cancelLayout() },
   {
     id: 'toggle-snap',
     label: 'Snap to grid',
     keys: [{ key: 'g', shift: true }],
-    enabled: always,
-    run: ({ store }) => store.getState().set({ snapToGrid: !store.getState().snapToGrid }),
+    checked: (state) => state.snapToGrid,
+    run: ({ store }) => store.getState().setSnapToGrid(!store.getState().snapToGrid),
   },
-  {
-    id: 'shortcuts',
-    label: 'Keyboard shortcuts',
-    keys: [{ key: '?' }],
-    enabled: always,
-    run: ({ store }) => store.getState().set({ dialog: 'shortcuts' }),
-  },
+  { id: 'new-diagram', label: 'New diagram', keys: [], run: ({ store }) => store.getState().openDialog('templates') },
+  { id: 'library', label: 'Library', keys: [], run: ({ store }) => store.getState().openDialog('library') },
+  { id: 'export-json', label: 'Export JSON', keys: [{ key: 's', mod: true, shift: true }], run: ({ services }) => services.exportJson() },
+  { id: 'export-svg', label: 'Export SVG', keys: [], run: ({ services }) => services.exportImage('svg') },
+  { id: 'export-png', label: 'Export PNG', keys: [], run: ({ services }) => services.exportImage('png') },
+  { id: 'import-json', label: 'Import JSON', keys: [{ key: 'o', mod: true }], run: ({ services }) => services.importFile() },
+  { id: 'copy-link', label: 'Copy link', keys: [], run: ({ services }) => services.copyLink() },
+  { id: 'rules', label: 'Rules', keys: [], run: ({ store }) => store.getState().openDialog('rules') },
+  { id: 'shortcuts', label: 'Keyboard shortcuts', keys: [{ key: '?' }], run: ({ store }) => store.getState().openDialog('shortcuts') },
 ];
+
+/** Whether a command can run now: what it needs is there, and it does not edit a
+ *  read-only diagram. Every control and key reads this, so none of them can bypass it. */
+export function isEnabled(command: Command, state: Editor): boolean {
+  if (command.edits && state.saving.mode === 'read-only') return false;
+  return command.available?.(state) ?? true;
+}
+
+/** Runs a command if it is enabled; says whether it ran. */
+export function runCommand(command: Command, context: CommandContext, subject?: string): boolean {
+  if (!isEnabled(command, context.store.getState())) return false;
+  command.run(context, subject);
+  return true;
+}
 
 export function chordMatches(chord: KeyChord, event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): boolean {
   if (event.altKey) return false;

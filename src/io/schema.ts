@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { CATALOGUE, EDGE_PROPERTIES, NODE_KINDS } from '../model/catalogue.ts';
+import { NODE_KINDS } from '../model/catalogue.ts';
 import { checkProperty, type PropertySpec } from '../model/properties.ts';
+import { EDGE_SPECS, specsOf } from '../model/props.ts';
 import { CURRENT_VERSION, FORMAT_TAG, type Diagram, type EdgeProps, type PropValue } from '../model/types.ts';
 import { describeValue, quote } from './errors.ts';
 import { MAX_COORDINATE } from './limits.ts';
@@ -49,13 +50,6 @@ function withoutUndefined(value: unknown): unknown {
 
 const propsBag = z.preprocess(withoutUndefined, z.record(z.string(), propValue));
 
-const SPECS_BY_KIND = new Map(CATALOGUE.map((info) => [info.kind, specMap(info.properties)]));
-const EDGE_SPECS = specMap(EDGE_PROPERTIES);
-
-function specMap(specs: readonly PropertySpec[]): ReadonlyMap<string, PropertySpec> {
-  return new Map(specs.map((spec) => [spec.key, spec]));
-}
-
 /** Checks each known key of `props` against its spec; unknown keys pass. */
 function checkProps(
   props: object,
@@ -88,7 +82,7 @@ const node = z
     notes: z.string().optional(),
     props: propsBag,
   })
-  .superRefine((value, ctx) => checkProps(value.props, SPECS_BY_KIND.get(value.kind), `node ${quote(value.id)}`, ctx));
+  .superRefine((value, ctx) => checkProps(value.props, specsOf(value.kind), `node ${quote(value.id)}`, ctx));
 
 // EdgeProps is a closed interface, but the bag is open like node props. The per-key
 // checks against EDGE_PROPERTIES are what make the cast to EdgeProps true.

@@ -1,5 +1,5 @@
 import type { ElkExtendedEdge, ElkNode, LayoutOptions as ElkLayoutOptions } from 'elkjs/lib/elk-api';
-import { COMPONENT_SIZE } from '../model/catalogue.ts';
+import { COMPONENT_SIZE, hasTrait } from '../model/catalogue.ts';
 import { ancestorsIn, effectiveParents } from '../model/tree.ts';
 import { isGroupKind, type Diagram, type DiagramNode } from '../model/types.ts';
 
@@ -120,7 +120,7 @@ export function feedbackEdges(doc: Diagram, edges: readonly LinkLike[]): Set<str
   }
 
   const hops = new Map<string, number>();
-  const queue = doc.nodes.filter((node) => node.kind === 'client').map((node) => node.id);
+  const queue = doc.nodes.filter((node) => hasTrait(node.kind, 'entry')).map((node) => node.id);
   for (const id of queue) hops.set(id, 0);
   for (let head = 0; head < queue.length; head++) {
     const id = queue[head]!;

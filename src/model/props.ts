@@ -1,4 +1,4 @@
-import { EDGE_PROPERTIES, kindInfo } from './catalogue.ts';
+import { CATALOGUE, EDGE_PROPERTIES } from './catalogue.ts';
 import type { PropertySpec } from './properties.ts';
 import type { DiagramEdge, DiagramNode, NodeKind, PropValue } from './types.ts';
 
@@ -6,17 +6,20 @@ import type { DiagramEdge, DiagramNode, NodeKind, PropValue } from './types.ts';
 // diagram sets (a file may leave out anything that has a default), so every reader
 // asks here instead of restating the catalogue's defaults.
 
-const SPECS = new Map<NodeKind, ReadonlyMap<string, PropertySpec>>();
-const EDGE_SPECS: ReadonlyMap<string, PropertySpec> = new Map(EDGE_PROPERTIES.map((spec) => [spec.key, spec]));
+const byKey = (specs: readonly PropertySpec[]) => new Map(specs.map((spec) => [spec.key, spec]));
+const SPECS: ReadonlyMap<string, ReadonlyMap<string, PropertySpec>> = new Map(CATALOGUE.map((info) => [info.kind, byKey(info.properties)]));
+
+/** Every edge property's spec, by key. */
+export const EDGE_SPECS: ReadonlyMap<string, PropertySpec> = byKey(EDGE_PROPERTIES);
+
+/** A kind's property specs by key; undefined for a kind the catalogue does not have. */
+export function specsOf(kind: string): ReadonlyMap<string, PropertySpec> | undefined {
+  return SPECS.get(kind);
+}
 
 /** The spec of a kind's property, or undefined when the kind has no such property. */
 export function specOf(kind: NodeKind, key: string): PropertySpec | undefined {
-  let specs = SPECS.get(kind);
-  if (!specs) {
-    specs = new Map(kindInfo(kind).properties.map((spec) => [spec.key, spec]));
-    SPECS.set(kind, specs);
-  }
-  return specs.get(key);
+  return SPECS.get(kind)?.get(key);
 }
 
 const JS_TYPE: Record<PropertySpec['type'], string> = { boolean: 'boolean', integer: 'number', enum: 'string', text: 'string' };

@@ -26,7 +26,7 @@ export function BlastBanner() {
           </ul>
         </>
       )}
-      <button type="button" onClick={() => store.getState().set({ blastUnit: null })}>
+      <button type="button" onClick={() => store.getState().showBlast(null)}>
         Back to the diagram (Esc)
       </button>
     </section>

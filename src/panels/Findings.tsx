@@ -30,7 +30,7 @@ export function Findings() {
           ))}
         </p>
         <label className="toggle">
-          <input type="checkbox" checked={showInfo} onChange={(event) => store.getState().set({ showInfo: event.target.checked })} />
+          <input type="checkbox" checked={showInfo} onChange={(event) => store.getState().setShowInfo(event.target.checked)} />
           Show info
         </label>
       </header>
@@ -97,7 +97,7 @@ const FindingItem = memo(function FindingItem({ finding }: { finding: Finding })
           </button>
         )}
         {actions.includes('what-if') && (
-          <button type="button" onClick={() => store.getState().set({ blastUnit: subjects[0] ?? null })}>
+          <button type="button" onClick={() => store.getState().showBlast(subjects[0] ?? null)}>
             What if this fails?
           </button>
         )}

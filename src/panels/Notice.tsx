@@ -3,14 +3,14 @@ import { useEditor } from '../store/context.ts';
 /** Problems (a rejected file, a failed save) in an alert; other news in a status line. */
 export function Notice() {
   const notice = useEditor((state) => state.notice);
-  const set = useEditor((state) => state.set);
+  const dismiss = useEditor((state) => state.dismissNotice);
   return (
     <div className="notice-area">
       <div role="alert" className={notice?.kind === 'error' ? 'notice notice-error' : 'visually-hidden'}>
         {notice?.kind === 'error' && (
           <>
             <span>{notice.text}</span>
-            <button type="button" onClick={() => set({ notice: null })} aria-label="Dismiss">
+            <button type="button" onClick={dismiss} aria-label="Dismiss">
               ×
             </button>
           </>

@@ -1,23 +1,34 @@
-import { chordLabel, COMMANDS } from '../commands/registry.ts';
+import { chordLabel, COMMANDS, type Command } from '../commands/registry.ts';
+import { useEditor } from '../store/context.ts';
 import { Dialog } from './Dialog.tsx';
 
 const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** Commands a key or a pointer gesture reaches; the others live only in the toolbar. */
+const SHORTCUTS = COMMANDS.filter((command) => command.keys.length > 0 || command.pointer);
+
+function ShortcutRow({ command }: { command: Command }) {
+  const checked = useEditor((state) => command.checked?.(state));
+  const ways = [...command.keys.map((chord) => chordLabel(chord, MAC)), ...(command.pointer ? [command.pointer] : [])];
+  return (
+    <tr>
+      <th scope="row">
+        {command.label}
+        {checked !== undefined && <span className="muted"> ({checked ? 'on' : 'off'})</span>}
+      </th>
+      <td>{ways.join(' or ')}</td>
+    </tr>
+  );
+}
 
 export function ShortcutsDialog({ onClose }: { onClose(): void }) {
   return (
     <Dialog title="Keyboard shortcuts" onClose={onClose}>
       <table className="shortcuts">
         <tbody>
-          {COMMANDS.map((command) => (
-            <tr key={command.id}>
-              <th scope="row">{command.label}</th>
-              <td>{command.keys.map((chord) => chordLabel(chord, MAC)).join(' or ')}</td>
-            </tr>
+          {SHORTCUTS.map((command) => (
+            <ShortcutRow key={command.id} command={command} />
           ))}
-          <tr>
-            <th scope="row">Edit the selected component's label</th>
-            <td>Enter or double-click</td>
-          </tr>
           <tr>
             <th scope="row">Add to the selection; box select</th>
             <td>Shift+click; Shift+drag</td>

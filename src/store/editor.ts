@@ -8,7 +8,9 @@ import { emptyHistory, record, redo, undo, type History } from './history.ts';
 
 // The editor's state: the document (in the file format's model, not React Flow's
 // objects) with its history, kept apart from UI state. Everything that changes the
-// document goes through `edit` or a gesture, so every change is undoable.
+// document goes through `edit` or a gesture, so every change is undoable. There is no
+// public setter: UI state changes through the named actions below, so each change
+// says what it is, and a test can find every writer of a field.
 
 export type Dialog = 'shortcuts' | 'rules' | 'library' | 'templates' | 'delete-group' | null;
 
@@ -48,10 +50,12 @@ export interface EditorState {
   viewport: Viewport | null;
   analysis: AnalysisView;
   layoutRunning: boolean;
-  layoutDirection: 'RIGHT' | 'DOWN';
+  layoutDirection: LayoutDirection;
 }
 
 export type { Viewport };
+
+export type LayoutDirection = 'RIGHT' | 'DOWN';
 
 export interface EditorActions {
   edit(change: (doc: Diagram) => Diagram, select?: { nodes?: string[]; edges?: string[] }): void;
@@ -62,8 +66,31 @@ export interface EditorActions {
   redo(): void;
   select(nodes: Iterable<string>, edges?: Iterable<string>): void;
   clearSelection(): void;
+  /** Replaces the node selection as React Flow reports it (the set is kept as given). */
+  selectNodes(ids: ReadonlySet<string>): void;
+  selectEdges(ids: ReadonlySet<string>): void;
   open(doc: Diagram, diagramId: string | null, viewport?: Viewport | null): void;
-  set(partial: Partial<EditorState>): void;
+  /** Keeps copied components; the next paste lands one offset away from them. */
+  setClipboard(clipboard: Clipboard): void;
+  /** Counts a paste, so that the next one lands one offset further. */
+  countPaste(): void;
+  openDialog(dialog: Exclude<Dialog, null>): void;
+  closeDialog(): void;
+  showNotice(notice: Notice): void;
+  dismissNotice(): void;
+  setSnapToGrid(on: boolean): void;
+  setShowInfo(on: boolean): void;
+  setLayoutDirection(direction: LayoutDirection): void;
+  setLayoutRunning(running: boolean): void;
+  /** Shows what the loss of a failure unit takes down; null goes back to the diagram. */
+  showBlast(unitId: string | null): void;
+  startEditingLabel(nodeId: string): void;
+  stopEditingLabel(): void;
+  /** Asks the canvas to fit the view once more. */
+  requestFit(): void;
+  setSaving(saving: SavingState): void;
+  setAnalysis(analysis: AnalysisView): void;
+  setViewport(viewport: Viewport): void;
 }
 
 export type Editor = EditorState & EditorActions;
@@ -169,6 +196,14 @@ export function createEditorStore(doc?: Diagram) {
         if (state.selectedNodes.size || state.selectedEdges.size) set({ selectedNodes: none, selectedEdges: none });
       },
 
+      selectNodes(ids) {
+        set({ selectedNodes: ids });
+      },
+
+      selectEdges(ids) {
+        set({ selectedEdges: ids });
+      },
+
       open(next, diagramId, viewport = null) {
         set({
           viewport,
@@ -184,9 +219,23 @@ export function createEditorStore(doc?: Diagram) {
         });
       },
 
-      set(partial) {
-        set(partial);
-      },
+      setClipboard: (clipboard) => set({ clipboard, pasteCount: 0 }),
+      countPaste: () => set({ pasteCount: get().pasteCount + 1 }),
+      openDialog: (dialog) => set({ dialog }),
+      closeDialog: () => set({ dialog: null }),
+      showNotice: (notice) => set({ notice }),
+      dismissNotice: () => set({ notice: null }),
+      setSnapToGrid: (snapToGrid) => set({ snapToGrid }),
+      setShowInfo: (showInfo) => set({ showInfo }),
+      setLayoutDirection: (layoutDirection) => set({ layoutDirection }),
+      setLayoutRunning: (layoutRunning) => set({ layoutRunning }),
+      showBlast: (blastUnit) => set({ blastUnit }),
+      startEditingLabel: (editingLabel) => set({ editingLabel }),
+      stopEditingLabel: () => set({ editingLabel: null }),
+      requestFit: () => set({ fitRequest: get().fitRequest + 1 }),
+      setSaving: (saving) => set({ saving }),
+      setAnalysis: (analysis) => set({ analysis }),
+      setViewport: (viewport) => set({ viewport }),
     })),
   );
 }
