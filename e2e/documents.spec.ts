@@ -50,6 +50,12 @@ test('export then import gives back the same diagram, as a new one', async ({ pa
   const exported = await readFile((await download.path())!, 'utf8');
   expect(JSON.parse(exported)).toMatchObject({ format: 'faultline', version: 1, title: 'Round trip' });
 
+  const drawing = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export SVG' }).click();
+  const svg = await drawing;
+  expect(svg.suggestedFilename()).toBe('round-trip.svg');
+  expect(await readFile((await svg.path())!, 'utf8')).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+
   const choosing = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import JSON' }).click();
   await (await choosing).setFiles({ name: 'Round trip.faultline.json', mimeType: 'application/json', buffer: Buffer.from(exported) });

@@ -3,7 +3,9 @@ import { useEffect, useMemo, useState, type RefObject } from 'react';
 import { describeImportError, tooLarge } from '../io/errors.ts';
 import { exportFileName } from '../io/export.ts';
 import { faultlineJson } from '../io/formats/faultline.ts';
+import type { FileFormat } from '../io/formats/format.ts';
 import { openDocument } from '../io/formats/registry.ts';
+import { svgImage } from '../io/formats/svg.ts';
 import { MAX_FILE_BYTES } from '../io/limits.ts';
 import { adoptLayout } from '../layout/adopt.ts';
 import { createLayoutClient } from '../layout/client.ts';
@@ -18,6 +20,8 @@ export interface AppServices extends CommandServices {
   importText(text: string, source: string): void;
   persistence: Persistence;
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function download(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
@@ -59,6 +63,17 @@ export function useServices(store: EditorStore, fileInput: RefObject<HTMLInputEl
         else fail(`Could not import ${source}: ${describeImportError(result.error)}`);
       });
     };
+    // Every written format comes from the registry: its serializer, its extension, its type.
+    const writeAs = async (format: FileFormat) => {
+      const { doc } = store.getState();
+      if (!format.serialize) return;
+      try {
+        const text = await format.serialize(doc);
+        download(exportFileName(doc.title, format.extensions[0]), new Blob([text], { type: format.mime }));
+      } catch (error) {
+        fail(`Could not export ${format.name}: ${messageOf(error)}`);
+      }
+    };
     return {
       persistence,
       importText: (text, source) => open(text, source),
@@ -73,22 +88,17 @@ export function useServices(store: EditorStore, fileInput: RefObject<HTMLInputEl
         }
       },
       importFile: () => fileInput.current?.click(),
-      exportJson() {
-        const { doc } = store.getState();
-        void faultlineJson.serialize(doc).then((text) => download(exportFileName(doc.title), new Blob([text], { type: faultlineJson.mime })));
-      },
+      exportJson: () => void writeAs(faultlineJson),
       exportImage(format) {
+        if (format === 'svg') return void writeAs(svgImage);
         const { doc } = store.getState();
-        const name = exportFileName(doc.title).replace(/\.faultline\.json$/, `.${format}`);
-        // Image export loads on demand; most sessions never use it.
-        const picture =
-          format === 'svg'
-            ? import('../io/export-svg.ts').then(({ exportSvg }) => new Blob([exportSvg(doc)], { type: 'image/svg+xml' }))
-            : import('./exportImage.ts').then(({ exportPng }) => exportPng(doc));
-        picture.then(
-          (blob) => download(name, blob),
-          (error: unknown) => fail(`Could not export ${format.toUpperCase()}: ${error instanceof Error ? error.message : String(error)}`),
-        );
+        // PNG is drawn from the SVG in the page, on demand; most sessions never use it.
+        import('./exportImage.ts')
+          .then(({ exportPng }) => exportPng(doc))
+          .then(
+            (blob) => download(exportFileName(doc.title, '.png'), blob),
+            (error: unknown) => fail(`Could not export PNG: ${messageOf(error)}`),
+          );
       },
       copyLink() {
         void import('../io/share.ts').then(async ({ encodeShareLink }) => {

@@ -77,4 +77,9 @@ describe('exportFileName', () => {
   ])('%j -> %s', (title, name) => {
     expect(exportFileName(title)).toBe(name);
   });
+
+  it('takes the extension of the format being written', () => {
+    expect(exportFileName('URL shortener', '.svg')).toBe('url-shortener.svg');
+    expect(exportFileName('', '.png')).toBe('diagram.png');
+  });
 });

@@ -70,10 +70,10 @@ export function exportCompactJson(doc: Diagram): string {
 const RESERVED_ON_WINDOWS = /^(con|prn|aux|nul|com\d|lpt\d)$/;
 const MAX_NAME_LENGTH = 80;
 
-/** `<safe-title>.faultline.json`: lower case, letters and digits of any script kept,
+/** `<safe-title><extension>` (`.faultline.json` unless given): lower case, letters and digits of any script kept,
  *  everything else (slashes, dots, spaces, control characters) turned into single
  *  dashes, at most 80 characters, never empty or a name Windows reserves. */
-export function exportFileName(title: string): string {
+export function exportFileName(title: string, extension = '.faultline.json'): string {
   let base = title
     .normalize('NFKC')
     .toLowerCase()
@@ -82,5 +82,5 @@ export function exportFileName(title: string): string {
   base = Array.from(base).slice(0, MAX_NAME_LENGTH).join('').replace(/[-_]+$/, '');
   if (!base) base = 'diagram';
   if (RESERVED_ON_WINDOWS.test(base)) base = `${base}-diagram`;
-  return `${base}.faultline.json`;
+  return `${base}${extension}`;
 }
