@@ -32,6 +32,17 @@ test('a review names both single points of failure and follows edits', async ({ 
   await page.keyboard.press('Escape');
   await expect(view).toHaveCount(0);
   await expect(canvas.node('SQL database')).not.toHaveClass(/is-dimmed/);
+
+  // Several units fail together: select both and press Shift+F.
+  await canvas.node('Load balancer').click();
+  await canvas.node('SQL database').click({ modifiers: ['Shift'] });
+  await page.keyboard.press('Shift+F');
+  await expect(view).toContainText('If Load balancer and SQL database fail');
+  await expect(view.getByRole('list', { name: 'Down' }).getByRole('listitem')).toHaveText(['Load balancer', 'SQL database']);
+  await expect(view).toContainText('Client stops working.');
+  await view.screenshot({ path: 'test-results/failure-view.png' });
+  await page.keyboard.press('Escape');
+  await expect(view).toHaveCount(0);
 });
 
 test('the rules dialog lists every rule with its explanation', async ({ page }) => {

@@ -1,39 +1,36 @@
-import { isGroupKind, type Diagram } from '../model/types.ts';
-import { flowIndexOf } from './flow-index.ts';
+import type { Diagram } from '../model/types.ts';
+import { baseline, dependencyModel, takeAway } from './dependencies.ts';
 import { buildGraph } from './graph.ts';
-import { entryReachBySearch, LossWorkspace } from './loss.ts';
+import { unitMembers } from './spof.ts';
+
+// "What if this fails?": the same dependency model as the review, with any set of
+// units lost at once (a zone and a database, say).
 
 export interface BlastRadius {
-  /** Components that some entry reached before the failure and no longer does: the
-   *  failed component itself (or the group's members) when they were reached, and
-   *  everything cut off behind them. Nearest first. */
-  lost: string[];
-  /** Entries that can no longer reach a terminal they reached before, in document order. */
+  /** The components that go down themselves: the failed ones and everything inside a failed group. */
+  down: string[];
+  /** Components, entries aside, that are up but stop working because of it, nearest first. */
+  stopped: string[];
+  /** Entries that stop working, in document order. */
   entriesAffected: string[];
-  /** The terminals among `lost`. */
-  unreachableTerminals: string[];
 }
 
-const NOTHING: BlastRadius = Object.freeze({ lost: [], entriesAffected: [], unreachableTerminals: [] });
+const NOTHING: BlastRadius = Object.freeze({ down: [], stopped: [], entriesAffected: [] });
 
-/**
- * "What if this fails?": everything that goes down with one component or group. A
- * group takes all its members with it, whatever their replicas; a component is taken
- * down as a whole, all replicas at once. Entries inside a lost group are gone and
- * are not counted as affected. Unknown ids lose nothing.
- */
-export function blastRadius(doc: Diagram, unitId: string): BlastRadius {
+/** What breaks with `unitIds` all lost and everything else up. Unknown ids lose nothing;
+ *  what did not work even with everything up is not counted. */
+export function blastRadius(doc: Diagram, unitIds: readonly string[]): BlastRadius {
   const graph = buildGraph(doc);
-  const unit = graph.nodes.get(unitId);
-  if (!unit) return NOTHING;
-  const index = flowIndexOf(graph);
-  const lostIds = isGroupKind(unit.kind) ? graph.members(unit.id) : [unit.id];
-  const workspace = new LossWorkspace(index, entryReachBySearch(index));
-  const loss = workspace.lossOf(lostIds.map((id) => index.indexOf.get(id)!));
-  const ids = (list: readonly number[]) => list.map((v) => index.ids[v]!);
+  const units = unitIds.map((id) => graph.nodes.get(id)).filter((node) => node !== undefined);
+  if (units.length === 0) return NOTHING;
+  const model = dependencyModel(graph);
+  const { working, count } = baseline(model);
+  const lost = new Set(units.flatMap((unit) => unitMembers(graph, unit)));
+  const { gone } = takeAway(model, working, count, lost);
+  const idOf = (v: number) => graph.components[v]!.id;
   return {
-    lost: ids(loss.cutOff),
-    entriesAffected: ids(loss.entriesAffected),
-    unreachableTerminals: ids(loss.terminalsCutOff),
+    down: gone.filter((v) => lost.has(v)).map(idOf),
+    stopped: gone.filter((v) => !lost.has(v) && !model.isEntry[v]).map(idOf),
+    entriesAffected: gone.filter((v) => model.isEntry[v]).sort((a, b) => a - b).map(idOf),
   };
 }

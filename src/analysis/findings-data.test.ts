@@ -22,7 +22,7 @@ describe('findings carry what the UI acts on', () => {
 
   it('gives a single point of failure its unit as the only subject, and the failure view', () => {
     const spof = findings.find((f) => f.rule === 'spof')!;
-    expect(spof.nodes).toEqual(['lb', 'api', 'db']);
+    expect(spof.nodes).toEqual(['lb']);
     expect(spof.subjects).toEqual(['lb']);
     expect(spof.actions).toEqual(['show', 'what-if']);
   });

@@ -1,8 +1,8 @@
-import { edgeKindOf, replicasOf, type DiagramEdge } from '../model/types.ts';
-import type { Graph } from './graph.ts';
+import { edgeKindOf } from '../model/types.ts';
+import { perGraph, type Graph } from './graph.ts';
 
-// The flow graph as integer arrays (compressed sparse rows). The dominator and loss
-// computations run over these: no Map lookups and no allocation per step.
+// The flow graph as integer arrays (compressed sparse rows). The walks in paths.ts run
+// over these: no Map lookups and no allocation per step.
 
 export interface FlowIndex {
   /** Number of components. */
@@ -15,30 +15,13 @@ export interface FlowIndex {
   readonly succ: Int32Array;
   readonly predStart: Int32Array;
   readonly pred: Int32Array;
-  /** The edge behind each slot of `succ` and of `pred`. */
-  readonly succEdge: readonly DiagramEdge[];
-  readonly predEdge: readonly DiagramEdge[];
   /** 1 where the slot's edge is a synchronous request (not async). */
   readonly succIsRequest: Uint8Array;
   readonly predIsRequest: Uint8Array;
-  /** 1 when the component has no outgoing flow edge. */
-  readonly isSink: Uint8Array;
-  readonly replicas: Int32Array;
-  /** Indices of the entries (clients), in document order. */
-  readonly entries: Int32Array;
 }
-
-const INDEX = new WeakMap<Graph, FlowIndex>();
 
 /** The graph's flow index, built on first use and shared by every reader of that graph. */
-export function flowIndexOf(graph: Graph): FlowIndex {
-  let index = INDEX.get(graph);
-  if (!index) {
-    index = buildFlowIndex(graph);
-    INDEX.set(graph, index);
-  }
-  return index;
-}
+export const flowIndexOf = perGraph(buildFlowIndex);
 
 function buildFlowIndex(graph: Graph): FlowIndex {
   const { components, flowEdges, componentIndex: indexOf } = graph;
@@ -57,23 +40,12 @@ function buildFlowIndex(graph: Graph): FlowIndex {
   const [succStart, succ, succSlot] = compressedRows(n, sources, targets);
   const [predStart, pred, predSlot] = compressedRows(n, targets, sources);
   // Plain loops: Array.from with a mapping function is several times slower here.
-  const succEdge = new Array<DiagramEdge>(m);
-  const predEdge = new Array<DiagramEdge>(m);
   const succIsRequest = new Uint8Array(m);
   const predIsRequest = new Uint8Array(m);
   for (let i = 0; i < m; i++) {
-    succEdge[i] = flowEdges[succSlot[i]!]!;
-    predEdge[i] = flowEdges[predSlot[i]!]!;
     succIsRequest[i] = isRequest[succSlot[i]!]!;
     predIsRequest[i] = isRequest[predSlot[i]!]!;
   }
-  const isSink = new Uint8Array(n);
-  const replicas = new Int32Array(n);
-  for (let v = 0; v < n; v++) {
-    isSink[v] = succStart[v + 1] === succStart[v] ? 1 : 0;
-    replicas[v] = replicasOf(components[v]!);
-  }
-  const entries = Int32Array.from(graph.entries, (entry) => indexOf.get(entry.id)!);
   return {
     n,
     ids,
@@ -82,13 +54,8 @@ function buildFlowIndex(graph: Graph): FlowIndex {
     succ,
     predStart,
     pred,
-    succEdge,
-    predEdge,
     succIsRequest,
     predIsRequest,
-    isSink,
-    replicas,
-    entries,
   };
 }
 

@@ -57,7 +57,7 @@ describe('buildGraph', () => {
     const index = flowIndexOf(graph);
     expect(flowIndexOf(graph)).toBe(index);
     expect(index.ids).toEqual(['web', 'api', 'db', 'copy', 'loop']);
-    expect([...index.entries]).toEqual([0]);
-    expect([...index.isSink]).toEqual([0, 0, 1, 1, 1]);
+    expect([...index.succStart]).toEqual([0, 1, 2, 2, 2, 2]);
+    expect([...index.succ]).toEqual([1, 2]);
   });
 });

@@ -45,6 +45,16 @@ export interface Graph {
 
 const NONE: readonly never[] = Object.freeze([]);
 
+/** A view derived from a graph, built on first use and shared by every reader of that
+ *  graph; it goes when the graph does. */
+export function perGraph<T>(build: (graph: Graph) => T): (graph: Graph) => T {
+  const built = new WeakMap<Graph, T>();
+  return (graph) => {
+    if (!built.has(graph)) built.set(graph, build(graph));
+    return built.get(graph)!;
+  };
+}
+
 export function buildGraph(doc: Diagram): Graph {
   const nodes = new Map<string, DiagramNode>();
   const components: DiagramNode[] = [];

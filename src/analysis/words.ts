@@ -23,3 +23,26 @@ export function count(n: number, noun: string, plural = `${noun}s`): string {
 export function verb(n: number, singular: string, plural: string): string {
   return n === 1 ? singular : plural;
 }
+
+// Words that end in "s" and still name one thing, as labels use them.
+const SINGULAR_IN_S = new Set(['redis', 'postgres', 'kubernetes', 'analytics', 'news', 'status', 'kinesis', 'elasticsearch', 'opensearch', 'bus']);
+
+/** Whether a label names several things: "API servers", "Mobile users"; not "Redis", "DNS". */
+export function looksPlural(label: string): boolean {
+  const last = label.trim().split(/\s+/).pop() ?? '';
+  if (last.length < 3 || last === last.toUpperCase()) return false;
+  const word = last.toLowerCase();
+  return word.endsWith('s') && !/(ss|us|is|os)$/.test(word) && !SINGULAR_IN_S.has(word);
+}
+
+/** The verb for a subject made of `labels` (`total` of them in all): "Web server depends",
+ *  "API servers depend", "A and B depend". */
+export function verbFor(labels: readonly string[], total: number, singular: string, plural: string): string {
+  return total === 1 && labels.length === 1 && !looksPlural(labels[0]!) ? singular : plural;
+}
+
+/** A group as a sentence names it: "zone us-east-1a", but "AWS region", not "region AWS region". */
+export function groupName(label: string, kind: 'region' | 'zone'): string {
+  const words = kind === 'zone' ? /\b(zone|az|availability zone)\b/i : /\bregion\b/i;
+  return words.test(label) ? label : `${kind} ${label}`;
+}

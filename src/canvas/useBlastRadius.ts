@@ -3,8 +3,11 @@ import type { Diagram } from '../model/types.ts';
 import { useEditor } from '../store/context.ts';
 
 export interface BlastView {
-  unitId: string;
-  lost: readonly string[];
+  /** The units failed on purpose, as chosen. */
+  unitIds: readonly string[];
+  down: readonly string[];
+  stopped: readonly string[];
+  /** Everything drawn dimmed: what is down and what stopped. */
   lostSet: ReadonlySet<string>;
   entriesAffected: readonly string[];
   affectedSet: ReadonlySet<string>;
@@ -12,28 +15,30 @@ export interface BlastView {
 
 // The canvas and the banner both show the same loss; the last one computed is kept so
 // that it is worked out once per document change, not once per reader.
-let last: { doc: Diagram; unitId: string; view: BlastView | null } | null = null;
+let last: { doc: Diagram; unitIds: readonly string[]; view: BlastView | null } | null = null;
 
-function blastView(doc: Diagram, unitId: string): BlastView | null {
-  if (last && last.doc === doc && last.unitId === unitId) return last.view;
+function blastView(doc: Diagram, unitIds: readonly string[]): BlastView | null {
+  if (last && last.doc === doc && last.unitIds === unitIds) return last.view;
+  const present = unitIds.filter((id) => doc.nodes.some((node) => node.id === id));
   let view: BlastView | null = null;
-  if (doc.nodes.some((node) => node.id === unitId)) {
-    const result = blastRadius(doc, unitId);
+  if (present.length > 0) {
+    const result = blastRadius(doc, present);
     view = {
-      unitId,
-      lost: result.lost,
-      lostSet: new Set(result.lost),
+      unitIds: present,
+      down: result.down,
+      stopped: result.stopped,
+      lostSet: new Set([...result.down, ...result.stopped]),
       entriesAffected: result.entriesAffected,
       affectedSet: new Set(result.entriesAffected),
     };
   }
-  last = { doc, unitId, view };
+  last = { doc, unitIds, view };
   return view;
 }
 
 /** The loss the canvas is showing for the "What if this fails?" view, if any. */
 export function useBlastRadius(): BlastView | null {
   const doc = useEditor((state) => state.doc);
-  const unitId = useEditor((state) => state.blastUnit);
-  return unitId ? blastView(doc, unitId) : null;
+  const unitIds = useEditor((state) => state.blastUnits);
+  return unitIds.length > 0 ? blastView(doc, unitIds) : null;
 }

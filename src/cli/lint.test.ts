@@ -133,9 +133,9 @@ describe('faultline lint --format json', () => {
     expect(output.findings[1]).toEqual({
       rule: 'spof',
       severity: 'error',
-      nodes: ['lb', 'api'],
+      nodes: ['lb'],
       edges: [],
-      message: 'Load balancer runs as a single instance: if it fails, Web can no longer reach API; 1 component is cut off with it.',
+      message: 'Load balancer runs as a single instance: if it fails, the requests that need it fail for Web.',
     });
   });
 

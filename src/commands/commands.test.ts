@@ -166,13 +166,22 @@ describe('delete, select and nudge', () => {
     expect(editor.state().selectedNodes.size).toBe(0);
   });
 
+  it('fails everything selected at once', () => {
+    const editor = createTestEditor();
+    const a = addComponent(editor.store, 'dns', { x: 0, y: 0 });
+    const b = addComponent(editor.store, 'cache', { x: 300, y: 0 });
+    editor.state().select([a, b]);
+    editor.key('F', { shift: true });
+    expect(editor.state().blastUnits).toEqual([a, b]);
+  });
+
   it('Escape closes the failure view before it clears the selection', () => {
     const editor = createTestEditor();
     const a = addComponent(editor.store, 'dns', { x: 0, y: 0 });
     editor.key('F', { shift: true });
-    expect(editor.state().blastUnit).toBe(a);
+    expect(editor.state().blastUnits).toEqual([a]);
     editor.key('Escape');
-    expect(editor.state().blastUnit).toBeNull();
+    expect(editor.state().blastUnits).toEqual([]);
     expect(editor.state().selectedNodes.size).toBe(1);
   });
 });
@@ -421,7 +430,7 @@ describe('read-only mode', () => {
     expect(editor.state().selectedNodes.size).toBe(2);
     editor.state().select([a]);
     editor.key('F', { shift: true });
-    expect(editor.state().blastUnit).toBe(a);
+    expect(editor.state().blastUnits).toEqual([a]);
     editor.run('export-svg');
     expect(editor.calls).toEqual([['exportImage', 'svg']]);
   });

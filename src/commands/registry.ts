@@ -123,7 +123,7 @@ export const COMMANDS: readonly Command[] = [
     keys: [{ key: 'Escape' }],
     run: ({ store }) => {
       const state = store.getState();
-      if (state.blastUnit) state.showBlast(null);
+      if (state.blastUnits.length > 0) state.showBlast([]);
       else state.clearSelection();
     },
   },
@@ -159,11 +159,9 @@ export const COMMANDS: readonly Command[] = [
     id: 'what-if',
     label: 'What if this fails?',
     keys: [{ key: 'f', shift: true }],
-    available: (state) => state.selectedNodes.size === 1,
-    run: ({ store }) => {
-      const [id] = store.getState().selectedNodes;
-      store.getState().showBlast(id ?? null);
-    },
+    // Everything selected fails at once: a zone and a database, say.
+    available: (state) => state.selectedNodes.size > 0,
+    run: ({ store }) => store.getState().showBlast([...store.getState().selectedNodes]),
   },
   { id: 'fit-view', label: 'Fit view', keys: [{ key: '1', shift: true }], run: ({ services }) => services.fitView() },
   {

@@ -48,6 +48,8 @@ export const TRAITS = {
   consumer: 'Reads messages from queues and streams and acts on them.',
   performsWork: 'Does work a caller can wait for, which may be work that could wait.',
   selfStarting: 'Can start work on its own (a schedule, a webhook) without being called.',
+  quorum: 'Works only while a majority of its members are up, unless minHealthy says otherwise.',
+  external: 'Run by a third party: what it calls in turn is its own business, so it needs nothing of ours.',
 } as const;
 export type Trait = keyof typeof TRAITS;
 
@@ -444,7 +446,7 @@ export const CATALOGUE = [
   component(
     {
       kind: 'coordination',
-      traits: ['dataStore'],
+      traits: ['dataStore', 'quorum'],
       cap: 'consensus',
       name: 'Coordination',
       description: 'Consensus for leader election, locks and configuration.',
@@ -456,7 +458,7 @@ export const CATALOGUE = [
   ),
   component({
     kind: 'external',
-    traits: ['performsWork', 'selfStarting'],
+    traits: ['external', 'performsWork', 'selfStarting'],
     name: 'Third-party service',
     description: 'A service run by someone else: payments, email, maps.',
     category: 'Clients & edge',

@@ -1,6 +1,6 @@
-import { CATALOGUE, EDGE_PROPERTIES } from './catalogue.ts';
+import { CATALOGUE, EDGE_PROPERTIES, hasTrait } from './catalogue.ts';
 import type { PropertySpec } from './properties.ts';
-import type { DiagramEdge, DiagramNode, NodeKind, PropValue } from './types.ts';
+import { replicasOf, type DiagramEdge, type DiagramNode, type NodeKind, type PropValue } from './types.ts';
 
 // The one place a property's default is applied. A node's props hold only what the
 // diagram sets (a file may leave out anything that has a default), so every reader
@@ -60,4 +60,33 @@ export function edgePropOf(edge: Pick<DiagramEdge, 'props'>, key: string): PropV
 /** An edge's boolean property in use; one with no default counts as off. */
 export function edgeFlagOf(edge: Pick<DiagramEdge, 'props'>, key: string): boolean {
   return edgePropOf(edge, key) === true;
+}
+
+// The dependency model's properties (format version 2). Their defaults depend on the
+// kind, so each has its own accessor rather than a fixed catalogue default.
+
+export type Needs = 'all' | 'any';
+
+/** Which of its flow targets a component needs; undefined: pool interchangeable targets. */
+export function needsOf(node: Pick<DiagramNode, 'kind' | 'props'>): Needs | undefined {
+  const value = propOf(node, 'needs');
+  return value === 'all' || value === 'any' ? value : undefined;
+}
+
+/** Instances that must be up for the component to work: 1, or a majority for a quorum. */
+export function minHealthyOf(node: Pick<DiagramNode, 'kind' | 'props'>): number {
+  const value = propOf(node, 'minHealthy');
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return value;
+  return hasTrait(node.kind, 'quorum') ? Math.floor(replicasOf(node) / 2) + 1 : 1;
+}
+
+/** Whether a provider runs the component's redundancy, so it fails only as a whole service. */
+export function isManaged(node: Pick<DiagramNode, 'kind' | 'props'>): boolean {
+  const value = propOf(node, 'managed');
+  return typeof value === 'boolean' ? value : hasTrait(node.kind, 'managedByDefault');
+}
+
+/** An optional edge: the caller degrades gracefully without its target. */
+export function isOptionalEdge(edge: Pick<DiagramEdge, 'props'>): boolean {
+  return edgeFlagOf(edge, 'optional');
 }

@@ -88,7 +88,7 @@ export function isFlowEdge(edge: DiagramEdge): boolean {
   return edgeKindOf(edge) !== 'replication';
 }
 
-export function replicasOf(node: DiagramNode): number {
+export function replicasOf(node: Pick<DiagramNode, 'props'>): number {
   const replicas = node.props.replicas;
   return typeof replicas === 'number' && replicas >= 1 ? replicas : 1;
 }

@@ -97,7 +97,7 @@ const FindingItem = memo(function FindingItem({ finding }: { finding: Finding })
           </button>
         )}
         {actions.includes('what-if') && (
-          <button type="button" onClick={() => store.getState().showBlast(subjects[0] ?? null)}>
+          <button type="button" onClick={() => store.getState().showBlast(subjects.slice(0, 1))}>
             What if this fails?
           </button>
         )}

@@ -63,7 +63,7 @@ const NodeForm = memo(function NodeForm({ node }: { node: DiagramNode }) {
         </section>
       )}
       <TextField label="Notes" multiline value={node.notes ?? ''} onChange={(text) => change((doc) => setNotes(doc, node.id, text))} onDone={done} />
-      <button type="button" onClick={() => store.getState().showBlast(node.id)}>
+      <button type="button" onClick={() => store.getState().showBlast([node.id])}>
         What if this fails?
       </button>
     </>

@@ -44,9 +44,9 @@ describe('read-only mode in the store', () => {
   it('still changes what is not the document: selection and view', () => {
     const store = readOnlyStore();
     store.getState().select(['web']);
-    store.getState().showBlast('web');
+    store.getState().showBlast(['web']);
     expect([...store.getState().selectedNodes]).toEqual(['web']);
-    expect(store.getState().blastUnit).toBe('web');
+    expect(store.getState().blastUnits).toEqual(['web']);
   });
 });
 
@@ -65,7 +65,7 @@ const ACTIONS: readonly [string, (editor: Editor) => void, Partial<EditorState>]
   ['setShowInfo', (editor) => editor.setShowInfo(false), { showInfo: false }],
   ['setLayoutDirection', (editor) => editor.setLayoutDirection('DOWN'), { layoutDirection: 'DOWN' }],
   ['setLayoutRunning', (editor) => editor.setLayoutRunning(true), { layoutRunning: true }],
-  ['showBlast', (editor) => editor.showBlast('web'), { blastUnit: 'web' }],
+  ['showBlast', (editor) => editor.showBlast(['web']), { blastUnits: ['web'] }],
   ['startEditingLabel', (editor) => editor.startEditingLabel('api'), { editingLabel: 'api' }],
   ['requestFit', (editor) => editor.requestFit(), { fitRequest: 1 }],
   ['setSaving', (editor) => editor.setSaving({ mode: 'on' }), { saving: { mode: 'on' } }],
@@ -95,8 +95,8 @@ describe('named store actions', () => {
     editor().dismissNotice();
     editor().startEditingLabel('web');
     editor().stopEditingLabel();
-    editor().showBlast('web');
-    editor().showBlast(null);
+    editor().showBlast(['web']);
+    editor().showBlast([]);
     expect(changedFields(before, store.getState())).toEqual({});
   });
 

@@ -35,7 +35,8 @@ export interface EditorState {
   clipboard: Clipboard | null;
   pasteCount: number;
   /** The failure unit whose loss the canvas is showing, if any. */
-  blastUnit: string | null;
+  /** The units the failure view fails together; none when it is closed. */
+  blastUnits: readonly string[];
   editingLabel: string | null;
   dialog: Dialog;
   snapToGrid: boolean;
@@ -83,7 +84,7 @@ export interface EditorActions {
   setLayoutDirection(direction: LayoutDirection): void;
   setLayoutRunning(running: boolean): void;
   /** Shows what the loss of a failure unit takes down; null goes back to the diagram. */
-  showBlast(unitId: string | null): void;
+  showBlast(unitIds: readonly string[]): void;
   startEditingLabel(nodeId: string): void;
   stopEditingLabel(): void;
   /** Asks the canvas to fit the view once more. */
@@ -97,6 +98,7 @@ export type Editor = EditorState & EditorActions;
 export type EditorStore = ReturnType<typeof createEditorStore>;
 
 const none: ReadonlySet<string> = new Set();
+const noUnits: readonly string[] = Object.freeze([]);
 
 export function initialState(doc: Diagram = emptyDiagram()): EditorState {
   return {
@@ -107,7 +109,7 @@ export function initialState(doc: Diagram = emptyDiagram()): EditorState {
     selectedEdges: none,
     clipboard: null,
     pasteCount: 0,
-    blastUnit: null,
+    blastUnits: noUnits,
     editingLabel: null,
     dialog: null,
     snapToGrid: false,
@@ -177,14 +179,14 @@ export function createEditorStore(doc?: Diagram) {
         const state = get();
         if (state.saving.mode === 'read-only') return;
         const step = undo(state.history, state.doc);
-        if (step) set({ doc: step.doc, history: step.history, blastUnit: null, ...pruneSelection(state, step.doc) });
+        if (step) set({ doc: step.doc, history: step.history, blastUnits: noUnits, ...pruneSelection(state, step.doc) });
       },
 
       redo() {
         const state = get();
         if (state.saving.mode === 'read-only') return;
         const step = redo(state.history, state.doc);
-        if (step) set({ doc: step.doc, history: step.history, blastUnit: null, ...pruneSelection(state, step.doc) });
+        if (step) set({ doc: step.doc, history: step.history, blastUnits: noUnits, ...pruneSelection(state, step.doc) });
       },
 
       select(nodes, edges = []) {
@@ -213,7 +215,7 @@ export function createEditorStore(doc?: Diagram) {
           gestureBase: null,
           selectedNodes: none,
           selectedEdges: none,
-          blastUnit: null,
+          blastUnits: noUnits,
           editingLabel: null,
           openCount: get().openCount + 1,
         });
@@ -229,7 +231,7 @@ export function createEditorStore(doc?: Diagram) {
       setShowInfo: (showInfo) => set({ showInfo }),
       setLayoutDirection: (layoutDirection) => set({ layoutDirection }),
       setLayoutRunning: (layoutRunning) => set({ layoutRunning }),
-      showBlast: (blastUnit) => set({ blastUnit }),
+      showBlast: (unitIds) => set({ blastUnits: unitIds.length === 0 ? noUnits : [...unitIds] }),
       startEditingLabel: (editingLabel) => set({ editingLabel }),
       stopEditingLabel: () => set({ editingLabel: null }),
       requestFit: () => set({ fitRequest: get().fitRequest + 1 }),
