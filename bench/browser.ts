@@ -11,7 +11,7 @@ import { startStaticServer } from '../e2e/server.ts';
 import { seededRandom } from './random.ts';
 import { longestTaskWith, mainThreadDuring, parseTrace } from './trace-events.ts';
 import { COMPONENT_KINDS } from '../src/model/catalogue.ts';
-import type { Diagram, DiagramEdge, DiagramNode } from '../src/model/types.ts';
+import { CURRENT_VERSION, type Diagram, type DiagramEdge, type DiagramNode } from '../src/model/types.ts';
 
 const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : [500, 1_000, 2_000, 5_000];
 const MOVES = 60;
@@ -44,7 +44,7 @@ export function generateCanvasDocument(components: number, seed = 7): Diagram {
     if (target === source) continue;
     edges.push({ id: `e${e}`, source: `n${source}`, target: `n${target}`, props: {} });
   }
-  return { format: 'faultline', version: 1, title: `Bench ${components}`, nodes: [...zones, ...nodes], edges };
+  return { format: 'faultline', version: CURRENT_VERSION, title: `Bench ${components}`, nodes: [...zones, ...nodes], edges };
 }
 
 export function flatten(doc: Diagram) {

@@ -48,7 +48,7 @@ test('export then import gives back the same diagram, as a new one', async ({ pa
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('round-trip.faultline.json');
   const exported = await readFile((await download.path())!, 'utf8');
-  expect(JSON.parse(exported)).toMatchObject({ format: 'faultline', version: 1, title: 'Round trip' });
+  expect(JSON.parse(exported)).toMatchObject({ format: 'faultline', version: 2, title: 'Round trip' });
 
   const drawing = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export SVG' }).click();
@@ -69,6 +69,20 @@ test('export then import gives back the same diagram, as a new one', async ({ pa
 
   await page.getByRole('button', { name: 'Library' }).click();
   await expect(page.getByRole('dialog', { name: 'Library' }).getByText('Round trip', { exact: true })).toHaveCount(2);
+});
+
+test('a version 1 file opens upgraded, and says what the upgrade moved aside', async ({ page, canvas, properties }) => {
+  await openApp(page);
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import JSON' }).click();
+  const old = await readFile(new URL('../src/io/fixtures/v1-own-new-names.faultline.json', import.meta.url), 'utf8');
+  await (await choosing).setFiles({ name: 'old.faultline.json', mimeType: 'application/json', buffer: Buffer.from(old) });
+  await expect(page.getByRole('status').filter({ hasText: 'Upgraded to format version 2' })).toContainText('"needs" is kept as "needs_v1"');
+  await expect(canvas.nodes()).toHaveCount(3);
+  await canvas.node('API').click();
+  // The version 2 properties are in the form, with the value each falls back to.
+  await expect(properties.field('Needs')).toHaveValue('');
+  await expect(properties.field('Minimum healthy')).toHaveAttribute('placeholder', '1');
 });
 
 test('a broken file shows an alert and changes nothing', async ({ page, palette, canvas }) => {

@@ -15,7 +15,7 @@ test('drop into a zone, drag out again, and delete a group without losing its co
   // The zone is a failure unit: with a client in front, its loss is a finding on its border.
   await palette.dragTo('Client', 60, 60);
   await canvas.connect('Client', 'Cache');
-  await expect(findings.withText(/Everything in zone/)).toHaveCount(1);
+  await expect(findings.withText(/Everything in Availability zone fails together/)).toHaveCount(1);
   await expect(zone.locator('.finding-badge')).toBeVisible();
 
   // Dragged out, it is a top-level component again and stays where it was dropped.

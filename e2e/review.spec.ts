@@ -45,6 +45,24 @@ test('a review names both single points of failure and follows edits', async ({ 
   await expect(view).toHaveCount(0);
 });
 
+test('minimum healthy makes a pair that must both be up a single point of failure', async ({ page, palette, canvas, properties, findings }) => {
+  await openApp(page);
+  await palette.dragTo('Client', 100, 250);
+  await palette.dragTo('Service', 400, 250);
+  await canvas.connect('Client', 'Service');
+  await canvas.node('Service').click();
+  await properties.set('Replicas', '2');
+  const serviceSpof = findings.withText(/Single point of failure\s*Service/);
+  await expect(serviceSpof).toHaveCount(0);
+  await properties.set('Minimum healthy', '2');
+  await expect(serviceSpof).toHaveCount(1);
+  await expect(serviceSpof).toContainText('the requests that need it fail for Client');
+  // More than the replicas is refused in the form, with the reason, and changes nothing.
+  await properties.set('Minimum healthy', '3');
+  await expect(properties.form.getByRole('alert')).toContainText('more than its 2 replicas');
+  await expect(serviceSpof).toHaveCount(1);
+});
+
 test('the rules dialog lists every rule with its explanation', async ({ page }) => {
   await openApp(page);
   await page.getByRole('button', { name: 'Rules' }).click();

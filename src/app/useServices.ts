@@ -53,13 +53,15 @@ export function useServices(store: EditorStore, fileInput: RefObject<HTMLInputEl
 
   return useMemo(() => {
     const fail = (text: string) => store.getState().showNotice({ kind: 'error', text });
-    const openImported = (doc: Diagram, source: string) => {
-      void persistence.openAsNew(doc).then(() => store.getState().showNotice({ kind: 'info', text: `Opened ${source} as a new diagram.` }));
+    const openImported = (doc: Diagram, source: string, notes: readonly string[]) => {
+      // An older file's upgrade may have moved a property aside; the person should know.
+      const upgraded = notes.length === 0 ? '' : ` Upgraded to format version ${doc.version}: ${notes.slice(0, 3).join('; ')}${notes.length > 3 ? `; and ${notes.length - 3} more` : ''}.`;
+      void persistence.openAsNew(doc).then(() => store.getState().showNotice({ kind: 'info', text: `Opened ${source} as a new diagram.${upgraded}` }));
     };
     // Files go by their name's extension, then their content; pasted text by content.
     const open = (text: string, source: string, fileName?: string) => {
       void openDocument(text, { fileName, source }).then((result) => {
-        if (result.ok) openImported(result.doc, source);
+        if (result.ok) openImported(result.doc, source, result.notes);
         else fail(`Could not import ${source}: ${describeImportError(result.error)}`);
       });
     };

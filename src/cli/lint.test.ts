@@ -177,3 +177,13 @@ describe('faultline lint text output', () => {
     expect(stdout).toContain('✔ No findings');
   });
 });
+
+describe('faultline lint on an older file', () => {
+  it('upgrades it, says on stderr what the upgrade moved, and still lints it', async () => {
+    const old = new URL('../io/fixtures/v1-own-new-names.faultline.json', import.meta.url).pathname;
+    const result = await lint([old, '--format', 'json']);
+    expect(result.exitCode).toBe(1);
+    expect(JSON.parse(result.stdout).findings.length).toBeGreaterThan(0);
+    expect(result.stderr).toContain(`faultline lint: ${old}: note: node "api": its own property "managed" is kept as "managed_v1"`);
+  });
+});

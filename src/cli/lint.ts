@@ -41,18 +41,23 @@ export async function lint(args: readonly string[], environment: Partial<LintEnv
   const problems: string[] = [];
   for (const file of files) {
     const loaded = await load(file, readFile);
-    if ('problem' in loaded) problems.push(`faultline lint: ${file}: ${loaded.problem}\n`);
-    else reports.push({ file, findings: analyse(loaded.doc) });
+    if ('problem' in loaded) {
+      problems.push(`faultline lint: ${file}: ${loaded.problem}\n`);
+      continue;
+    }
+    // What upgrading an older file changed goes to stderr: the output stays the findings.
+    for (const note of loaded.notes) problems.push(`faultline lint: ${file}: note: ${note}\n`);
+    reports.push({ file, findings: analyse(loaded.doc) });
   }
 
   const hasErrors = reports.some((report) => report.findings.some((finding) => finding.severity === 'error'));
-  const exitCode = problems.length > 0 ? 2 : hasErrors ? 1 : 0;
+  const exitCode = reports.length < files.length ? 2 : hasErrors ? 1 : 0;
   if (reports.length === 0) return { stdout: '', stderr: problems.join(''), exitCode };
   const stdout = format === 'json' ? formatJson(reports) : formatText(reports, colour);
   return { stdout, stderr: problems.join(''), exitCode };
 }
 
-async function load(file: string, readFile: (path: string) => string): Promise<{ doc: Diagram } | { problem: string }> {
+async function load(file: string, readFile: (path: string) => string): Promise<{ doc: Diagram; notes: string[] } | { problem: string }> {
   let text: string;
   try {
     text = readFile(file);
@@ -60,7 +65,7 @@ async function load(file: string, readFile: (path: string) => string): Promise<{
     return { problem: `cannot read the file (${readProblem(error)})` };
   }
   const result = await openDocument(text, { fileName: file });
-  return result.ok ? { doc: result.doc } : { problem: describeImportError(result.error) };
+  return result.ok ? { doc: result.doc, notes: result.notes } : { problem: describeImportError(result.error) };
 }
 
 const READ_PROBLEMS: Record<string, string> = {

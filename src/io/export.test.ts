@@ -5,7 +5,7 @@ import { importDocument } from './import.ts';
 
 const doc: Diagram = {
   format: 'faultline',
-  version: 1,
+  version: 2,
   title: 'Order',
   nodes: [
     { props: { replicas: 2, engine: 'postgresql' }, position: { y: 2, x: 1 }, label: 'DB', kind: 'sql-database', id: 'db', parentId: 'z' },
@@ -42,7 +42,7 @@ describe('exportJson', () => {
   });
 
   it('pretty-prints with two spaces and ends with a newline', () => {
-    expect(text.startsWith('{\n  "format": "faultline",\n  "version": 1,\n')).toBe(true);
+    expect(text.startsWith('{\n  "format": "faultline",\n  "version": 2,\n')).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
   });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE, EDGE_PROPERTIES } from '../model/catalogue.ts';
+import { CATALOGUE, EDGE_PROPERTIES, SHARED_COMPONENT_KEYS } from '../model/catalogue.ts';
 import { describeImportError, importDocument, MAX_FILE_BYTES } from './import.ts';
 import { MAX_COORDINATE } from './limits.ts';
 
@@ -16,12 +16,15 @@ describe('docs/format.md', () => {
   });
 
   it('documents every kind and each of its properties with its default', () => {
+    const shared = doc.split('### Kinds')[1]!.split('#### ')[0]!;
     for (const info of CATALOGUE) {
       const section = doc.split(`#### \`${info.kind}\``)[1]?.split('####')[0];
       expect(section, info.kind).toBeDefined();
       for (const spec of info.properties) {
         if (spec.key === 'replicas') continue;
-        const row = section!.split('\n').find((line) => line.startsWith(`| \`${spec.key}\``));
+        // The properties every component shares are documented once, before the kinds.
+        const where = SHARED_COMPONENT_KEYS.includes(spec.key) ? shared : section!;
+        const row = where.split('\n').find((line) => line.startsWith(`| \`${spec.key}\``));
         expect(row, `${info.kind}.${spec.key}`).toBeDefined();
         if (spec.default !== undefined) expect(row, `${info.kind}.${spec.key} default`).toContain(`\`${JSON.stringify(spec.default)}\``);
       }

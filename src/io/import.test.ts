@@ -8,7 +8,7 @@ import { checkSize, describeImportError, importDocument, importValue, MAX_FILE_B
 function sample(): Diagram {
   return {
     format: 'faultline',
-    version: 1,
+    version: 2,
     title: 'Shop',
     nodes: [
       { id: 'r1', kind: 'region', label: 'eu', position: { x: 0, y: 0 }, size: { width: 900, height: 600 }, props: {} },
@@ -50,7 +50,7 @@ function problemsOf(result: ImportResult) {
 describe('importDocument accepts valid documents', () => {
   it('returns the document', () => {
     const result = importDocument(JSON.stringify(sample()));
-    expect(result).toEqual({ ok: true, doc: sample() });
+    expect(result).toEqual({ ok: true, doc: sample(), notes: [] });
   });
 
   it('ignores a UTF-8 byte-order mark', () => {
@@ -164,9 +164,9 @@ describe('not a Faultline file', () => {
 
 describe('versions', () => {
   it('refuses a version newer than this app knows, before validating anything else', () => {
-    const error = errorOf(importDocument('{"format":"faultline","version":2,"nodes":"whatever"}'));
-    expect(error).toEqual({ kind: 'versionTooNew', version: 2, supported: 1 });
-    expect(describeImportError(error)).toMatch(/version 2.*newer Faultline.*up to 1/);
+    const error = errorOf(importDocument('{"format":"faultline","version":3,"nodes":"whatever"}'));
+    expect(error).toEqual({ kind: 'versionTooNew', version: 3, supported: 2 });
+    expect(describeImportError(error)).toMatch(/version 3.*newer Faultline.*up to 2/);
   });
 
   it.each([
@@ -212,15 +212,20 @@ describe('invalid documents name the problem and where it is', () => {
     ['replicas as text', 'replicas', '2', 'node "lb": props.replicas is "2"; Replicas must be a whole number'],
     ['an enum outside its options', 'strategy', 'random', 'node "lb": props.strategy is "random"; Strategy must be one of round-robin, weighted-round-robin, least-connections, least-response-time, ip-hash, url-hash'],
     ['a boolean as text', 'healthChecks', 'yes', 'node "lb": props.healthChecks is "yes"; Health checks must be true or false'],
+    ['needs outside its options', 'needs', 'some', 'node "lb": props.needs is "some"; Needs must be one of all, any'],
+    ['availability above 1', 'availability', 1.5, 'node "lb": props.availability is 1.5; Availability must be at most 1'],
+    ['availability of 0', 'availability', 0, 'node "lb": props.availability is 0; Availability must be more than 0'],
+    ['more healthy instances needed than there are', 'minHealthy', 3, 'node "lb": props.minHealthy is 3, more than its 2 replicas; it could never be up'],
   ])('a property of the wrong type or range: %s', (_name, key, value, message) => {
     const problems = problemsOf(importValue(changed((doc) => (doc.nodes[3].props[key] = value))));
     expect(problems).toEqual([{ path: `nodes[3].props.${key}`, message }]);
   });
 
   it('an edge property of the wrong type or range', () => {
-    const problems = problemsOf(importValue(changed((doc) => (doc.edges[0].props = { kind: 'rpc', retries: -1 }))));
-    expect(problems.map((problem) => problem.path)).toEqual(['edges[0].props.kind', 'edges[0].props.retries']);
+    const problems = problemsOf(importValue(changed((doc) => (doc.edges[0].props = { kind: 'rpc', retries: -1, weight: 0, optional: 'yes' }))));
+    expect(problems.map((problem) => problem.path)).toEqual(['edges[0].props.kind', 'edges[0].props.retries', 'edges[0].props.weight', 'edges[0].props.optional']);
     expect(problems[1]!.message).toBe('edge "e1": props.retries is -1; Retries must be at least 0');
+    expect(problems[2]!.message).toBe('edge "e1": props.weight is 0; Weight must be more than 0');
   });
 
   it('an unknown prop that is not text, a number or a boolean', () => {

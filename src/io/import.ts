@@ -18,11 +18,12 @@ import { diagramSchema } from './schema.ts';
 //                         normalise (fresh objects, parents first)
 //
 // Both return a result, never throw for bad input:
-//   { ok: true, doc } | { ok: false, error: ImportError }
+//   { ok: true, doc, notes } | { ok: false, error: ImportError }
 // and `describeImportError(error)` is the one line to show for a failure.
 // `checkSize(file.size)` lets a page refuse a big File before reading it.
 
-export type ImportResult = { ok: true; doc: Diagram } | { ok: false; error: ImportError };
+/** `notes`: what upgrading an older file changed, for the person opening it (often none). */
+export type ImportResult = { ok: true; doc: Diagram; notes: string[] } | { ok: false; error: ImportError };
 
 export { describeImportError, MAX_FILE_BYTES };
 export type { ImportError, Problem };
@@ -98,5 +99,5 @@ export function importValue(value: unknown): ImportResult {
   if (!migrated.ok) return invalid([{ path: '', message: migrated.message }]);
   const parsed = diagramSchema.safeParse(migrated.doc);
   if (!parsed.success) return invalid(problemsFromIssues(parsed.error.issues, migrated.doc));
-  return { ok: true, doc: normaliseDiagram(parsed.data) };
+  return { ok: true, doc: normaliseDiagram(parsed.data), notes: migrated.notes };
 }

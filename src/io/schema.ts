@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NODE_KINDS } from '../model/catalogue.ts';
 import { checkProperty, type PropertySpec } from '../model/properties.ts';
-import { EDGE_SPECS, specsOf } from '../model/props.ts';
+import { EDGE_SPECS, propsProblem, specsOf } from '../model/props.ts';
 import { CURRENT_VERSION, FORMAT_TAG, type Diagram, type EdgeProps, type PropValue } from '../model/types.ts';
 import { describeValue, quote } from './errors.ts';
 import { MAX_COORDINATE } from './limits.ts';
@@ -82,7 +82,16 @@ const node = z
     notes: z.string().optional(),
     props: propsBag,
   })
-  .superRefine((value, ctx) => checkProps(value.props, specsOf(value.kind), `node ${quote(value.id)}`, ctx));
+  .superRefine((value, ctx) => {
+    checkProps(value.props, specsOf(value.kind), `node ${quote(value.id)}`, ctx);
+    checkMinHealthy(value.props, `node ${quote(value.id)}`, ctx);
+  });
+
+/** Properties fine on their own that contradict each other (more instances required than there are). */
+function checkMinHealthy(props: Record<string, PropValue>, subject: string, ctx: z.RefinementCtx): void {
+  const problem = propsProblem(props);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['props', 'minHealthy'], message: `${subject}: props.${problem}` });
+}
 
 // EdgeProps is a closed interface, but the bag is open like node props. The per-key
 // checks against EDGE_PROPERTIES are what make the cast to EdgeProps true.

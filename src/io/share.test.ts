@@ -5,7 +5,7 @@ import { decodeShareLink, encodeShareLink } from './share.ts';
 
 const doc: Diagram = {
   format: 'faultline',
-  version: 1,
+  version: 2,
   title: 'Chat — ✓',
   nodes: [
     { id: 'c', kind: 'client', label: 'Phone', position: { x: 0, y: 0 }, props: { replicas: 1, clientType: 'mobile' } },
@@ -31,9 +31,9 @@ describe('share links', () => {
   it('round-trip a document through the URL fragment', async () => {
     const fragment = await encodeShareLink(doc);
     expect(fragment).toMatch(/^doc=[A-Za-z0-9_-]+$/);
-    expect(await decodeShareLink(fragment)).toEqual({ ok: true, doc });
-    expect(await decodeShareLink(`#${fragment}`)).toEqual({ ok: true, doc });
-    expect(await decodeShareLink(`view=1&${fragment}`)).toEqual({ ok: true, doc });
+    expect(await decodeShareLink(fragment)).toEqual({ ok: true, doc, notes: [] });
+    expect(await decodeShareLink(`#${fragment}`)).toEqual({ ok: true, doc, notes: [] });
+    expect(await decodeShareLink(`view=1&${fragment}`)).toEqual({ ok: true, doc, notes: [] });
   });
 
   it('are much smaller than the JSON of a repetitive diagram', async () => {

@@ -1,4 +1,4 @@
-import { CAP_FAMILIES, CATALOGUE, EDGE_PROPERTIES, TRAITS, type KindInfo, type Trait } from './catalogue.ts';
+import { CAP_FAMILIES, CATALOGUE, EDGE_PROPERTIES, kindInfo, kindsWith, SHARED_COMPONENT_KEYS, TRAITS, type KindInfo, type Trait } from './catalogue.ts';
 import type { PropertySpec } from './properties.ts';
 import { isGroupKind } from './types.ts';
 
@@ -38,6 +38,11 @@ function values(spec: PropertySpec): string {
       return 'boolean';
     case 'integer':
       return spec.max === undefined ? `integer ${spec.min}+` : `integer ${spec.min}–${spec.max}`;
+    case 'number': {
+      const low = `${spec.minExclusive ? '>' : '≥'} ${spec.min}`;
+      const high = spec.max === undefined ? '' : `, ${spec.maxExclusive ? '<' : '≤'} ${spec.max}`;
+      return `number ${low}${high}`;
+    }
     case 'enum':
       return spec.options.map((option) => `\`${option}\``).join(' \\| ');
     case 'text':
@@ -45,14 +50,29 @@ function values(spec: PropertySpec): string {
   }
 }
 
-function propertyTable(specs: readonly PropertySpec[]): string[] {
+function defaultText(spec: PropertySpec): string {
+  if (spec.default !== undefined) return `\`${JSON.stringify(spec.default)}\``;
+  return spec.fallback ?? '—';
+}
+
+function propertyTable(specs: readonly PropertySpec[], defaults: (spec: PropertySpec) => string = defaultText): string[] {
   return [
     '| Prop | Values | Default | Meaning |',
     '| --- | --- | --- | --- |',
-    ...specs.map(
-      (spec) => `| \`${spec.key}\` | ${values(spec)} | ${spec.default === undefined ? '—' : `\`${JSON.stringify(spec.default)}\``} | ${spec.help} |`,
-    ),
+    ...specs.map((spec) => `| \`${spec.key}\` | ${values(spec)} | ${defaults(spec)} | ${spec.help}${spec.reserved ? ' *(read by the numbers review, still to come)*' : ''} |`),
   ];
+}
+
+/** The properties every component other than a client shares, with the defaults that
+ *  differ by kind spelled out. */
+function sharedTable(): string[] {
+  const service = kindInfo('service').properties.filter((spec) => SHARED_COMPONENT_KEYS.includes(spec.key));
+  const names = (trait: Trait) => kindsWith(trait).map((kind) => `\`${kind}\``).join(', ');
+  return propertyTable(service, (spec) => {
+    if (spec.key === 'managed') return `\`true\` for ${names('managedByDefault')}; \`false\` for the others`;
+    if (spec.key === 'minHealthy') return `\`1\`; for ${names('quorum')}, a majority of its replicas`;
+    return defaultText(spec);
+  });
 }
 
 function traitList(traits: readonly Trait[]): string {
@@ -62,9 +82,9 @@ function traitList(traits: readonly Trait[]): string {
 function kindSection(info: KindInfo): string[] {
   const heading = `#### \`${info.kind}\` — ${info.name}`;
   if (isGroupKind(info.kind)) {
-    return [heading, '', `${info.description} A group: no properties of its own, needs a \`size\`.`, ''];
+    return [heading, '', `${info.description} A group: it needs a \`size\`.`, '', ...propertyTable(info.properties), ''];
   }
-  const own = info.properties.filter((spec) => spec.key !== 'replicas');
+  const own = info.properties.filter((spec) => spec.key !== 'replicas' && !SHARED_COMPONENT_KEYS.includes(spec.key));
   const lines = [heading, '', info.description, ''];
   if (info.traits.length > 0) lines.push(`Traits: ${traitList(info.traits)}.`, '');
   if (info.cap) lines.push(`During a network partition: ${CAP_FAMILIES[info.cap]} (see the \`cap-choice\` rule).`, '');
@@ -81,7 +101,12 @@ export function renderKindsMarkdown(): string {
     '| --- | --- |',
     ...(Object.entries(TRAITS) as [Trait, string][]).map(([trait, meaning]) => `| \`${trait}\` | ${meaning} |`),
     '',
-    'The component kinds, their traits and their own properties (besides `replicas`):',
+    'Every component has `replicas` (above), and every component but a client has these (a client has `needs`',
+    'and its own properties below):',
+    '',
+    ...sharedTable(),
+    '',
+    'The component kinds, their traits and their own properties:',
     '',
     ...CATALOGUE.flatMap(kindSection),
   ];

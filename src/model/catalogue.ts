@@ -1,5 +1,5 @@
 import { isGroupKind, type ComponentKind, type EdgeKind, type Props, type Size } from './types.ts';
-import type { PropertySpec } from './properties.ts';
+import type { NumberSpec, PropertySpec } from './properties.ts';
 
 // One home for every kind: its name, look, category, search words, traits and
 // properties. Everything else (the form, the file schema, the review, the docs' kind
@@ -50,6 +50,7 @@ export const TRAITS = {
   selfStarting: 'Can start work on its own (a schedule, a webhook) without being called.',
   quorum: 'Works only while a majority of its members are up, unless minHealthy says otherwise.',
   external: 'Run by a third party: what it calls in turn is its own business, so it needs nothing of ours.',
+  cachesResponses: 'Answers some requests itself (its hitRate) and passes on only the misses.',
 } as const;
 export type Trait = keyof typeof TRAITS;
 
@@ -131,14 +132,82 @@ const delivery = (fallback: string): PropertySpec => ({
 type EntryInfo<K extends string> = Omit<KindInfo<K>, 'properties' | 'traits' | 'figures'> &
   Partial<Pick<KindInfo<K>, 'traits' | 'figures'>>;
 
+// Format version 2: what a component needs of what it calls, and the figures the
+// numbers review reads. Figures are per instance unless the help says otherwise.
+
+export const NEEDS: PropertySpec = {
+  key: 'needs',
+  label: 'Needs',
+  type: 'enum',
+  options: ['all', 'any'],
+  fallback: 'pooled',
+  help:
+    'Which of the components it calls it needs: all of them, or any one. Unset: targets of one stateless kind named ' +
+    'alike but for a trailing number or letter ("Web 1", "Web 2") are alternatives; every other target is needed.',
+};
+
+const minHealthy = (quorum: boolean): PropertySpec => ({
+  key: 'minHealthy',
+  label: 'Minimum healthy',
+  type: 'integer',
+  min: 1,
+  max: 10_000,
+  ...(quorum ? { fallback: 'a majority of its replicas' } : { default: 1 }),
+  help: 'Instances that must be up for it to work; with fewer, it is down.',
+});
+
+const managed = (byDefault: boolean): PropertySpec => ({
+  key: 'managed',
+  label: 'Managed',
+  type: 'boolean',
+  default: byDefault,
+  help: 'A provider runs its redundancy, so it fails only as a whole service and is never a single instance of yours.',
+});
+
+const figure = (key: string, label: string, help: string, range: Pick<NumberSpec, 'min' | 'max' | 'minExclusive' | 'maxExclusive' | 'default'>): NumberSpec => ({
+  key,
+  label,
+  type: 'number',
+  ...range,
+  reserved: true,
+  help,
+});
+
+export const AVAILABILITY = figure('availability', 'Availability', 'Chance that an instance is up (a managed service: the whole service; a group: the group).', {
+  min: 0,
+  minExclusive: true,
+  max: 1,
+});
+const CAPACITY_RPS = figure('capacityRps', 'Capacity (requests/s)', 'Peak requests a second one instance can serve.', { min: 0, minExclusive: true });
+const LATENCY_MS = figure('latencyMs', 'Latency (ms)', 'Time one instance takes to serve a request with no queue.', { min: 0 });
+const COST_PER_MONTH = figure('costPerMonth', 'Cost per month', 'What one instance costs a month.', { min: 0 });
+const HIT_RATE = figure('hitRate', 'Hit rate', 'Share of requests answered without calling what is behind it.', { min: 0, max: 1 });
+const RPS = figure('rps', 'Requests/s', 'Peak requests a second this entry sends.', { min: 0 });
+const LATENCY_BUDGET_MS = figure('latencyBudgetMs', 'Latency budget (ms)', 'The response time this entry must get.', { min: 0, minExclusive: true });
+const AVAILABILITY_TARGET = figure('availabilityTarget', 'Availability target', 'The availability this entry must get, such as 0.999.', {
+  min: 0,
+  minExclusive: true,
+  max: 1,
+  maxExclusive: true,
+});
+
+/** The version 2 properties every component other than an entry has. */
+export const SHARED_COMPONENT_KEYS: readonly string[] = ['needs', 'minHealthy', 'managed', 'availability', 'capacityRps', 'latencyMs', 'costPerMonth'];
+
+function sharedProperties(traits: readonly Trait[]): PropertySpec[] {
+  if (traits.includes('entry')) return [NEEDS, RPS, LATENCY_BUDGET_MS, AVAILABILITY_TARGET];
+  const cached = traits.includes('cachesResponses') ? [HIT_RATE] : [];
+  return [NEEDS, minHealthy(traits.includes('quorum')), managed(traits.includes('managedByDefault')), AVAILABILITY, CAPACITY_RPS, LATENCY_MS, COST_PER_MONTH, ...cached];
+}
+
 const component = <K extends string>(info: EntryInfo<K>, own: readonly PropertySpec[] = []): KindInfo<K> => ({
   traits: [],
   figures: {},
   ...info,
-  properties: [REPLICAS, ...own],
+  properties: [REPLICAS, ...own, ...sharedProperties(info.traits ?? [])],
 });
 
-const group = <K extends string>(info: EntryInfo<K>): KindInfo<K> => ({ traits: [], figures: {}, ...info, properties: [] });
+const group = <K extends string>(info: EntryInfo<K>): KindInfo<K> => ({ traits: [], figures: {}, ...info, properties: [AVAILABILITY] });
 
 export const CATALOGUE = [
   component(
@@ -173,7 +242,7 @@ export const CATALOGUE = [
   }),
   component({
     kind: 'cdn',
-    traits: ['stateless', 'managedByDefault'],
+    traits: ['stateless', 'managedByDefault', 'cachesResponses'],
     name: 'CDN',
     description: 'Serves static and cacheable content from the edge, close to users.',
     category: 'Clients & edge',
@@ -344,7 +413,7 @@ export const CATALOGUE = [
   component(
     {
       kind: 'cache',
-      traits: ['dataStore'],
+      traits: ['dataStore', 'cachesResponses'],
       cap: 'cache',
       name: 'Cache',
       description: 'Keeps hot data in memory to cut latency and database load.',
@@ -604,4 +673,13 @@ export const EDGE_PROPERTIES: readonly PropertySpec[] = [
     min: 1,
     help: 'The caller gives up after this long.',
   },
+  {
+    key: 'optional',
+    label: 'Optional',
+    type: 'boolean',
+    default: false,
+    help: 'The caller degrades gracefully without this target, so it does not need it to work.',
+  },
+  figure('callsPerRequest', 'Calls per request', 'Calls the caller makes here for each request it receives.', { min: 0, default: 1 }),
+  figure('weight', 'Weight', 'This target\'s share at a load balancer, DNS or gateway, against its other targets.', { min: 0, minExclusive: true, default: 1 }),
 ];

@@ -22,7 +22,7 @@ export function specOf(kind: NodeKind, key: string): PropertySpec | undefined {
   return SPECS.get(kind)?.get(key);
 }
 
-const JS_TYPE: Record<PropertySpec['type'], string> = { boolean: 'boolean', integer: 'number', enum: 'string', text: 'string' };
+const JS_TYPE: Record<PropertySpec['type'], string> = { boolean: 'boolean', integer: 'number', number: 'number', enum: 'string', text: 'string' };
 
 function valueOr(spec: PropertySpec | undefined, value: PropValue | undefined): PropValue | undefined {
   if (!spec) return value;
@@ -62,8 +62,8 @@ export function edgeFlagOf(edge: Pick<DiagramEdge, 'props'>, key: string): boole
   return edgePropOf(edge, key) === true;
 }
 
-// The dependency model's properties (format version 2). Their defaults depend on the
-// kind, so each has its own accessor rather than a fixed catalogue default.
+// The dependency model's properties (format version 2), each with its typed accessor;
+// minHealthy's fallback for a quorum depends on the replicas, so it is worked out here.
 
 export type Needs = 'all' | 'any';
 
@@ -82,11 +82,18 @@ export function minHealthyOf(node: Pick<DiagramNode, 'kind' | 'props'>): number 
 
 /** Whether a provider runs the component's redundancy, so it fails only as a whole service. */
 export function isManaged(node: Pick<DiagramNode, 'kind' | 'props'>): boolean {
-  const value = propOf(node, 'managed');
-  return typeof value === 'boolean' ? value : hasTrait(node.kind, 'managedByDefault');
+  return flagOf(node, 'managed');
 }
 
 /** An optional edge: the caller degrades gracefully without its target. */
 export function isOptionalEdge(edge: Pick<DiagramEdge, 'props'>): boolean {
   return edgeFlagOf(edge, 'optional');
+}
+
+/** A problem between two properties that each are fine on their own, or undefined. One
+ *  check serves file validation and the form. */
+export function propsProblem(props: Readonly<Record<string, PropValue | undefined>>): string | undefined {
+  const { minHealthy, replicas = 1 } = props;
+  if (typeof minHealthy !== 'number' || typeof replicas !== 'number' || minHealthy <= replicas) return undefined;
+  return `minHealthy is ${minHealthy}, more than its ${replicas} replicas; it could never be up`;
 }

@@ -1,11 +1,11 @@
-// The document model of the Faultline file format, version 1 (see docs/format.md).
+// The document model of the Faultline file format, version 2 (see docs/format.md).
 // `src/io/schema.ts` validates files against exactly these shapes and asserts at
 // compile time that its inferred types equal these.
 
 import type { NodeKind } from './catalogue.ts';
 
 export const FORMAT_TAG = 'faultline';
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 
 // The kinds themselves are defined once, in the catalogue.
 export type { NodeKind } from './catalogue.ts';
@@ -57,6 +57,12 @@ export interface EdgeProps {
   circuitBreaker?: boolean;
   /** The caller gives up after this many milliseconds. */
   timeoutMs?: number;
+  /** Version 2: the caller degrades gracefully without the target. */
+  optional?: boolean;
+  /** Version 2: calls made here per request the caller receives (default 1). */
+  callsPerRequest?: number;
+  /** Version 2: this target's share at a distributor (default 1). */
+  weight?: number;
 }
 
 export interface DiagramEdge {

@@ -7,11 +7,13 @@ interface FieldProps {
   value: PropValue | undefined;
   /** Called with each valid value; invalid input stays in the field with its error. */
   onChange(value: PropValue | undefined): void;
+  /** A problem the value would make with the other properties, if any. */
+  conflict?(value: PropValue | undefined): string | undefined;
   onDone(): void;
 }
 
 /** One property input generated from its schema, with its error beside it. */
-export function Field({ spec, value, onChange, onDone }: FieldProps) {
+export function Field({ spec, value, onChange, conflict, onDone }: FieldProps) {
   const id = useId();
   const [text, setText] = useState(value === undefined ? '' : String(value));
   const [error, setError] = useState<string | null>(null);
@@ -19,7 +21,9 @@ export function Field({ spec, value, onChange, onDone }: FieldProps) {
 
   const take = (raw: string | boolean) => {
     if (typeof raw === 'string') setText(raw);
-    const result = parsePropertyInput(spec, raw);
+    const parsed = parsePropertyInput(spec, raw);
+    const clash = parsed.ok ? conflict?.(parsed.value) : undefined;
+    const result = clash ? { ok: false as const, message: clash } : parsed;
     if (result.ok) {
       setError(null);
       onChange(result.value);
@@ -39,7 +43,7 @@ export function Field({ spec, value, onChange, onDone }: FieldProps) {
   } else if (spec.type === 'enum') {
     control = (
       <select id={id} value={typeof value === 'string' ? value : ''} aria-describedby={describedBy} onChange={(event) => take(event.target.value)} onBlur={onDone}>
-        <option value="">{spec.default ? `Default (${spec.default})` : 'Not set'}</option>
+        <option value="">{spec.default ? `Default (${spec.default})` : spec.fallback ? `Not set (${spec.fallback})` : 'Not set'}</option>
         {spec.options.map((option) => (
           <option key={option} value={option}>
             {option}
@@ -54,9 +58,9 @@ export function Field({ spec, value, onChange, onDone }: FieldProps) {
         <input
           id={id}
           type="text"
-          inputMode={spec.type === 'integer' ? 'numeric' : undefined}
+          inputMode={spec.type === 'integer' ? 'numeric' : spec.type === 'number' ? 'decimal' : undefined}
           value={text}
-          placeholder={spec.default !== undefined ? String(spec.default) : ''}
+          placeholder={spec.default !== undefined ? String(spec.default) : (spec.fallback ?? '')}
           list={listId}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}
@@ -86,6 +90,7 @@ export function Field({ spec, value, onChange, onDone }: FieldProps) {
       )}
       <p id={`${id}-help`} className="field-help">
         {spec.help}
+        {spec.default === undefined && spec.fallback && spec.type !== 'enum' ? ` Unset: ${spec.fallback}.` : ''}
       </p>
     </div>
   );

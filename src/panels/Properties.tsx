@@ -1,4 +1,5 @@
 import { EDGE_PROPERTIES, kindInfo } from '../model/catalogue.ts';
+import { propsProblem } from '../model/props.ts';
 import { memo } from 'react';
 import { nodeById, sameExceptPosition, setLabel, setNodeProp, setNotes, updateEdge } from '../model/ops.ts';
 import type { PropertySpec } from '../model/properties.ts';
@@ -27,6 +28,9 @@ export function Properties() {
   );
 }
 
+/** Reserved properties wait for the numbers review that reads them; files keep them meanwhile. */
+const offered = (spec: PropertySpec) => !spec.reserved;
+
 /** Edits from the form: a field's typing is one undo step, ended when it is left. */
 function useGestureEdit() {
   return { change: useEditor((state) => state.updateGesture), done: useEditor((state) => state.endGesture) };
@@ -43,12 +47,16 @@ const NodeForm = memo(function NodeForm({ node }: { node: DiagramNode }) {
     <>
       <p className="kind-name">{info.name}</p>
       <TextField label="Label" value={node.label} required onChange={(text) => change((doc) => setLabel(doc, node.id, text))} onDone={done} />
-      {info.properties.map((spec: PropertySpec) => (
+      {info.properties.filter(offered).map((spec: PropertySpec) => (
         <Field
           key={spec.key}
           spec={spec}
           value={node.props[spec.key]}
           onChange={(value: PropValue | undefined) => change((doc) => setNodeProp(doc, node.id, spec.key, value))}
+          conflict={(value) => {
+            const problem = propsProblem({ ...node.props, [spec.key]: value });
+            return problem && `${spec.label} can't be that: ${problem}.`;
+          }}
           onDone={done}
         />
       ))}
@@ -77,7 +85,7 @@ function EdgeForm({ edge }: { edge: DiagramEdge }) {
     <>
       <p className="kind-name">Connection</p>
       <TextField label="Label" value={edge.label ?? ''} onChange={(text) => change((doc) => updateEdge(doc, edge.id, { label: text }))} onDone={done} />
-      {EDGE_PROPERTIES.map((spec) => (
+      {EDGE_PROPERTIES.filter(offered).map((spec) => (
         <Field
           key={spec.key}
           spec={spec}

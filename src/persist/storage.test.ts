@@ -11,7 +11,7 @@ let clock = 1000;
 function diagram(title: string, components = 1): Diagram {
   return {
     format: 'faultline',
-    version: 1,
+    version: 2,
     title,
     nodes: [
       { id: 'r', kind: 'region', label: 'R', position: { x: 0, y: 0 }, size: { width: 10, height: 10 }, props: {} },

@@ -4,7 +4,7 @@ import { exportJson } from '../export.ts';
 import { importDocument } from '../import.ts';
 import { faultlineJson } from './faultline.ts';
 
-const fixture = readFileSync(new URL('../fixtures/v1-everything.faultline.json', import.meta.url), 'utf8');
+const fixture = readFileSync(new URL('../fixtures/v2-everything.faultline.json', import.meta.url), 'utf8');
 
 describe('the Faultline JSON format', () => {
   it.each([

@@ -1,4 +1,5 @@
 import { CURRENT_VERSION } from '../../model/types.ts';
+import { dependencyModel } from './001-dependency-model.ts';
 
 // The format's migrations: an append-only list, one file per step. Step `id: n`
 // upgrades a document of version n to version n + 1; ids start at 1 and rise by
@@ -8,9 +9,9 @@ import { CURRENT_VERSION } from '../../model/types.ts';
 // new step. Every step is tested against a fixture of its input version, and the
 // fixtures in ../fixtures are kept forever.
 //
-// To add version 2: write `migrations/002-what-changed.ts` exporting a Migration with
-// id 1, append it below, bump CURRENT_VERSION, add a v2 fixture, and document the
-// change in docs/format.md.
+// To add version n + 1: write `migrations/00n-what-changed.ts` exporting a Migration
+// with id n, append it below, bump CURRENT_VERSION, add a fixture of the new version,
+// and document the change in docs/format.md.
 
 /** A document as a migration sees it: plain JSON data of some older version. */
 export type DocumentData = Record<string, unknown>;
@@ -20,10 +21,12 @@ export interface Migration {
   id: number;
   /** What changed, in one sentence (shown in docs/format.md). */
   description: string;
-  up(doc: DocumentData): DocumentData;
+  /** `note` takes a sentence the person opening the file should read: what the step
+   *  had to change beyond the version, and where. */
+  up(doc: DocumentData, note?: (message: string) => void): DocumentData;
 }
 
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [dependencyModel];
 
 /** Throws when the list is malformed: a bug, caught by the first test that loads io. */
 export function assertMigrationList(steps: readonly Migration[], currentVersion: number): void {
@@ -39,7 +42,7 @@ export function assertMigrationList(steps: readonly Migration[], currentVersion:
 
 assertMigrationList(MIGRATIONS, CURRENT_VERSION);
 
-export type MigrationResult = { ok: true; doc: DocumentData; applied: number[] } | { ok: false; message: string };
+export type MigrationResult = { ok: true; doc: DocumentData; applied: number[]; notes: string[] } | { ok: false; message: string };
 
 /**
  * Runs the steps from `fromVersion` up to the newest the list knows, on a clone of
@@ -48,16 +51,17 @@ export type MigrationResult = { ok: true; doc: DocumentData; applied: number[] }
  */
 export function migrate(doc: DocumentData, fromVersion: number, steps: readonly Migration[] = MIGRATIONS): MigrationResult {
   const pending = steps.slice(fromVersion - 1);
-  if (pending.length === 0) return { ok: true, doc, applied: [] };
+  if (pending.length === 0) return { ok: true, doc, applied: [], notes: [] };
   let current: DocumentData;
   try {
     current = structuredClone(doc);
   } catch (error) {
     return { ok: false, message: `the document could not be copied for upgrading (${errorText(error)})` };
   }
+  const notes: string[] = [];
   for (const step of pending) {
     try {
-      current = step.up(current);
+      current = step.up(current, (message) => notes.push(message));
     } catch (error) {
       return { ok: false, message: `upgrading from version ${step.id} to ${step.id + 1} failed: ${errorText(error)}` };
     }
@@ -65,7 +69,7 @@ export function migrate(doc: DocumentData, fromVersion: number, steps: readonly 
       return { ok: false, message: `upgrading from version ${step.id} did not produce version ${step.id + 1}` };
     }
   }
-  return { ok: true, doc: current, applied: pending.map((step) => step.id) };
+  return { ok: true, doc: current, applied: pending.map((step) => step.id), notes };
 }
 
 function errorText(error: unknown): string {

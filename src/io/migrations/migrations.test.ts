@@ -41,7 +41,7 @@ describe('migrate', () => {
 
   it('runs every step from the document’s version, in order', () => {
     const result = migrate(v1, 1, [renameTitle, addTags]);
-    expect(result).toEqual({ ok: true, applied: [1, 2], doc: { format: 'faultline', version: 3, title: 'Old', nodes: [], edges: [], tags: [] } });
+    expect(result).toEqual({ ok: true, applied: [1, 2], notes: [], doc: { format: 'faultline', version: 3, title: 'Old', nodes: [], edges: [], tags: [] } });
   });
 
   it('starts at the document’s own version', () => {
@@ -51,7 +51,7 @@ describe('migrate', () => {
 
   it('returns a current document untouched', () => {
     const result = migrate(v1, 3, [renameTitle, addTags]);
-    expect(result).toEqual({ ok: true, applied: [], doc: v1 });
+    expect(result).toEqual({ ok: true, applied: [], notes: [], doc: v1 });
   });
 
   it('works on a clone: the caller’s value never changes', () => {
@@ -67,6 +67,52 @@ describe('migrate', () => {
     expect(migrate(v1, 1, [throws])).toEqual({ ok: false, message: 'upgrading from version 1 to 2 failed: nodes is not a list' });
     expect(migrate(v1, 1, [forgets])).toEqual({ ok: false, message: 'upgrading from version 1 did not produce version 2' });
     expect(migrate({ ...v1, f: () => 1 }, 1, [renameTitle])).toMatchObject({ ok: false, message: expect.stringMatching(/could not be copied/) });
+  });
+});
+
+describe('migration 1: version 1 to 2, the dependency model and the numbers', () => {
+  const step = MIGRATIONS[0]!;
+  const v1Doc: DocumentData = {
+    format: 'faultline',
+    version: 1,
+    title: 'Old',
+    nodes: [
+      { id: 'c', kind: 'client', props: { rps: 5, availability: 'n/a' } },
+      { id: 's', kind: 'service', props: { needs: 'db', owner: 'x' } },
+      { id: 'z', kind: 'zone', props: { availability: 'high', hitRate: 1 } },
+      { id: 'k', kind: 'cdn', props: { hitRate: 'most' } },
+    ],
+    edges: [{ id: 'e', source: 'c', target: 's', props: { weight: 2, kind: 'request' } }],
+  };
+
+  it('moves each new name a kind gains aside, keeps everything else, and says what moved', () => {
+    const notes: string[] = [];
+    const before = structuredClone(v1Doc);
+    const up = step.up(v1Doc, (message) => notes.push(message));
+    expect(v1Doc).toEqual(before);
+    expect(up).toEqual({
+      ...v1Doc,
+      version: 2,
+      nodes: [
+        { id: 'c', kind: 'client', props: { rps_v1: 5, availability: 'n/a' } },
+        { id: 's', kind: 'service', props: { needs_v1: 'db', owner: 'x' } },
+        { id: 'z', kind: 'zone', props: { availability_v1: 'high', hitRate: 1 } },
+        { id: 'k', kind: 'cdn', props: { hitRate_v1: 'most' } },
+      ],
+      edges: [{ id: 'e', source: 'c', target: 's', props: { weight_v1: 2, kind: 'request' } }],
+    });
+    expect(notes).toHaveLength(5);
+    expect(notes[0]).toBe('node "c": its own property "rps" is kept as "rps_v1", since version 2 gives "rps" a meaning');
+  });
+
+  it('leaves shapes it does not understand for validation to report', () => {
+    expect(step.up({ format: 'faultline', version: 1, nodes: 'x', edges: [null, 3] })).toEqual({ format: 'faultline', version: 2, nodes: 'x', edges: [null, 3] });
+  });
+
+  it('runs through migrate from version 1 and reports its notes', () => {
+    const result = migrate(v1Doc, 1);
+    expect(result).toMatchObject({ ok: true, applied: [1], doc: { version: 2 } });
+    expect(result.ok && result.notes).toHaveLength(5);
   });
 });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { COMPONENT_KINDS, EDGE_PROPERTIES, kindInfo } from '../../model/catalogue.ts';
 import type { PropertySpec } from '../../model/properties.ts';
+import { propsProblem } from '../../model/props.ts';
 import {
   CURRENT_VERSION,
   FORMAT_TAG,
@@ -37,6 +38,11 @@ function valueFor(spec: PropertySpec): fc.Arbitrary<PropValue> {
       return fc.boolean();
     case 'integer':
       return fc.integer({ min: spec.min, max: spec.max ?? 1_000_000 });
+    case 'number':
+      return fc
+        .double({ min: spec.min, max: spec.max ?? 1_000_000, noNaN: true })
+        .map(noNegativeZero)
+        .filter((value) => !(spec.minExclusive && value === spec.min) && !(spec.maxExclusive && value === spec.max));
     case 'enum':
       return fc.constantFrom(...spec.options);
     case 'text':
@@ -56,6 +62,8 @@ function propsFor(g: Gen, specs: readonly PropertySpec[]): Record<string, PropVa
   for (const spec of specs) {
     if (g(fc.boolean)) props[spec.key] = g(() => valueFor(spec));
   }
+  // Valid documents never ask for more healthy instances than they have.
+  if (propsProblem(props)) props.minHealthy = typeof props.replicas === 'number' ? props.replicas : 1;
   const known = new Set(specs.map((spec) => spec.key));
   const extras = g(() => fc.array(fc.tuple(fc.string({ minLength: 1, maxLength: 8 }), extraValueArb), { maxLength: 2 }));
   for (const [key, value] of extras) {
