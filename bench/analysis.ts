@@ -23,6 +23,8 @@ import {
   type EdgeKind,
 } from '../src/model/types.ts';
 import { analyse } from '../src/analysis/run.ts';
+import { buildGraph } from '../src/analysis/graph.ts';
+import { singlePointsOfFailure } from '../src/analysis/spof.ts';
 import { seededRandom as random } from './random.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
@@ -39,6 +41,8 @@ export interface AnalysisBenchResult {
    *  affected by other processes competing for the cores, unlike wall time. */
   analyseCpuMs: number;
   runsMs: number[];
+  /** Single points of failure alone on the same document, graph included: median and fastest. */
+  spof: { ms: number; minMs: number; found: number };
   chain: { components: number; ms: number; findings: number };
   cli: { ms: number; peakRssMb: number | undefined; exitCode: number | null; measuredWith: string; problem?: string };
 }
@@ -167,6 +171,9 @@ export function runAnalysisBench(options: { runs?: number; warmup?: number } = {
   const timed = Array.from({ length: runs }, () => time(() => analyse(doc)));
   const runsMs = timed.map(([, wall]) => wall);
 
+  let found = 0;
+  const spofRuns = Array.from({ length: runs }, () => time(() => (found = singlePointsOfFailure(buildGraph(doc)).length))[1]);
+
   const chainDoc = generateChain();
   const [chainFindings, chainMs] = time(() => analyse(chainDoc));
 
@@ -184,6 +191,7 @@ export function runAnalysisBench(options: { runs?: number; warmup?: number } = {
     analyseMinMs: Math.min(...runsMs),
     analyseCpuMs: median(timed.map(([, , cpu]) => cpu)),
     runsMs,
+    spof: { ms: median(spofRuns), minMs: Math.min(...spofRuns), found },
     chain: { components: chainDoc.nodes.length - 1, ms: chainMs, findings: chainFindings.length },
     cli,
   };
@@ -194,6 +202,7 @@ function printTable(result: AnalysisBenchResult): void {
     [`analyse: ${result.components.toLocaleString('en-US')} components, ${result.edges.toLocaleString('en-US')} edges, 5 clients, 12 groups`, `${result.analyseMs.toFixed(1)} ms median, ${result.analyseMinMs.toFixed(1)} ms fastest (${result.findings} findings)`],
     ['  CPU time per run', `${result.analyseCpuMs.toFixed(1)} ms median`],
     ['  runs (ms)', result.runsMs.map((ms) => ms.toFixed(1)).join(' ')],
+    ['single points of failure alone, same document', `${result.spof.ms.toFixed(1)} ms median, ${result.spof.minMs.toFixed(1)} ms fastest (${result.spof.found} found)`],
     [`analyse: ${result.chain.components.toLocaleString('en-US')}-component chain`, `${result.chain.ms.toFixed(0)} ms (${result.chain.findings.toLocaleString('en-US')} findings)`],
     ['faultline lint on the 10k file (wall)', `${result.cli.ms.toFixed(0)} ms, exit ${result.cli.exitCode}${result.cli.problem ? `: ${result.cli.problem}` : ''}`],
     [`faultline lint peak RSS (${result.cli.measuredWith})`, result.cli.peakRssMb === undefined ? 'n/a' : `${result.cli.peakRssMb.toFixed(0)} MB`],

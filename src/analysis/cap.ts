@@ -13,29 +13,29 @@ export interface CapChoice {
   reason: string;
 }
 
-const ENGINE_STANCE = new Map<string, { cap: CapClass; name: string }>([
-  ['cassandra', { cap: 'AP', name: 'Cassandra' }],
-  ['dynamodb', { cap: 'AP', name: 'DynamoDB' }],
-  ['dynamo', { cap: 'AP', name: 'DynamoDB' }],
-  ['couchdb', { cap: 'AP', name: 'CouchDB' }],
-  ['riak', { cap: 'AP', name: 'Riak' }],
-  ['redis', { cap: 'AP', name: 'Redis' }],
-  ['mongodb', { cap: 'CP', name: 'MongoDB' }],
-  ['mongo', { cap: 'CP', name: 'MongoDB' }],
-  ['hbase', { cap: 'CP', name: 'HBase' }],
-  ['cockroachdb', { cap: 'CP', name: 'CockroachDB' }],
-  ['cockroach', { cap: 'CP', name: 'CockroachDB' }],
-  ['spanner', { cap: 'CP', name: 'Spanner' }],
-  ['tidb', { cap: 'CP', name: 'TiDB' }],
-  ['etcd', { cap: 'CP', name: 'etcd' }],
-  ['zookeeper', { cap: 'CP', name: 'ZooKeeper' }],
-  ['consul', { cap: 'CP', name: 'Consul' }],
+// What each engine actually does with its copies, in words true of that engine.
+const CASSANDRA = { cap: 'AP', reason: 'Cassandra lets any replica take a write and repairs copies that disagree afterwards, the latest write winning' } as const;
+const DYNAMO = { cap: 'AP', reason: 'DynamoDB copies writes to other zones in the background and serves eventually consistent reads unless a read asks for strong consistency' } as const;
+const MONGO = { cap: 'CP', reason: 'MongoDB takes writes only on its elected primary, and the side of a split without a majority stops taking them' } as const;
+const COCKROACH = { cap: 'CP', reason: 'CockroachDB commits a write only once a Raft majority of its replicas holds it' } as const;
+const ENGINE_STANCE = new Map<string, CapChoice>([
+  ['cassandra', CASSANDRA],
+  ['dynamodb', DYNAMO],
+  ['dynamo', DYNAMO],
+  ['couchdb', { cap: 'AP', reason: 'CouchDB takes writes on every copy and keeps conflicting revisions for the application to resolve' }],
+  ['riak', { cap: 'AP', reason: 'Riak takes writes on any node and reconciles copies that disagree afterwards' }],
+  ['redis', { cap: 'AP', reason: 'Redis copies to its replicas asynchronously and does not reconcile: after a failover, writes the old primary had acknowledged can be gone' }],
+  ['mongodb', MONGO],
+  ['mongo', MONGO],
+  ['hbase', { cap: 'CP', reason: 'HBase serves each range of rows from exactly one region server at a time' }],
+  ['cockroachdb', COCKROACH],
+  ['cockroach', COCKROACH],
+  ['spanner', { cap: 'CP', reason: 'Spanner commits a write only once a Paxos majority of its replicas holds it' }],
+  ['tidb', { cap: 'CP', reason: 'TiDB commits a write only once a Raft majority of its replicas holds it' }],
+  ['etcd', { cap: 'CP', reason: 'etcd answers only while a Raft majority of its members agree' }],
+  ['zookeeper', { cap: 'CP', reason: 'ZooKeeper answers writes only while a majority of its ensemble agrees' }],
+  ['consul', { cap: 'CP', reason: 'Consul answers only while a Raft majority of its servers agree' }],
 ]);
-
-const STANCE_REASON: Record<CapClass, string> = {
-  AP: 'is built to stay available and reconcile copies afterwards',
-  CP: 'is built to refuse requests rather than let copies disagree',
-};
 
 /** "postgres-ql", "Cockroach DB" and "cockroachdb" all name the same engine. */
 export function engineKey(node: DiagramNode): string {
@@ -50,7 +50,7 @@ export function capOf(node: DiagramNode): CapChoice | undefined {
   if (consistency === 'strong') return { cap: 'CP', reason: 'it is set to strong consistency' };
   if (consistency === 'eventual') return { cap: 'AP', reason: 'it is set to eventual consistency' };
   const stance = ENGINE_STANCE.get(engineKey(node));
-  if (stance) return { cap: stance.cap, reason: `${stance.name} ${STANCE_REASON[stance.cap]}` };
+  if (stance) return stance;
   switch (family) {
     case 'relational':
       return sqlStance(node);
@@ -77,5 +77,5 @@ function sqlStance(node: DiagramNode): CapChoice {
 export function partitionBehaviour(cap: CapClass): string {
   return cap === 'CP'
     ? 'during a network partition it turns requests away rather than answer with data that may be out of date'
-    : 'during a network partition it keeps answering, and some reads may return stale data until the copies catch up';
+    : 'during a network partition it keeps answering, and some reads may return data that is out of date';
 }

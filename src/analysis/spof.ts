@@ -1,7 +1,7 @@
 import { isGroupKind, type DiagramEdge, type DiagramNode } from '../model/types.ts';
 import { baseline, dependencyModel, giveBack, isFailingAlone, takeAway, type DependencyModel } from './dependencies.ts';
 import { killersOfEntries } from './killers.ts';
-import type { Graph } from './graph.ts';
+import { perGraph, type Graph } from './graph.ts';
 
 // Single points of failure, as the brief defines them, on the dependency model.
 //
@@ -63,7 +63,10 @@ export function unitMembers(graph: Graph, unit: DiagramNode): number[] {
 /** Above this many removals per unit, in all, blast radii are counted only up to their share. */
 const BLAST_WORK = 400_000;
 
-export function singlePointsOfFailure(graph: Graph): SinglePointOfFailure[] {
+/** The single points of failure of a graph, worked out once and shared by the rules that ask. */
+export const singlePointsOfFailure = perGraph(findSinglePointsOfFailure);
+
+function findSinglePointsOfFailure(graph: Graph): readonly SinglePointOfFailure[] {
   const model = dependencyModel(graph);
   const { working, count } = baseline(model);
   const units = failureUnits(graph);
@@ -94,8 +97,9 @@ export function singlePointsOfFailure(graph: Graph): SinglePointOfFailure[] {
   units.forEach((unit, u) => {
     const entries = stopped.get(u);
     if (!entries) return;
-    const taken = takeAway(model, working, count, unitMembers(graph, unit), share);
-    results.push(describeLoss(graph, model, unit, entries.sort((a, b) => a - b), taken.gone, working, taken.gone.length < share));
+    const members = unitMembers(graph, unit);
+    const taken = takeAway(model, working, count, members, share);
+    results.push(describeLoss(graph, model, unit, members, entries.sort((a, b) => a - b), taken.gone, working, taken.gone.length < share));
     giveBack(model, working, count, taken);
   });
   return results;
@@ -105,13 +109,14 @@ function describeLoss(
   graph: Graph,
   model: DependencyModel,
   unit: DiagramNode,
+  members: readonly number[],
   entries: readonly number[],
   gone: readonly number[],
   working: Uint8Array,
   exact: boolean,
 ): SinglePointOfFailure {
   const idOf = (v: number) => graph.components[v]!.id;
-  const lost = new Set(unitMembers(graph, unit));
+  const lost = members.length === 1 ? { has: (v: number) => v === members[0] } : new Set(members);
   const entriesAffected: string[] = [];
   const broken: string[] = [];
   let brokenCount = 0;
@@ -125,7 +130,7 @@ function describeLoss(
   // Callers that stopped: those with a flow edge into a lost component (working is the
   // state with the unit taken away, so a caller that stopped reads 0).
   const calls = new Set<DiagramEdge>();
-  for (const v of lost) {
+  for (const v of members) {
     for (const edge of graph.incoming(idOf(v))) {
       const caller = graph.componentIndex.get(edge.source)!;
       if (!working[caller] && !lost.has(caller)) calls.add(edge);

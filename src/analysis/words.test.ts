@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { count, listOf, verb } from './words.ts';
+import { count, groupName, listOf, looksPlural, subject, verb, verbFor } from './words.ts';
 
 describe('listOf', () => {
   it.each([
@@ -21,5 +21,36 @@ describe('count and verb', () => {
     expect(count(2, 'entry', 'entries')).toBe('2 entries');
     expect(verb(1, 'loses', 'lose')).toBe('loses');
     expect(verb(2, 'loses', 'lose')).toBe('lose');
+  });
+});
+
+describe('plural labels', () => {
+  it.each([
+    ['API servers', true],
+    ['Mobile users', true],
+    ['Web', false],
+    ['Redis', false],
+    ['DNS', false],
+    ['Orders DB', false],
+    ['Analytics', false],
+    ['Postgres', false],
+    ['Access', false],
+  ])('%j looks plural: %s', (label, plural) => {
+    expect(looksPlural(label)).toBe(plural);
+  });
+
+  it('gives a subject its verb', () => {
+    expect(subject('Mobile users', 'reaches', 'reach')).toBe('Mobile users reach');
+    expect(subject('Browser', 'reaches', 'reach')).toBe('Browser reaches');
+    expect(verbFor(['API servers'], 1, 'depends', 'depend')).toBe('depend');
+    expect(verbFor(['Web'], 1, 'depends', 'depend')).toBe('depends');
+    expect(verbFor(['A', 'B'], 2, 'depends', 'depend')).toBe('depend');
+  });
+
+  it('names a group once', () => {
+    expect(groupName('AWS region', 'region')).toBe('AWS region');
+    expect(groupName('eu-west-1', 'region')).toBe('region eu-west-1');
+    expect(groupName('us-east-1a', 'zone')).toBe('zone us-east-1a');
+    expect(groupName('AZ b', 'zone')).toBe('AZ b');
   });
 });

@@ -46,3 +46,8 @@ export function groupName(label: string, kind: 'region' | 'zone'): string {
   const words = kind === 'zone' ? /\b(zone|az|availability zone)\b/i : /\bregion\b/i;
   return words.test(label) ? label : `${kind} ${label}`;
 }
+
+/** "API servers call", "Web calls": a label as the subject of a verb in the present tense. */
+export function subject(label: string, singular: string, plural: string): string {
+  return `${label} ${looksPlural(label) ? plural : singular}`;
+}

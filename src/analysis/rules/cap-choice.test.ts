@@ -82,4 +82,11 @@ describe('cap-choice findings', () => {
     expect(findings.map((f) => f.cap)).toEqual(['AP', 'CP']);
     expect(findings[0]!.message).toMatch(/^a is AP because asynchronous replication/);
   });
+
+  it('say what each engine really does: Redis replicates asynchronously and does not reconcile', () => {
+    const [redis, cassandra] = runRule(capChoice, diagram(node('r', 'cache', { engine: 'redis' }), node('c', 'nosql-database', { engine: 'cassandra' })));
+    expect(redis!.message).toContain('Redis copies to its replicas asynchronously and does not reconcile');
+    expect(redis!.message).not.toMatch(/reconcile copies afterwards|catch up/);
+    expect(cassandra!.message).toContain('repairs copies that disagree afterwards');
+  });
 });

@@ -1,5 +1,5 @@
 import { describeRule } from '../describe-rule.ts';
-import { diagram, node } from '../testing.ts';
+import { diagram, edge, node } from '../testing.ts';
 import { coordinationQuorum } from './coordination-quorum.ts';
 
 describeRule(coordinationQuorum, {
@@ -10,6 +10,10 @@ describeRule(coordinationQuorum, {
   ],
   quiet: [
     { name: 'three members', doc: diagram(node('zk', 'coordination', { replicas: 3 })) },
+    {
+      name: 'one member a client needs: spof is the root',
+      doc: diagram(node('web', 'client'), node('api', 'service', { replicas: 2 }), node('zk', 'coordination'), edge('web', 'api'), edge('api', 'zk')),
+    },
     { name: 'five members', doc: diagram(node('zk', 'coordination', { replicas: 5 })) },
     { name: 'a two-replica database is not a consensus group', doc: diagram(node('db', 'sql-database', { replicas: 2 })) },
   ],

@@ -1,4 +1,5 @@
 import { replicasOf } from '../../model/types.ts';
+import { singlePointsOfFailure } from '../spof.ts';
 import { defineRule, finding, type Finding, type Rule } from '../types.ts';
 
 export const coordinationQuorum: Rule = defineRule({
@@ -9,12 +10,16 @@ export const coordinationQuorum: Rule = defineRule({
     'A consensus service answers only while a majority of its members agree. Three members survive one failure ' +
     'and five survive two; fewer than three survive none, and an even number survives no more failures than one ' +
     'member fewer while adding another machine that can fail.',
-  when: 'A coordination component whose replicas (its members) number fewer than 3, or an even number.',
+  when:
+    'A coordination component whose replicas (its members) number fewer than 3, or an even number. One or two ' +
+    'members that a client needs are a single point of failure, left to spof: that is the root.',
   fix: 'Run an odd number of members, three or five, spread over different zones.',
   check: ({ graph }) =>
     graph.ofKind('coordination').flatMap((group): Finding[] => {
       const members = replicasOf(group);
       if (members >= 3 && members % 2 === 1) return [];
+      // Too few to survive a loss, and needed: spof reports that root already.
+      if (members < 3 && singlePointsOfFailure(graph).some((result) => result.unit === group)) return [];
       const label = graph.label(group.id);
       const message =
         members === 1

@@ -16,6 +16,7 @@ describeRule(externalNoCircuitBreaker, {
   ],
   quiet: [
     { name: 'a circuit breaker', doc: diagram(pair, edge('api', 'stripe', { circuitBreaker: true })) },
+    { name: 'a call a third party makes to another', doc: diagram(node('stripe', 'external'), node('bank', 'external'), edge('stripe', 'bank')) },
     { name: 'an async hand-off', doc: diagram(pair, edge('api', 'stripe', { kind: 'async' })) },
     { name: 'an internal service', doc: diagram(node('api', 'service'), node('pay', 'service'), edge('api', 'pay')) },
   ],

@@ -16,6 +16,7 @@ describeRule(externalNoTimeout, {
   ],
   quiet: [
     { name: 'a timeout', doc: diagram(pair, edge('api', 'maps', { timeoutMs: 800 })) },
+    { name: 'a call a third party makes to another', doc: diagram(node('maps', 'external'), node('tiles', 'external'), edge('maps', 'tiles')) },
     { name: 'async', doc: diagram(pair, edge('api', 'maps', { kind: 'async' })) },
     { name: 'an internal call', doc: diagram(node('api', 'service'), node('b', 'service'), edge('api', 'b')) },
   ],

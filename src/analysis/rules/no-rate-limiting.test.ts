@@ -14,6 +14,12 @@ describeRule(noRateLimiting, {
       mentions: ['web reaches api without passing a rate-limited API gateway'],
     },
     {
+      name: 'a plural label gets a plural verb',
+      doc: diagram(node('users', 'client', {}, { label: 'Mobile users' }), api, path(['users', 'api'])),
+      nodes: [['users', 'api']],
+      mentions: ['Mobile users reach api'],
+    },
+    {
       name: 'a gateway with rate limiting turned off',
       doc: diagram(web, node('gw', 'api-gateway', { rateLimiting: false }), api, node('ws', 'websocket-server'), path(['web', 'gw', 'api']), edge('web', 'ws')),
       nodes: [['web', 'api', 'ws']],

@@ -4,7 +4,7 @@ import type { DiagramNode } from '../../model/types.ts';
 import { downstream } from '../paths.ts';
 import { labels } from '../topology.ts';
 import { defineRule, finding, type Finding, type Rule } from '../types.ts';
-import { listOf } from '../words.ts';
+import { listOf, subject } from '../words.ts';
 
 // Requests from a client travel along request edges until they meet an API gateway
 // that rate-limits (the default); the services they can reach before that are exposed.
@@ -34,7 +34,7 @@ export const noRateLimiting: Rule = defineRule({
       const exposed = seen.inDocumentOrder().filter((node) => hasTrait(node.kind, 'servesRequests'));
       if (exposed.length === 0) return [];
       const message =
-        `${graph.label(client.id)} reaches ${listOf(labels(graph, exposed))} without passing a rate-limited API ` +
+        `${subject(graph.label(client.id), 'reaches', 'reach')} ${listOf(labels(graph, exposed))} without passing a rate-limited API ` +
         'gateway: one runaway or abusive caller can use up their capacity for everyone.';
       return [finding(noRateLimiting, [client.id, ...exposed.map((node) => node.id)], message)];
     }),

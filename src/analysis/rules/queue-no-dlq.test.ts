@@ -17,5 +17,6 @@ describeRule(queueNoDlq, {
     { name: 'a dead-letter queue', doc: diagram(node('q', 'queue', { deadLetterQueue: true }), worker, edge('q', 'worker')) },
     { name: 'no consumer: queue-no-consumer is the root', doc: diagram(node('api', 'service'), node('q', 'queue'), edge('api', 'q')) },
     { name: 'a stream is not a queue', doc: diagram(node('s', 'stream'), worker, edge('s', 'worker')) },
+    { name: 'at-most-once delivery drops failures by design', doc: diagram(node('q', 'queue', { delivery: 'at-most-once' }), worker, edge('q', 'worker')) },
   ],
 });

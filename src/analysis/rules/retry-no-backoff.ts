@@ -1,6 +1,6 @@
 import { edgeFlagOf } from '../../model/props.ts';
 import { defineRule, finding, type Finding, type Rule } from '../types.ts';
-import { count } from '../words.ts';
+import { count, subject } from '../words.ts';
 
 export const retryNoBackoff: Rule = defineRule({
   id: 'retry-no-backoff',
@@ -17,7 +17,7 @@ export const retryNoBackoff: Rule = defineRule({
       if (typeof retries !== 'number' || retries < 1 || edgeFlagOf(edge, 'backoff')) return [];
       const target = graph.label(edge.target);
       const message =
-        `${graph.label(edge.source)} retries failed calls to ${target} up to ${count(retries, 'time')} with no ` +
+        `${subject(graph.label(edge.source), 'retries', 'retry')} failed calls to ${target} up to ${count(retries, 'time')} with no ` +
         `backoff: when ${target} slows down, the retries arrive all at once and add to its load.`;
       return [finding(retryNoBackoff, [edge.source, edge.target], message, [edge.id])];
     }),

@@ -27,6 +27,11 @@ describeRule(syncDeferrableWork, {
       ),
       nodes: [['orders', 'stats'], ['orders', 'notify']],
     },
+    {
+      name: 'only the first call on the way to deferrable work: what it calls in turn is the same root',
+      doc: diagram(web, api, node('notify', 'service', {}, { label: 'Notifications' }), node('sms', 'external', {}, { label: 'Twilio' }), path(['web', 'api', 'notify', 'sms'])),
+      nodes: [['api', 'notify']],
+    },
   ],
   quiet: [
     {
@@ -36,6 +41,10 @@ describeRule(syncDeferrableWork, {
     {
       name: 'a worker calling the email provider after a queue',
       doc: diagram(web, api, node('q', 'queue'), node('w', 'worker'), node('mail', 'external', {}, { label: 'Email provider' }), edge('web', 'api'), path(['api', 'q', 'w'], { kind: 'async' }), edge('w', 'mail')),
+    },
+    {
+      name: 'a gateway routing to the system\'s own notifications service',
+      doc: diagram(web, node('gw', 'api-gateway'), node('notify', 'service', {}, { label: 'Notifications' }), path(['web', 'gw', 'notify'])),
     },
     { name: 'ordinary services', doc: diagram(web, api, node('orders', 'service', {}, { label: 'Orders' }), path(['web', 'api', 'orders'])) },
     { name: 'the browser itself sending analytics', doc: diagram(web, node('ga', 'external', {}, { label: 'Analytics' }), edge('web', 'ga')) },

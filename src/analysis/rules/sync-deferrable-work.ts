@@ -1,6 +1,7 @@
 import { hasTrait } from '../../model/catalogue.ts';
 import { downstream } from '../paths.ts';
 import { isRequestEdge } from '../topology.ts';
+import { subject } from '../words.ts';
 import { defineRule, finding, type Rule } from '../types.ts';
 
 // Deferrable work is recognised by name: what a person calls the component.
@@ -19,21 +20,29 @@ export const syncDeferrableWork: Rule = defineRule({
     'A request edge on the request path (reached from a client along request edges only) into a service, ' +
     'worker or third-party service whose label names deferrable work: notifications, email, SMS, newsletters, ' +
     'analytics, tracking, telemetry, metrics, reports, thumbnails, or providers such as SendGrid, Mailgun or ' +
-    'Twilio. Calls made by the client itself are not counted.',
+    'Twilio. Calls made by a client, or by a load balancer, DNS or gateway routing to a service, are not counted, ' +
+    'and neither are the calls that deferrable work makes in turn: the first synchronous call is the root.',
   fix:
     'Publish an event or job to a queue and return; let a worker do the slow part, with retries, and keep the ' +
     'synchronous path for what the response actually needs.',
   check: ({ graph }) => {
     const onRequestPath = downstream(graph, graph.entries.map((entry) => entry.id), { requestOnly: true });
     const deferrable = graph.components.filter((node) => hasTrait(node.kind, 'performsWork') && DEFERRABLE.test(node.label));
+    const isDeferrable = new Set(deferrable.map((node) => node.id));
     return deferrable.flatMap((target) =>
       graph
         .incoming(target.id)
-        .filter((edge) => isRequestEdge(edge) && onRequestPath.has(edge.source) && !hasTrait(graph.nodes.get(edge.source)!.kind, 'entry'))
+        .filter((edge) => {
+          if (!isRequestEdge(edge) || !onRequestPath.has(edge.source)) return false;
+          const caller = graph.nodes.get(edge.source)!;
+          // A client, or a router handing requests to the system's own entry service, is
+          // not doing the work; and a call made by deferrable work is part of the same root.
+          return !hasTrait(caller.kind, 'entry') && !hasTrait(caller.kind, 'distributor') && !isDeferrable.has(caller.id);
+        })
         .map((edge) => {
           const name = graph.label(target.id);
           const message =
-            `${graph.label(edge.source)} calls ${name} synchronously while a user waits: that work can happen after ` +
+            `${subject(graph.label(edge.source), 'calls', 'call')} ${name} synchronously while a user waits: that work can happen after ` +
             `the response, and if ${name} is slow or down, the user's request is too.`;
           return finding(syncDeferrableWork, [edge.source, target.id], message, [edge.id]);
         }),
