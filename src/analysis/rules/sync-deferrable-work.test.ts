@@ -29,7 +29,15 @@ describeRule(syncDeferrableWork, {
     },
     {
       name: 'only the first call on the way to deferrable work: what it calls in turn is the same root',
-      doc: diagram(web, api, node('notify', 'service', {}, { label: 'Notifications' }), node('sms', 'external', {}, { label: 'Twilio' }), path(['web', 'api', 'notify', 'sms'])),
+      doc: diagram(
+        web,
+        api,
+        node('db', 'sql-database'),
+        node('notify', 'service', {}, { label: 'Notifications' }),
+        node('sms', 'external', {}, { label: 'Twilio' }),
+        path(['web', 'api', 'notify', 'sms']),
+        edge('api', 'db'),
+      ),
       nodes: [['api', 'notify']],
     },
   ],
@@ -45,6 +53,10 @@ describeRule(syncDeferrableWork, {
     {
       name: 'a gateway routing to the system\'s own notifications service',
       doc: diagram(web, node('gw', 'api-gateway'), node('notify', 'service', {}, { label: 'Notifications' }), path(['web', 'gw', 'notify'])),
+    },
+    {
+      name: 'a name alone is not enough: a dashboard whose whole job is to read the metrics service',
+      doc: diagram(web, node('dash', 'service', {}, { label: 'Dashboard' }), node('metrics', 'service', {}, { label: 'Metrics API' }), path(['web', 'dash', 'metrics'])),
     },
     { name: 'ordinary services', doc: diagram(web, api, node('orders', 'service', {}, { label: 'Orders' }), path(['web', 'api', 'orders'])) },
     { name: 'the browser itself sending analytics', doc: diagram(web, node('ga', 'external', {}, { label: 'Analytics' }), edge('web', 'ga')) },
