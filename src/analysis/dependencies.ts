@@ -67,6 +67,8 @@ function buildModel(graph: Graph): DependencyModel {
   // Each target once per caller: `seen[t] === v` when caller v already listed t.
   const seen = new Int32Array(n).fill(-1);
   const targets: number[] = [];
+  // One map reused for every caller's pools: a map per component would dominate the build.
+  const pools = new Map<string, number[]>();
 
   // Per component once: what pooling and the sets need to know of it as a target.
   const isEntry = new Uint8Array(n);
@@ -102,7 +104,7 @@ function buildModel(graph: Graph): DependencyModel {
     } else if (needs === 'all') {
       for (const t of targets) addSet(v, [t]);
     } else {
-      for (const set of pooled(poolKey, targets)) addSet(v, set);
+      for (const set of targets.length === 1 ? [targets] : pooled(poolKey, targets, pools)) addSet(v, set);
     }
   }
   setStart[n] = owners.length;
@@ -146,16 +148,15 @@ function buildModel(graph: Graph): DependencyModel {
 }
 
 /** Targets grouped into need sets: interchangeable ones together, in the order first seen. */
-function pooled(poolKey: readonly (string | undefined)[], targets: readonly number[]): number[][] {
+function pooled(poolKey: readonly (string | undefined)[], targets: readonly number[], pools: Map<string, number[]>): number[][] {
   const sets: number[][] = [];
-  let pools: Map<string, number[]> | undefined;
+  pools.clear();
   for (const t of targets) {
     const key = poolKey[t];
     if (key === undefined) {
       sets.push([t]);
       continue;
     }
-    pools ??= new Map();
     const pool = pools.get(key);
     if (pool) {
       pool.push(t);

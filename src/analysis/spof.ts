@@ -32,8 +32,8 @@ export interface SinglePointOfFailure {
   /** Components, entries aside, that stop working with it: a group's members first,
    *  then whatever needed them, nearest first. A component unit is not listed. */
   broken: Listing;
-  /** The flow edges into what was lost from callers that stop working: their labels
-   *  say what breaks ("create short link"). */
+  /** The flow edges into a lost component from callers that stop working: their labels
+   *  say what breaks ("create short link"). Empty for a group. */
   brokenCalls: DiagramEdge[];
 }
 
@@ -61,7 +61,7 @@ export function unitMembers(graph: Graph, unit: DiagramNode): number[] {
 }
 
 /** Above this many removals per unit, in all, blast radii are counted only up to their share. */
-const BLAST_WORK = 400_000;
+const BLAST_WORK = 150_000;
 
 /** The single points of failure of a graph, worked out once and shared by the rules that ask. */
 export const singlePointsOfFailure = perGraph(findSinglePointsOfFailure);
@@ -99,7 +99,9 @@ function findSinglePointsOfFailure(graph: Graph): readonly SinglePointOfFailure[
     if (!entries) return;
     const members = unitMembers(graph, unit);
     const taken = takeAway(model, working, count, members, share);
-    results.push(describeLoss(graph, model, unit, members, entries.sort((a, b) => a - b), taken.gone, working, taken.gone.length < share));
+    // Exact when everything taken away was followed through, so nothing more would stop.
+    const exact = taken.followed === taken.gone.length;
+    results.push(describeLoss(graph, model, unit, members, entries.sort((a, b) => a - b), taken.gone, working, exact));
     giveBack(model, working, count, taken);
   });
   return results;
@@ -127,10 +129,11 @@ function describeLoss(
     if (broken.length < LIST_LIMIT) broken.push(idOf(v));
   }
   for (const v of entries) entriesAffected.push(idOf(v));
-  // Callers that stopped: those with a flow edge into a lost component (working is the
-  // state with the unit taken away, so a caller that stopped reads 0).
+  // Callers that stopped: those with a flow edge into the lost component (working is the
+  // state with the unit taken away, so a caller that stopped reads 0). A group's loss
+  // breaks too many calls to name, so it is described by what it holds instead.
   const calls = new Set<DiagramEdge>();
-  for (const v of members) {
+  for (const v of isGroupKind(unit.kind) ? [] : members) {
     for (const edge of graph.incoming(idOf(v))) {
       const caller = graph.componentIndex.get(edge.source)!;
       if (!working[caller] && !lost.has(caller)) calls.add(edge);
