@@ -2,6 +2,7 @@ import { hasTrait } from '../model/catalogue.ts';
 import { isManaged, isOptionalEdge, minHealthyOf, needsOf } from '../model/props.ts';
 import { replicasOf } from '../model/types.ts';
 import { perGraph, type Graph } from './graph.ts';
+import { compressedRows } from './rows.ts';
 
 // The dependency model of the brief ("How the analysis decides"): what each component
 // needs of the components it calls, and which components work in a given state.
@@ -70,12 +71,19 @@ function buildModel(graph: Graph): DependencyModel {
   // One map reused for every caller's pools: a map per component would dominate the build.
   const pools = new Map<string, number[]>();
 
-  // Per component once: what pooling and the sets need to know of it as a target.
+  // Per component once: what pooling and the sets need to know of it as a target,
+  // and the figures that decide when it is up.
   const isEntry = new Uint8Array(n);
   const poolKey: (string | undefined)[] = new Array(n);
+  const managed = new Uint8Array(n);
+  const replicas = new Int32Array(n);
+  const minHealthy = new Int32Array(n);
   components.forEach((node, v) => {
     isEntry[v] = hasTrait(node.kind, 'entry') ? 1 : 0;
     if (hasTrait(node.kind, 'stateless')) poolKey[v] = `${node.kind}\u0000${poolLabel(node.label)}`;
+    managed[v] = isManaged(node) ? 1 : 0;
+    replicas[v] = replicasOf(node);
+    minHealthy[v] = minHealthyOf(node);
   });
 
   const addSet = (owner: number, set: readonly number[]) => {
@@ -109,27 +117,12 @@ function buildModel(graph: Graph): DependencyModel {
   }
   setStart[n] = owners.length;
 
-  const sets = owners.length;
   const memberStart = Int32Array.from(memberStarts);
   const members = Int32Array.from(memberList);
   // The reverse index: for each component, the sets it is a member of.
-  const memberOfStart = new Int32Array(n + 1);
-  for (const t of members) memberOfStart[t + 1]!++;
-  for (let v = 0; v < n; v++) memberOfStart[v + 1]! += memberOfStart[v]!;
-  const fill = memberOfStart.slice(0, n);
-  const memberOf = new Int32Array(members.length);
-  for (let s = 0; s < sets; s++) {
-    for (let i = memberStart[s]!; i < memberStart[s + 1]!; i++) memberOf[fill[members[i]!]!++] = s;
-  }
-
-  const managed = new Uint8Array(n);
-  const replicas = new Int32Array(n);
-  const minHealthy = new Int32Array(n);
-  components.forEach((node, v) => {
-    managed[v] = isManaged(node) ? 1 : 0;
-    replicas[v] = replicasOf(node);
-    minHealthy[v] = minHealthyOf(node);
-  });
+  const setOfSlot = new Int32Array(members.length);
+  for (let set = 0; set < owners.length; set++) setOfSlot.fill(set, memberStart[set], memberStart[set + 1]);
+  const [memberOfStart, memberOf] = compressedRows(n, members, setOfSlot);
   return {
     graph,
     n,

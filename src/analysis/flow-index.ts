@@ -1,5 +1,6 @@
 import { edgeKindOf } from '../model/types.ts';
 import { perGraph, type Graph } from './graph.ts';
+import { compressedRows } from './rows.ts';
 
 // The flow graph as integer arrays (compressed sparse rows). The walks in paths.ts run
 // over these: no Map lookups and no allocation per step.
@@ -57,20 +58,4 @@ function buildFlowIndex(graph: Graph): FlowIndex {
     succIsRequest,
     predIsRequest,
   };
-}
-
-/** Rows by `from`: the row starts, the `to` of each slot, and which edge fills each slot. */
-function compressedRows(n: number, from: Int32Array, to: Int32Array): [Int32Array, Int32Array, Int32Array] {
-  const start = new Int32Array(n + 1);
-  for (const v of from) start[v + 1]!++;
-  for (let v = 0; v < n; v++) start[v + 1]! += start[v]!;
-  const fill = start.slice(0, n);
-  const list = new Int32Array(from.length);
-  const slot = new Int32Array(from.length);
-  for (let i = 0; i < from.length; i++) {
-    const at = fill[from[i]!]!++;
-    list[at] = to[i]!;
-    slot[at] = i;
-  }
-  return [start, list, slot];
 }

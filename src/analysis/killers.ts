@@ -20,31 +20,30 @@ import type { DependencyModel } from './dependencies.ts';
 // thing takes over that thing's bit set when it is its only reader, so a long chain
 // costs one bit set, not one per link.
 
-export interface UnitBits {
-  /** Number of units, and 32-bit words per bit set. */
-  readonly units: number;
-  readonly words: number;
-}
-
 export interface KillerInput {
   readonly model: DependencyModel;
   /** The all-up state: 1 for each working component. */
   readonly working: Uint8Array;
-  readonly bits: UnitBits;
+  /** 32-bit words per bit set: one bit per unit. */
+  readonly words: number;
   /** The units whose loss takes component `v` down directly (itself, its groups). */
   own(v: number): readonly number[];
 }
 
-/** For each entry that works with everything up, the bit set of the units that stop it. */
-export function killersOfEntries(input: KillerInput): Map<number, Uint32Array> {
-  const { model, working, bits } = input;
-  const { n, setStart, memberStart, members, alwaysMet, isEntry } = model;
-  const words = bits.words;
+/** The need graph on working components: an edge from c to each distinct working
+ *  member of each of c's sets that can fail (a set a client serves never does). */
+interface NeedGraph {
+  readonly start: Int32Array;
+  readonly to: Int32Array;
+}
 
-  // The need graph on working components: c -> each working member of each set that can fail.
-  const readers = new Int32Array(n);
+function needGraph(model: DependencyModel, working: Uint8Array): NeedGraph {
+  const { n, setStart, memberStart, members, alwaysMet } = model;
+  const start = new Int32Array(n + 1);
+  const to: number[] = [];
   const mark = new Int32Array(n).fill(-1);
   for (let c = 0; c < n; c++) {
+    start[c] = to.length;
     if (!working[c]) continue;
     for (let s = setStart[c]!; s < setStart[c + 1]!; s++) {
       if (alwaysMet[s]) continue;
@@ -52,11 +51,24 @@ export function killersOfEntries(input: KillerInput): Map<number, Uint32Array> {
         const t = members[i]!;
         if (working[t] && mark[t] !== c) {
           mark[t] = c;
-          readers[t]!++;
+          to.push(t);
         }
       }
     }
   }
+  start[n] = to.length;
+  return { start, to: Int32Array.from(to) };
+}
+
+/** For each entry that works with everything up, the bit set of the units that stop it. */
+export function killersOfEntries(input: KillerInput): Map<number, Uint32Array> {
+  const { model, working, words } = input;
+  const { n, setStart, memberStart, members, alwaysMet, isEntry } = model;
+  const need = needGraph(model, working);
+
+  // How many components still have to read each one's killers.
+  const readers = new Int32Array(n);
+  for (const t of need.to) readers[t]!++;
 
   const killers: (Uint32Array | undefined)[] = new Array(n);
   const pool: Uint32Array[] = [];
@@ -115,37 +127,22 @@ export function killersOfEntries(input: KillerInput): Map<number, Uint32Array> {
     return grew;
   };
 
+  /** c is done: a bit set nobody reads any more goes back to the pool. */
   const release = (c: number) => {
-    for (let s = setStart[c]!; s < setStart[c + 1]!; s++) {
-      if (alwaysMet[s]) continue;
-      for (let i = memberStart[s]!; i < memberStart[s + 1]!; i++) {
-        const t = members[i]!;
-        if (!working[t] || mark[t] === -2 - c) continue;
-        mark[t] = -2 - c;
-        if (--readers[t]! === 0 && !isEntry[t] && killers[t]) {
-          pool.push(killers[t]!);
-          killers[t] = undefined;
-        }
+    for (let i = need.start[c]!; i < need.start[c + 1]!; i++) {
+      const t = need.to[i]!;
+      if (--readers[t]! === 0 && !isEntry[t] && killers[t]) {
+        pool.push(killers[t]!);
+        killers[t] = undefined;
       }
     }
   };
 
-  /** The one member c needs, when it needs exactly one thing and is that thing's only reader. */
+  /** The one thing c needs, when there is exactly one and c is its only reader. */
   const soleNeed = (c: number): number => {
-    let only = -1;
-    for (let s = setStart[c]!; s < setStart[c + 1]!; s++) {
-      if (alwaysMet[s]) continue;
-      let alive = -1;
-      for (let i = memberStart[s]!; i < memberStart[s + 1]!; i++) {
-        const t = members[i]!;
-        if (!working[t]) continue;
-        if (alive >= 0) return -1;
-        alive = t;
-      }
-      if (only >= 0 && alive !== only) return -1;
-      only = alive;
-    }
-    return only >= 0 && readers[only] === 1 && !isEntry[only] ? only : -1;
+    if (need.start[c + 1]! - need.start[c]! !== 1) return -1;
+    const only = need.to[need.start[c]!]!;
+    return readers[only] === 1 && !isEntry[only] ? only : -1;
   };
 
   const seed = (c: number): Uint32Array => {
@@ -154,7 +151,7 @@ export function killersOfEntries(input: KillerInput): Map<number, Uint32Array> {
     return set;
   };
 
-  for (const part of partsInOrder(model, working)) {
+  for (const part of partsInOrder(need, n, working)) {
     if (part.length === 1) {
       const c = part[0]!;
       const sole = soleNeed(c);
@@ -186,25 +183,11 @@ export function killersOfEntries(input: KillerInput): Map<number, Uint32Array> {
 }
 
 /**
- * The strongly connected parts of the need graph on working components, each part
- * after every part it needs (Tarjan's algorithm without recursion, so a chain of any
- * length is fine).
+ * The strongly connected parts of the need graph, each part after every part it needs
+ * (Tarjan's algorithm without recursion, so a chain of any length is fine).
  */
-export function partsInOrder(model: DependencyModel, working: Uint8Array): number[][] {
-  const { n, setStart, memberStart, members, alwaysMet } = model;
-  // Flatten the need edges of each working component once.
-  const edgeStart = new Int32Array(n + 1);
-  const edges: number[] = [];
-  for (let c = 0; c < n; c++) {
-    edgeStart[c] = edges.length;
-    if (!working[c]) continue;
-    for (let s = setStart[c]!; s < setStart[c + 1]!; s++) {
-      if (alwaysMet[s]) continue;
-      for (let i = memberStart[s]!; i < memberStart[s + 1]!; i++) if (working[members[i]!]) edges.push(members[i]!);
-    }
-  }
-  edgeStart[n] = edges.length;
-
+function partsInOrder(need: NeedGraph, n: number, working: Uint8Array): number[][] {
+  const { start: edgeStart, to: edges } = need;
   const order = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);

@@ -78,9 +78,9 @@ function findSinglePointsOfFailure(graph: Graph): readonly SinglePointOfFailure[
     const groups = graph.ancestors(node.id).map((id) => unitOf.get(id)!);
     return mine === undefined ? groups : [mine, ...groups];
   };
-  const bits = { units: units.length, words: Math.max(1, Math.ceil(units.length / 32)) };
+  const words = Math.max(1, Math.ceil(units.length / 32));
   const stopped = new Map<number, number[]>();
-  for (const [entry, set] of killersOfEntries({ model, working, bits, own })) {
+  for (const [entry, set] of killersOfEntries({ model, working, words, own })) {
     for (let w = 0; w < set.length; w++) {
       for (let word = set[w]!; word !== 0; word &= word - 1) {
         const u = w * 32 + (31 - Math.clz32(word & -word));

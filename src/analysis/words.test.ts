@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { count, groupName, listOf, looksPlural, subject, verb, verbFor } from './words.ts';
+import { count, groupName, listOf, looksPlural, subject, verbFor } from './words.ts';
 
 describe('listOf', () => {
   it.each([
@@ -14,13 +14,13 @@ describe('listOf', () => {
   });
 });
 
-describe('count and verb', () => {
+describe('count and verbFor', () => {
   it('agree in number', () => {
     expect(count(1, 'component')).toBe('1 component');
     expect(count(10_000, 'component')).toBe('10,000 components');
     expect(count(2, 'entry', 'entries')).toBe('2 entries');
-    expect(verb(1, 'loses', 'lose')).toBe('loses');
-    expect(verb(2, 'loses', 'lose')).toBe('lose');
+    expect(verbFor(['web'], 1, 'loses', 'lose')).toBe('loses');
+    expect(verbFor(['web', 'api'], 2, 'loses', 'lose')).toBe('lose');
   });
 });
 

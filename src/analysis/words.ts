@@ -19,11 +19,6 @@ export function count(n: number, noun: string, plural = `${noun}s`): string {
   return `${formatCount(n)} ${n === 1 ? noun : plural}`;
 }
 
-/** Present tense for a subject of `n` things: "loses" / "lose". */
-export function verb(n: number, singular: string, plural: string): string {
-  return n === 1 ? singular : plural;
-}
-
 // Words that end in "s" and still name one thing, as labels use them.
 const SINGULAR_IN_S = new Set(['redis', 'postgres', 'kubernetes', 'analytics', 'news', 'status', 'kinesis', 'elasticsearch', 'opensearch', 'bus']);
 

@@ -38,23 +38,24 @@ export async function lint(args: readonly string[], environment: Partial<LintEnv
   if (help) return { stdout: USAGE, stderr: '', exitCode: 0 };
 
   const reports: FileReport[] = [];
-  const problems: string[] = [];
+  // What goes to stderr: files that could not be opened, and notes on upgraded ones.
+  const messages: string[] = [];
   for (const file of files) {
     const loaded = await load(file, readFile);
     if ('problem' in loaded) {
-      problems.push(`faultline lint: ${file}: ${loaded.problem}\n`);
+      messages.push(`faultline lint: ${file}: ${loaded.problem}\n`);
       continue;
     }
     // What upgrading an older file changed goes to stderr: the output stays the findings.
-    for (const note of loaded.notes) problems.push(`faultline lint: ${file}: note: ${note}\n`);
+    for (const note of loaded.notes) messages.push(`faultline lint: ${file}: note: ${note}\n`);
     reports.push({ file, findings: analyse(loaded.doc) });
   }
 
   const hasErrors = reports.some((report) => report.findings.some((finding) => finding.severity === 'error'));
   const exitCode = reports.length < files.length ? 2 : hasErrors ? 1 : 0;
-  if (reports.length === 0) return { stdout: '', stderr: problems.join(''), exitCode };
+  if (reports.length === 0) return { stdout: '', stderr: messages.join(''), exitCode };
   const stdout = format === 'json' ? formatJson(reports) : formatText(reports, colour);
-  return { stdout, stderr: problems.join(''), exitCode };
+  return { stdout, stderr: messages.join(''), exitCode };
 }
 
 async function load(file: string, readFile: (path: string) => string): Promise<{ doc: Diagram; notes: string[] } | { problem: string }> {

@@ -191,14 +191,15 @@ const AVAILABILITY_TARGET = figure('availabilityTarget', 'Availability target', 
   maxExclusive: true,
 });
 
-/** The version 2 properties every component other than an entry has. */
-export const SHARED_COMPONENT_KEYS: readonly string[] = ['needs', 'minHealthy', 'managed', 'availability', 'capacityRps', 'latencyMs', 'costPerMonth'];
-
+/** The version 2 properties a component has, by its traits. */
 function sharedProperties(traits: readonly Trait[]): PropertySpec[] {
   if (traits.includes('entry')) return [NEEDS, RPS, LATENCY_BUDGET_MS, AVAILABILITY_TARGET];
   const cached = traits.includes('cachesResponses') ? [HIT_RATE] : [];
   return [NEEDS, minHealthy(traits.includes('quorum')), managed(traits.includes('managedByDefault')), AVAILABILITY, CAPACITY_RPS, LATENCY_MS, COST_PER_MONTH, ...cached];
 }
+
+/** The keys of the version 2 properties every component other than an entry has. */
+export const SHARED_COMPONENT_KEYS: readonly string[] = sharedProperties([]).map((spec) => spec.key);
 
 const component = <K extends string>(info: EntryInfo<K>, own: readonly PropertySpec[] = []): KindInfo<K> => ({
   traits: [],

@@ -93,7 +93,8 @@ export function isOptionalEdge(edge: Pick<DiagramEdge, 'props'>): boolean {
 /** A problem between two properties that each are fine on their own, or undefined. One
  *  check serves file validation and the form. */
 export function propsProblem(props: Readonly<Record<string, PropValue | undefined>>): string | undefined {
-  const { minHealthy, replicas = 1 } = props;
-  if (typeof minHealthy !== 'number' || typeof replicas !== 'number' || minHealthy <= replicas) return undefined;
+  const { minHealthy } = props;
+  const replicas = replicasOf({ props: props as DiagramNode['props'] });
+  if (typeof minHealthy !== 'number' || minHealthy <= replicas) return undefined;
   return `minHealthy is ${minHealthy}, more than its ${replicas} replicas; it could never be up`;
 }

@@ -34,11 +34,7 @@ export function canNest(kind: NodeKind, parentKind: NodeKind): boolean {
  *  into `id` would make a loop. */
 export function isInside(doc: Diagram, id: string, ancestorId: string): boolean {
   const byId = nodesById(doc.nodes);
-  const seen = new Set<string>();
-  for (let node = byId.get(id); node && !seen.has(node.id); node = node.parentId ? byId.get(node.parentId) : undefined) {
-    if (node.id === ancestorId) return true;
-    seen.add(node.id);
-  }
+  for (const node of upFrom(byId, byId.get(id))) if (node.id === ancestorId) return true;
   return false;
 }
 
@@ -62,6 +58,16 @@ export function parentLoops(nodes: readonly DiagramNode[], byId: ReadonlyMap<str
 }
 
 // ---- Walks up and down ------------------------------------------------------------
+
+/** `node`, then the node it sits in, and so on up; a missing parent ends the walk, and
+ *  so does a node met before (a parent loop in a damaged file). */
+function* upFrom(byId: ReadonlyMap<string, DiagramNode>, node: DiagramNode | undefined): Generator<DiagramNode> {
+  const seen = new Set<string>();
+  for (let at = node; at && !seen.has(at.id); at = at.parentId === undefined ? undefined : byId.get(at.parentId)) {
+    seen.add(at.id);
+    yield at;
+  }
+}
 
 /** Follows `parentId` through nested groups; a parent that is missing, not a group,
  *  or part of a cycle ends the chain. Chains are worked out once per group and shared
@@ -154,14 +160,7 @@ export function outermost(doc: Diagram, ids: ReadonlySet<string>): DiagramNode[]
     const node = byId.get(id);
     if (!node) continue;
     let carried = false;
-    const seen = new Set<string>([id]);
-    for (let up = node.parentId; up !== undefined && !seen.has(up); up = byId.get(up)?.parentId) {
-      if (ids.has(up)) {
-        carried = true;
-        break;
-      }
-      seen.add(up);
-    }
+    for (const above of upFrom(byId, node)) if (above !== node && ids.has(above.id)) carried = true;
     if (!carried) result.push(node);
   }
   return result;
@@ -207,9 +206,7 @@ export function absolutePosition(doc: Diagram, id: string | undefined): Point {
   const byId = nodesById(doc.nodes);
   let x = 0;
   let y = 0;
-  const seen = new Set<string>();
-  for (let node = byId.get(id); node && !seen.has(node.id); node = node.parentId ? byId.get(node.parentId) : undefined) {
-    seen.add(node.id);
+  for (const node of upFrom(byId, byId.get(id))) {
     x += node.position.x;
     y += node.position.y;
   }

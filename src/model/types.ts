@@ -89,11 +89,6 @@ export function edgeKindOf(edge: DiagramEdge): EdgeKind {
   return edge.props.kind ?? 'request';
 }
 
-/** Request and async edges carry traffic; replication edges do not. */
-export function isFlowEdge(edge: DiagramEdge): boolean {
-  return edgeKindOf(edge) !== 'replication';
-}
-
 export function replicasOf(node: Pick<DiagramNode, 'props'>): number {
   const replicas = node.props.replicas;
   return typeof replicas === 'number' && replicas >= 1 ? replicas : 1;
