@@ -1,3 +1,4 @@
+import { availabilityBelowTarget } from './rules/availability-below-target.ts';
 import { capChoice } from './rules/cap-choice.ts';
 import { capMismatch } from './rules/cap-mismatch.ts';
 import { cacheWithoutExpiry } from './rules/cache-without-expiry.ts';
@@ -28,6 +29,7 @@ import type { Rule } from './types.ts';
  *  data, messaging, resilience, shape. The Rules dialog and docs/rules.md list them in this order. */
 export const RULES: readonly Rule[] = Object.freeze([
   spof,
+  availabilityBelowTarget,
   coordinationQuorum,
   capChoice,
   capMismatch,

@@ -1,13 +1,17 @@
 import type { Diagram } from '../model/types.ts';
-import { buildGraph } from './graph.ts';
+import { buildGraph, type Graph } from './graph.ts';
 import { RULES } from './registry.ts';
 import type { Finding, Rule } from './types.ts';
 
 /** The design review: every rule over one graph view of the document, sorted by rule
  *  id and then by the first node id, so the same document always gives the same output. */
 export function analyse(doc: Diagram, rules: readonly Rule[] = RULES): Finding[] {
-  const graph = buildGraph(doc);
-  const findings = rules.flatMap((rule) => rule.check({ doc, graph }));
+  return analyseGraph(buildGraph(doc), rules);
+}
+
+/** The review of a graph already built, for callers that read it for more than the findings. */
+export function analyseGraph(graph: Graph, rules: readonly Rule[] = RULES): Finding[] {
+  const findings = rules.flatMap((rule) => rule.check({ doc: graph.doc, graph }));
   return findings.sort(compareFindings);
 }
 

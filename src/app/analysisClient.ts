@@ -55,15 +55,21 @@ export interface AnalysisClientOptions {
 }
 
 export interface AnalysisClient {
-  /** Reviews `doc`, or queues it behind the running review in place of any older one. */
-  request(doc: Diagram): void;
+  /** Reviews `doc` with the units in `failed` taken as down for its figures, or queues
+   *  it behind the running review in place of any older one. */
+  request(doc: Diagram, failed?: readonly string[]): void;
   /** Drops queued work, ignores late answers and lets the worker go. */
   dispose(): void;
 }
 
-interface InFlight {
-  id: number;
+/** What one review is of: the document, and the units the failure view takes as down. */
+interface ReviewInput {
   doc: Diagram;
+  failed: readonly string[];
+}
+
+interface InFlight extends ReviewInput {
+  id: number;
   postMs: number;
 }
 
@@ -86,7 +92,7 @@ export const spawnAnalysisWorker: SpawnAnalysisWorker = (handlers) => {
 export function createAnalysisClient({ apply, report, spawn = spawnAnalysisWorker, defer = (task) => task() }: AnalysisClientOptions): AnalysisClient {
   let worker: AnalysisWorker | undefined;
   let inFlight: InFlight | undefined;
-  let waiting: Diagram | undefined;
+  let waiting: ReviewInput | undefined;
   let crashes = 0;
   let cannotSpawn = false;
   let disposed = false;
@@ -94,7 +100,7 @@ export function createAnalysisClient({ apply, report, spawn = spawnAnalysisWorke
   /** The newest request whose review was applied; main-thread reviews count too. */
   let appliedId = 0;
 
-  const takeWaiting = (): Diagram | undefined => {
+  const takeWaiting = (): ReviewInput | undefined => {
     const next = waiting;
     waiting = undefined;
     return next;
@@ -107,10 +113,10 @@ export function createAnalysisClient({ apply, report, spawn = spawnAnalysisWorke
     report?.({ ...timing, resultMs: busyMs + applyMs, applyMs });
   };
 
-  const reviewHere = (doc: Diagram) => {
+  const reviewHere = ({ doc, failed }: ReviewInput) => {
     appliedId = nextId++;
     const started = performance.now();
-    const view = reviewOf(doc);
+    const view = reviewOf(doc, failed);
     settle(view, { ranOn: 'main-thread', startedAt: started, postMs: 0, workerMs: undefined }, performance.now() - started);
   };
 
@@ -125,21 +131,21 @@ export function createAnalysisClient({ apply, report, spawn = spawnAnalysisWorke
     return worker;
   };
 
-  const send = (doc: Diagram) => {
+  const send = (input: ReviewInput) => {
     const target = usableWorker();
     if (!target) {
-      reviewHere(doc);
+      reviewHere(input);
       return;
     }
-    const request: InFlight = { id: nextId++, doc, postMs: 0 };
+    const request: InFlight = { id: nextId++, ...input, postMs: 0 };
     inFlight = request;
     const started = performance.now();
     try {
-      target.post({ id: request.id, doc });
+      target.post({ id: request.id, doc: input.doc, failed: input.failed });
     } catch {
       // Only a document that cannot be cloned gets here; the page can still review it.
       inFlight = undefined;
-      reviewHere(doc);
+      reviewHere(input);
       return;
     }
     request.postMs = performance.now() - started;
@@ -158,7 +164,7 @@ export function createAnalysisClient({ apply, report, spawn = spawnAnalysisWorke
         console.warn(`The analysis worker could not review the design: ${response.error}`);
         // With a newer document waiting, the failed one no longer needs a review.
         if (next) send(next);
-        else reviewHere(done.doc);
+        else reviewHere(done);
         return;
       }
       // Sent first so the worker starts on the newest document while this result is applied.
@@ -175,17 +181,17 @@ export function createAnalysisClient({ apply, report, spawn = spawnAnalysisWorke
       crashes += 1;
       worker?.terminate();
       worker = undefined;
-      const latest = takeWaiting() ?? inFlight?.doc;
+      const latest = takeWaiting() ?? inFlight;
       inFlight = undefined;
       if (latest) reviewHere(latest);
     },
   };
 
   return {
-    request(doc) {
+    request(doc, failed = []) {
       if (disposed) return;
-      if (inFlight) waiting = doc;
-      else send(doc);
+      if (inFlight) waiting = { doc, failed };
+      else send({ doc, failed });
     },
     dispose() {
       disposed = true;

@@ -1,4 +1,6 @@
-import { analyse } from '../analysis/run.ts';
+import { buildGraph } from '../analysis/graph.ts';
+import { availability } from '../analysis/numbers/availability.ts';
+import { analyseGraph } from '../analysis/run.ts';
 import type { Diagram } from '../model/types.ts';
 import { summarise, type AnalysisView } from '../store/analysisView.ts';
 
@@ -9,6 +11,8 @@ import { summarise, type AnalysisView } from '../store/analysisView.ts';
 export interface AnalysisRequest {
   id: number;
   doc: Diagram;
+  /** Units the failure view takes as down: the figures are worked out without them. */
+  failed: readonly string[];
 }
 
 /** `workerMs` is the worker's own time on the review, cloning the messages aside. */
@@ -17,14 +21,16 @@ export type AnalysisResponse = { id: number; view: AnalysisView; workerMs: numbe
 /** Rule failures can quote the whole document; the log needs the start. */
 const ERROR_LIMIT = 300;
 
-export function reviewOf(doc: Diagram): AnalysisView {
-  return summarise(analyse(doc));
+/** The findings of `doc` and its figures, with the units in `failed` down. */
+export function reviewOf(doc: Diagram, failed: readonly string[] = []): AnalysisView {
+  const graph = buildGraph(doc);
+  return summarise(analyseGraph(graph), availability(graph, { failed }));
 }
 
 export function answer(request: AnalysisRequest, now: () => number): AnalysisResponse {
   const started = now();
   try {
-    const view = reviewOf(request.doc);
+    const view = reviewOf(request.doc, request.failed);
     return { id: request.id, view, workerMs: now() - started };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

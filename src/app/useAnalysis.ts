@@ -30,7 +30,8 @@ export function startAnalysis(store: EditorStore, spawn?: SpawnAnalysisWorker): 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const run = () => {
     timer = undefined;
-    client.request(store.getState().doc);
+    const { doc, blastUnits } = store.getState();
+    client.request(doc, blastUnits);
   };
   const schedule = () => {
     if (timer !== undefined) clearTimeout(timer);
@@ -38,8 +39,14 @@ export function startAnalysis(store: EditorStore, spawn?: SpawnAnalysisWorker): 
   };
   run();
   const unsubscribe = store.subscribe((state) => state.doc, schedule);
+  // Failing units by hand changes the figures at once; the findings stay as they are.
+  const unsubscribeFailed = store.subscribe((state) => state.blastUnits, () => {
+    if (timer !== undefined) clearTimeout(timer);
+    run();
+  });
   return () => {
     unsubscribe();
+    unsubscribeFailed();
     if (timer !== undefined) clearTimeout(timer);
     client.dispose();
   };

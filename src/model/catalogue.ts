@@ -69,8 +69,37 @@ export interface Figure {
   source: string;
 }
 
-/** Per-instance figures a kind brings; filled by the numbers work (availability, load, cost). */
-export type FigureKey = 'availability' | 'capacityRps' | 'latencyMs' | 'costPerMonth';
+/** The default figures a kind brings: per instance, except `serviceAvailability`, the
+ *  availability of the whole service when a provider runs it (`managed`). */
+export type FigureKey = 'availability' | 'serviceAvailability' | 'capacityRps' | 'latencyMs' | 'costPerMonth';
+
+// Where the default availabilities come from. Providers publish monthly uptime
+// commitments (SLAs); a commitment is a floor the provider pays credits below, so it
+// is a cautious figure to plan with. docs/numbers.md lists them all.
+const SLA = {
+  instance: 'AWS EC2 SLA: 99.5% uptime for a single instance',
+  elb: 'AWS Elastic Load Balancing SLA: 99.99%',
+  apiGateway: 'Amazon API Gateway SLA: 99.95%',
+  lambda: 'AWS Lambda SLA: 99.95%',
+  fargate: 'Amazon ECS on Fargate SLA: 99.99%',
+  rds: 'Amazon RDS SLA: 99.95% for a Multi-AZ instance',
+  dynamodb: 'Amazon DynamoDB SLA: 99.99% for a table in one region',
+  elasticache: 'Amazon ElastiCache SLA: 99.99% for a Multi-AZ cluster',
+  sqs: 'Amazon SQS SLA: 99.9%',
+  kinesis: 'Amazon Kinesis Data Streams SLA: 99.9%',
+  s3: 'Amazon S3 SLA: 99.9% for S3 Standard',
+  opensearch: 'Amazon OpenSearch Service SLA: 99.9%',
+  eksControlPlane: 'Amazon EKS SLA: 99.95% for the etcd-backed control plane',
+  route53: 'Amazon Route 53 SLA promises 100%; no service is perfect, so we plan with five nines',
+  cloudfront: 'Amazon CloudFront SLA: 99.9%',
+  saas: 'Third-party APIs commonly commit to 99.9% (a typical SaaS SLA)',
+  zone: 'No provider commits to one zone; 99.9% is a common planning figure, and two such zones clear the 99.99% region-level SLA',
+  region: 'AWS EC2 SLA: 99.99% region-level uptime for a deployment spread over two or more zones',
+} as const;
+
+const up = (value: number, source: string): Figure => ({ value, source });
+/** A self-run instance on a cloud VM, and what the provider's managed version of it commits to. */
+const selfRun = (service: Figure) => ({ availability: up(0.995, SLA.instance), serviceAvailability: service });
 
 export interface KindInfo<K extends string = NodeKind> {
   kind: K;
@@ -235,6 +264,7 @@ export const CATALOGUE = [
   component({
     kind: 'dns',
     traits: ['stateless', 'distributor', 'managedByDefault'],
+    figures: selfRun(up(0.99999, SLA.route53)),
     name: 'DNS',
     description: 'Turns a host name into the addresses to call.',
     category: 'Clients & edge',
@@ -244,6 +274,7 @@ export const CATALOGUE = [
   component({
     kind: 'cdn',
     traits: ['stateless', 'managedByDefault', 'cachesResponses'],
+    figures: selfRun(up(0.999, SLA.cloudfront)),
     name: 'CDN',
     description: 'Serves static and cacheable content from the edge, close to users.',
     category: 'Clients & edge',
@@ -254,6 +285,7 @@ export const CATALOGUE = [
     {
       kind: 'load-balancer',
       traits: ['stateless', 'distributor'],
+    figures: selfRun(up(0.9999, SLA.elb)),
       name: 'Load balancer',
       description: 'Spreads incoming traffic over a pool of backends.',
       category: 'Traffic',
@@ -304,6 +336,7 @@ export const CATALOGUE = [
     {
       kind: 'api-gateway',
       traits: ['stateless', 'distributor', 'throttles'],
+    figures: selfRun(up(0.9995, SLA.apiGateway)),
       name: 'API gateway',
       description: 'One front door for APIs: routing, authentication, throttling.',
       category: 'Traffic',
@@ -324,6 +357,7 @@ export const CATALOGUE = [
     {
       kind: 'service',
       traits: ['stateless', 'servesRequests', 'consumer', 'performsWork'],
+    figures: selfRun(up(0.9999, SLA.fargate)),
       name: 'Service',
       description: 'An application server or microservice that handles requests.',
       category: 'Compute',
@@ -345,6 +379,7 @@ export const CATALOGUE = [
     {
       kind: 'websocket-server',
       traits: ['stateless', 'servesRequests'],
+    figures: selfRun(up(0.9995, SLA.apiGateway)),
       name: 'WebSocket server',
       description: 'Holds long-lived connections and pushes messages to clients.',
       category: 'Compute',
@@ -356,6 +391,7 @@ export const CATALOGUE = [
     {
       kind: 'worker',
       traits: ['stateless', 'consumer', 'performsWork', 'selfStarting'],
+    figures: selfRun(up(0.9995, SLA.lambda)),
       name: 'Worker',
       description: 'Consumes jobs or events in the background.',
       category: 'Compute',
@@ -368,6 +404,7 @@ export const CATALOGUE = [
     {
       kind: 'sql-database',
       traits: ['dataStore', 'database'],
+    figures: selfRun(up(0.9995, SLA.rds)),
       cap: 'relational',
       name: 'SQL database',
       description: 'Relational tables with transactions and joins.',
@@ -392,6 +429,7 @@ export const CATALOGUE = [
     {
       kind: 'nosql-database',
       traits: ['dataStore', 'database'],
+    figures: selfRun(up(0.9999, SLA.dynamodb)),
       cap: 'nosql',
       name: 'NoSQL database',
       description: 'A key-value, document, wide-column or graph store.',
@@ -415,6 +453,7 @@ export const CATALOGUE = [
     {
       kind: 'cache',
       traits: ['dataStore', 'cachesResponses'],
+    figures: selfRun(up(0.9999, SLA.elasticache)),
       cap: 'cache',
       name: 'Cache',
       description: 'Keeps hot data in memory to cut latency and database load.',
@@ -461,6 +500,7 @@ export const CATALOGUE = [
     {
       kind: 'queue',
       traits: ['broker'],
+    figures: selfRun(up(0.999, SLA.sqs)),
       name: 'Message queue',
       description: 'Buffers tasks between producers and consumers.',
       category: 'Messaging',
@@ -483,6 +523,7 @@ export const CATALOGUE = [
     {
       kind: 'stream',
       traits: ['broker'],
+    figures: selfRun(up(0.999, SLA.kinesis)),
       name: 'Stream',
       description: 'A partitioned, replayable log of events.',
       category: 'Messaging',
@@ -498,6 +539,7 @@ export const CATALOGUE = [
   component({
     kind: 'object-storage',
     traits: ['dataStore', 'managedByDefault'],
+    figures: selfRun(up(0.999, SLA.s3)),
     name: 'Object storage',
     description: 'Durable storage for files and blobs.',
     category: 'Data',
@@ -507,6 +549,7 @@ export const CATALOGUE = [
   component({
     kind: 'search',
     traits: ['dataStore'],
+    figures: selfRun(up(0.999, SLA.opensearch)),
     name: 'Search',
     description: 'A full-text or faceted search index.',
     category: 'Data',
@@ -517,6 +560,7 @@ export const CATALOGUE = [
     {
       kind: 'coordination',
       traits: ['dataStore', 'quorum'],
+    figures: selfRun(up(0.9995, SLA.eksControlPlane)),
       cap: 'consensus',
       name: 'Coordination',
       description: 'Consensus for leader election, locks and configuration.',
@@ -529,6 +573,7 @@ export const CATALOGUE = [
   component({
     kind: 'external',
     traits: ['external', 'performsWork', 'selfStarting'],
+    figures: { availability: up(0.999, SLA.saas), serviceAvailability: up(0.999, SLA.saas) },
     name: 'Third-party service',
     description: 'A service run by someone else: payments, email, maps.',
     category: 'Clients & edge',
@@ -537,6 +582,7 @@ export const CATALOGUE = [
   }),
   group({
     kind: 'region',
+    figures: { availability: up(0.9999, SLA.region) },
     name: 'Region',
     description: 'A geographic region: a failure domain holding zones.',
     category: 'Groups',
@@ -545,6 +591,7 @@ export const CATALOGUE = [
   }),
   group({
     kind: 'zone',
+    figures: { availability: up(0.999, SLA.zone) },
     name: 'Availability zone',
     description: 'An isolated part of a region that fails on its own.',
     category: 'Groups',

@@ -1,4 +1,4 @@
-import { CATALOGUE, EDGE_PROPERTIES, hasTrait } from './catalogue.ts';
+import { CATALOGUE, EDGE_PROPERTIES, hasTrait, kindInfo, type Figure } from './catalogue.ts';
 import type { PropertySpec } from './properties.ts';
 import { replicasOf, type DiagramEdge, type DiagramNode, type NodeKind, type PropValue } from './types.ts';
 
@@ -97,4 +97,24 @@ export function propsProblem(props: Readonly<Record<string, PropValue | undefine
   const replicas = replicasOf({ props: props as DiagramNode['props'] });
   if (typeof minHealthy !== 'number' || minHealthy <= replicas) return undefined;
   return `minHealthy is ${minHealthy}, more than its ${replicas} replicas; it could never be up`;
+}
+
+/** The default availability a node would have with nothing set: its kind's figure for
+ *  one instance, or for the whole service when it is managed; a group's for the group. */
+export function defaultAvailability(node: Pick<DiagramNode, 'kind' | 'props'>): Figure | undefined {
+  const { figures } = kindInfo(node.kind);
+  return (isManaged(node) ? figures.serviceAvailability : undefined) ?? figures.availability;
+}
+
+/** The availability in use: the one set on the node, else its kind's default; 1 for a
+ *  kind that has no figure (an entry never fails). */
+export function availabilityOf(node: Pick<DiagramNode, 'kind' | 'props'>): number {
+  const value = node.props.availability;
+  if (typeof value === 'number' && value > 0 && value <= 1) return value;
+  return defaultAvailability(node)?.value ?? 1;
+}
+
+/** The availability an entry must get, or undefined when it has no target. */
+export function availabilityTargetOf(node: Pick<DiagramNode, 'kind' | 'props'>): number | undefined {
+  return numberOf(node, 'availabilityTarget');
 }

@@ -1,3 +1,4 @@
+import type { AvailabilityReport } from '../analysis/numbers/availability.ts';
 import type { Finding, Severity } from '../analysis/types.ts';
 
 // What the canvas needs from the latest review, indexed once per analysis so that
@@ -8,6 +9,8 @@ export interface AnalysisView {
   worstByNode: ReadonlyMap<string, Severity>;
   countByNode: ReadonlyMap<string, number>;
   capByNode: ReadonlyMap<string, 'CP' | 'AP'>;
+  /** The figures of the Numbers region; undefined until the first review. */
+  availability: AvailabilityReport | undefined;
 }
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
@@ -17,9 +20,10 @@ export const emptyAnalysis: AnalysisView = {
   worstByNode: new Map(),
   countByNode: new Map(),
   capByNode: new Map(),
+  availability: undefined,
 };
 
-export function summarise(findings: readonly Finding[]): AnalysisView {
+export function summarise(findings: readonly Finding[], availability?: AvailabilityReport): AnalysisView {
   const worstByNode = new Map<string, Severity>();
   const countByNode = new Map<string, number>();
   const capByNode = new Map<string, 'CP' | 'AP'>();
@@ -31,5 +35,5 @@ export function summarise(findings: readonly Finding[]): AnalysisView {
       if (!worst || RANK[finding.severity] > RANK[worst]) worstByNode.set(id, finding.severity);
     }
   }
-  return { findings, worstByNode, countByNode, capByNode };
+  return { findings, worstByNode, countByNode, capByNode, availability };
 }

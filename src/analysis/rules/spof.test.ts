@@ -6,6 +6,7 @@ import { analyse } from '../run.ts';
 import { LIST_LIMIT, singlePointsOfFailure } from '../spof.ts';
 import { describeRule } from '../describe-rule.ts';
 import { diagram, edge, node, path, runRule } from '../testing.ts';
+import { randomDoc, referenceModel } from '../reference.ts';
 import { spof } from './spof.ts';
 
 const web = node('web', 'client');
@@ -283,79 +284,9 @@ describe('spof at scale', () => {
   });
 });
 
-// ---------------------------------------------------------------------------------
-// The brief's definition, applied literally and written apart from the engine: build
-// each component's need sets, and for each failure unit take away, again and again,
-// any up component with an unmet need set until nothing changes.
-
-const STATELESS = new Set(['dns', 'cdn', 'load-balancer', 'api-gateway', 'service', 'websocket-server', 'worker']);
-const MANAGED = new Set(['dns', 'cdn', 'object-storage']);
-
-function stripCopyMarker(label: string): string {
-  const lower = label.trim().toLowerCase();
-  const number = /^(.*?)[ _-]?[0-9]+$/.exec(lower);
-  if (number) return number[1]!.trim();
-  const letter = /^(.*)[ _-][a-z]$/.exec(lower);
-  return letter ? letter[1]!.trim() : lower;
-}
-
+// The literal definition (reference.ts): for each failure unit, what stops with it lost.
 function referenceSpofs(doc: Diagram): Map<string, { entries: string[]; broken: Set<string> }> {
-  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
-  const components = doc.nodes.filter((n) => !isGroupKind(n.kind));
-  const isEntry = (n: DiagramNode) => n.kind === 'client';
-  const replicas = (n: DiagramNode) => (n.props.replicas as number | undefined) ?? 1;
-  const minHealthy = (n: DiagramNode) =>
-    (n.props.minHealthy as number | undefined) ?? (n.kind === 'coordination' ? Math.floor(replicas(n) / 2) + 1 : 1);
-  const managed = (n: DiagramNode) => (n.props.managed as boolean | undefined) ?? MANAGED.has(n.kind);
-  const needSets = new Map<string, string[][]>();
-  for (const c of components) {
-    const targets: string[] = [];
-    for (const e of doc.edges) {
-      const kind = e.props.kind ?? 'request';
-      const target = byId.get(e.target);
-      if (e.source !== c.id || e.target === c.id || kind === 'replication' || (e.props as { optional?: boolean }).optional) continue;
-      if (!target || isGroupKind(target.kind) || targets.includes(e.target)) continue;
-      targets.push(e.target);
-    }
-    let sets: string[][];
-    if (c.kind === 'external') sets = [];
-    else if (c.props.needs === 'any') sets = targets.length ? [targets] : [];
-    else if (c.props.needs === 'all') sets = targets.map((t) => [t]);
-    else {
-      sets = [];
-      for (const t of targets) {
-        const node = byId.get(t)!;
-        const same = sets.find(
-          (set) => STATELESS.has(node.kind) && set.every((m) => byId.get(m)!.kind === node.kind && stripCopyMarker(byId.get(m)!.label) === stripCopyMarker(node.label)),
-        );
-        if (same) same.push(t);
-        else sets.push([t]);
-      }
-    }
-    needSets.set(c.id, sets);
-  }
-  const inside = (n: DiagramNode, groupId: string) => {
-    const seen = new Set<string>();
-    for (let p = n.parentId; p && !seen.has(p); p = byId.get(p)?.parentId) {
-      seen.add(p);
-      if (p === groupId) return true;
-    }
-    return false;
-  };
-  const workingWith = (lost: (c: DiagramNode) => boolean) => {
-    const working = new Set(components.filter((c) => isEntry(c) || (!lost(c) && replicas(c) >= minHealthy(c))).map((c) => c.id));
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const id of [...working]) {
-        const met = needSets.get(id)!.every((set) => set.some((t) => working.has(t) || isEntry(byId.get(t)!)));
-        if (!met) {
-          working.delete(id);
-          changed = true;
-        }
-      }
-    }
-    return working;
-  };
+  const { byId, components, isEntry, replicas, minHealthy, managed, inside, workingWith } = referenceModel(doc);
   const before = workingWith(() => false);
   const result = new Map<string, { entries: string[]; broken: Set<string> }>();
   for (const unit of doc.nodes) {
@@ -371,45 +302,10 @@ function referenceSpofs(doc: Diagram): Map<string, { entries: string[]; broken: 
   return result;
 }
 
-const KINDS = ['client', 'service', 'service', 'load-balancer', 'sql-database', 'queue', 'worker', 'external', 'dns', 'coordination', 'cache'] as const;
-const LABELS = ['Web 1', 'Web 2', 'web-a', 'Web b', 'API', 'api', 'Shard 1', 'Shard 2', 'Store'];
-const SIZE = 10;
-
-const randomDoc = fc
-  .record({
-    kinds: fc.array(fc.constantFrom(...KINDS), { minLength: 1, maxLength: SIZE }),
-    labels: fc.array(fc.constantFrom(...LABELS), { minLength: SIZE, maxLength: SIZE }),
-    replicas: fc.array(fc.constantFrom(1, 1, 2, 3), { minLength: SIZE, maxLength: SIZE }),
-    needs: fc.array(fc.constantFrom(undefined, undefined, 'all', 'any'), { minLength: SIZE, maxLength: SIZE }),
-    minHealthy: fc.array(fc.constantFrom(undefined, undefined, undefined, 1, 2), { minLength: SIZE, maxLength: SIZE }),
-    managed: fc.array(fc.constantFrom(undefined, undefined, undefined, true, false), { minLength: SIZE, maxLength: SIZE }),
-    parents: fc.array(fc.constantFrom('none', 'none', 'r1', 'z1', 'z2', 'r2'), { minLength: SIZE, maxLength: SIZE }),
-    edges: fc.array(
-      fc.tuple(fc.nat(SIZE - 1), fc.nat(SIZE - 1), fc.constantFrom('request', 'request', 'async', 'replication') as fc.Arbitrary<'request' | 'async' | 'replication'>, fc.boolean(), fc.nat(5)),
-      { maxLength: 26 },
-    ),
-  })
-  .map(({ kinds, labels, replicas, needs, minHealthy, managed, parents, edges }) => {
-    const comps = kinds.map((kind, i) => {
-      const props: Record<string, string | number | boolean> = { replicas: replicas[i]! };
-      if (needs[i]) props.needs = needs[i]!;
-      if (minHealthy[i] !== undefined && minHealthy[i]! <= replicas[i]!) props.minHealthy = minHealthy[i]!;
-      if (managed[i] !== undefined) props.managed = managed[i]!;
-      const parent = parents[i]!;
-      return node(`n${i}`, kind, props, { label: labels[i]!, ...(parent === 'none' ? {} : { parentId: parent }) });
-    });
-    const groups = [node('r1', 'region'), node('z1', 'zone', {}, { parentId: 'r1' }), node('z2', 'zone', {}, { parentId: 'r1' }), node('r2', 'region')];
-    const links = edges
-      .filter(([a, b]) => a < kinds.length && b < kinds.length)
-      // One in six edges optional, by the fifth element.
-      .map(([a, b, kind, , roll], i) => edge(`n${a}`, `n${b}`, roll === 0 ? ({ kind, optional: true } as never) : { kind }, `e${i}`));
-    return diagram(...groups, ...comps, ...links);
-  });
-
 describe('spof against the definition', () => {
   it('finds exactly the units, entries and blast radii the literal definition finds, on 600 random documents', () => {
     fc.assert(
-      fc.property(randomDoc, (doc) => {
+      fc.property(randomDoc(), (doc) => {
         const expected = referenceSpofs(doc);
         const found = new Map(
           singlePointsOfFailure(buildGraph(doc)).map((result) => [
