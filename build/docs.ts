@@ -1,9 +1,10 @@
 // Regenerates the documentation that is generated from the code:
 //   npm run docs
-// docs/format.md (kind and edge-property tables, from the catalogue) and
+// docs/format.md (kind and edge-property tables, from the catalogue), docs/numbers.md
+// (the default figures, from the catalogue) and
 // docs/rules.md (from the rule registry). Tests fail when either is out of date.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { FORMAT_BLOCKS, replaceGenerated } from '../src/model/catalogue-doc.ts';
+import { FORMAT_BLOCKS, NUMBERS_BLOCKS, replaceGenerated } from '../src/model/catalogue-doc.ts';
 import { renderRulesMarkdown } from '../src/cli/rules-doc.ts';
 
 const docs = new URL('../docs/', import.meta.url);
@@ -11,5 +12,8 @@ const docs = new URL('../docs/', import.meta.url);
 let format = readFileSync(new URL('format.md', docs), 'utf8');
 for (const [name, render] of Object.entries(FORMAT_BLOCKS)) format = replaceGenerated(format, name, render());
 writeFileSync(new URL('format.md', docs), format);
+let numbers = readFileSync(new URL('numbers.md', docs), 'utf8');
+for (const [name, render] of Object.entries(NUMBERS_BLOCKS)) numbers = replaceGenerated(numbers, name, render());
+writeFileSync(new URL('numbers.md', docs), numbers);
 writeFileSync(new URL('rules.md', docs), renderRulesMarkdown());
-console.log('docs/format.md and docs/rules.md regenerated');
+console.log('docs/format.md, docs/numbers.md and docs/rules.md regenerated');

@@ -8,6 +8,7 @@ import { DeleteGroupDialog } from '../panels/DeleteGroupDialog.tsx';
 import { LibraryDialog } from '../panels/LibraryDialog.tsx';
 import { Findings } from '../panels/Findings.tsx';
 import { Notice } from '../panels/Notice.tsx';
+import { Numbers } from '../panels/Numbers.tsx';
 import { Palette } from '../panels/Palette.tsx';
 import { Properties } from '../panels/Properties.tsx';
 import { RulesDialog } from '../panels/RulesDialog.tsx';
@@ -54,6 +55,7 @@ function Editor({ store }: { store: EditorStore }) {
         </div>
         <aside className="side-panel">
           <Properties />
+          <Numbers />
           <Findings />
         </aside>
       </main>

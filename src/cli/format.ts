@@ -1,3 +1,5 @@
+import type { AvailabilityReport, Estimate } from '../analysis/numbers/availability.ts';
+import { describeAvailability, formatPercent } from '../analysis/numbers/nines.ts';
 import type { Finding, Severity } from '../analysis/types.ts';
 
 // How findings are printed: JSON for machines, aligned text for people (coloured
@@ -6,6 +8,9 @@ import type { Finding, Severity } from '../analysis/types.ts';
 export interface FileReport {
   file: string;
   findings: Finding[];
+  availability: AvailabilityReport;
+  /** Entry labels by id, for the text output. */
+  labels: ReadonlyMap<string, string>;
 }
 
 /** A finding as `faultline lint --format json` documents it; what only the app's
@@ -14,13 +19,38 @@ function published({ rule, severity, nodes, edges, message, cap }: Finding) {
   return cap ? { rule, severity, nodes, edges, message, cap } : { rule, severity, nodes, edges, message };
 }
 
-/** One file: `{ "findings": [...] }`. Several: the same shape, each finding with a `file`. */
+const estimate = ({ value, low, high, exact }: Estimate) => ({ value, low, high, exact });
+
+/** The `availability` object as the brief documents it. */
+function publishedAvailability({ system, entries }: AvailabilityReport) {
+  return { system: estimate(system), entries: entries.map((entry) => ({ node: entry.node, ...estimate(entry) })) };
+}
+
+/** One file: `{ "findings": [...], "availability": {...} }`. Several: every finding with
+ *  its `file`, and `files` holding each file's availability. */
 export function formatJson(reports: readonly FileReport[]): string {
-  const findings =
-    reports.length === 1
-      ? reports[0]!.findings.map(published)
-      : reports.flatMap((report) => report.findings.map((finding) => ({ file: report.file, ...published(finding) })));
-  return `${JSON.stringify({ findings }, null, 2)}\n`;
+  if (reports.length === 1) {
+    const [report] = reports;
+    return `${JSON.stringify({ findings: report!.findings.map(published), availability: publishedAvailability(report!.availability) }, null, 2)}\n`;
+  }
+  const findings = reports.flatMap((report) => report.findings.map((finding) => ({ file: report.file, ...published(finding) })));
+  const files = reports.map((report) => ({ file: report.file, availability: publishedAvailability(report.availability) }));
+  return `${JSON.stringify({ findings, files }, null, 2)}\n`;
+}
+
+/** "98% (1.7 nines, 7 d 6 h down a year)", or for an estimate its interval too. */
+function figureText(figure: Estimate): string {
+  const text = describeAvailability(figure.value);
+  return figure.exact ? text : `about ${text}; 95% between ${formatPercent(figure.low)} and ${formatPercent(figure.high)}`;
+}
+
+/** The availability lines under a file's findings: one per client, then all of them. */
+function availabilityLines({ availability, labels }: FileReport): string[] {
+  if (availability.entries.length === 0) return [];
+  const rows = availability.entries.map((entry) => [labels.get(entry.node) ?? entry.node, figureText(entry)] as const);
+  if (rows.length > 1) rows.push(['All clients', figureText(availability.system)]);
+  const width = Math.max(...rows.map(([name]) => name.length));
+  return ['  Availability', ...rows.map(([name, figure]) => `    ${name.padEnd(width)}  ${figure}`)];
 }
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -41,9 +71,10 @@ export function formatText(reports: readonly FileReport[], colour: boolean): str
   const paint = (code: string, text: string) => (colour ? `${code}${text}${ANSI.reset}` : text);
   const lines: string[] = [];
   const totals = new Map<Severity, number>(SEVERITIES.map((severity) => [severity, 0]));
-  for (const { file, findings } of reports) {
+  for (const report of reports) {
+    const { file, findings } = report;
     if (findings.length === 0) {
-      lines.push(`${paint(ANSI.bold, file)}: no findings`, '');
+      lines.push(`${paint(ANSI.bold, file)}: no findings`, ...availabilityLines(report), '');
       continue;
     }
     lines.push(paint(ANSI.bold, file));
@@ -54,7 +85,7 @@ export function formatText(reports: readonly FileReport[], colour: boolean): str
       const severity = paint(SEVERITY_COLOUR[finding.severity], finding.severity.padEnd(7));
       lines.push(`  ${severity}  ${finding.message}  ${paint(ANSI.dim, finding.rule)}`);
     }
-    lines.push('');
+    lines.push(...availabilityLines(report), '');
   }
   const total = [...totals.values()].reduce((sum, n) => sum + n, 0);
   if (total === 0) {

@@ -126,9 +126,13 @@ describe('faultline lint on files that cannot be used', () => {
 });
 
 describe('faultline lint --format json', () => {
-  it('prints exactly { "findings": [...] } for one file', async () => {
+  it('prints exactly { "findings": [...], "availability": {...} } for one file', async () => {
     const output = JSON.parse((await lint([errors, '--format', 'json'])).stdout);
-    expect(Object.keys(output)).toEqual(['findings']);
+    expect(Object.keys(output)).toEqual(['findings', 'availability']);
+    // One load balancer instance (0.995) in front of three API instances (down 0.005³ of the time).
+    const value = 0.995 * (1 - 0.005 ** 3);
+    const exact = { value: expect.closeTo(value, 12), low: expect.closeTo(value, 12), high: expect.closeTo(value, 12), exact: true };
+    expect(output.availability).toEqual({ system: exact, entries: [{ node: 'web', ...exact }] });
     expect(output.findings.map((f: { rule: string }) => f.rule)).toEqual(['no-rate-limiting', 'spof']);
     expect(output.findings[1]).toEqual({
       rule: 'spof',
@@ -141,7 +145,9 @@ describe('faultline lint --format json', () => {
 
   it('adds the file to each finding when there are several files', async () => {
     const output = JSON.parse((await lint([clean, errors, '--format=json'])).stdout);
-    expect(Object.keys(output)).toEqual(['findings']);
+    expect(Object.keys(output)).toEqual(['findings', 'files']);
+    expect(output.files.map((f: { file: string }) => f.file)).toEqual([clean, errors]);
+    expect(output.files[0].availability.entries[0]).toMatchObject({ node: 'web', value: expect.closeTo((1 - 0.005 ** 2) * (1 - 0.005 ** 3), 12) });
     expect(output.findings.map((f: { file: string; rule: string }) => [f.file, f.rule])).toEqual([
       [errors, 'no-rate-limiting'],
       [errors, 'spof'],
@@ -164,6 +170,7 @@ describe('faultline lint text output', () => {
     expect(lines[1]).toMatch(/spof$/);
     expect(lines[2]).toMatch(/^ {2}warning {2}Web reaches API/);
     expect(stdout).toContain('✖ 2 findings (1 error, 1 warning, 0 info)');
+    expect(stdout).toContain('  Availability\n    Web  99.5% (2.3 nines, 1 d 20 h down a year)\n');
     expect(stdout).not.toContain('\u001b[');
   });
 

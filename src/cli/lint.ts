@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { analyse } from '../analysis/run.ts';
+import { buildGraph } from '../analysis/graph.ts';
+import { availability } from '../analysis/numbers/availability.ts';
+import { analyseGraph } from '../analysis/run.ts';
 import { describeImportError } from '../io/errors.ts';
 import { openDocument } from '../io/formats/registry.ts';
 import type { Diagram } from '../model/types.ts';
@@ -48,7 +50,9 @@ export async function lint(args: readonly string[], environment: Partial<LintEnv
     }
     // What upgrading an older file changed goes to stderr: the output stays the findings.
     for (const note of loaded.notes) messages.push(`faultline lint: ${file}: note: ${note}\n`);
-    reports.push({ file, findings: analyse(loaded.doc) });
+    const graph = buildGraph(loaded.doc);
+    const labels = new Map(graph.entries.map((entry) => [entry.id, graph.label(entry.id)]));
+    reports.push({ file, findings: analyseGraph(graph), availability: availability(graph), labels });
   }
 
   const hasErrors = reports.some((report) => report.findings.some((finding) => finding.severity === 'error'));

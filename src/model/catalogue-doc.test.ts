@@ -1,13 +1,30 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, TRAITS } from './catalogue.ts';
-import { FORMAT_BLOCKS, generatedBlock, renderKindsMarkdown, replaceGenerated } from './catalogue-doc.ts';
+import { FORMAT_BLOCKS, generatedBlock, NUMBERS_BLOCKS, renderAvailabilityFiguresMarkdown, renderKindsMarkdown, replaceGenerated } from './catalogue-doc.ts';
 
 const formatDoc = readFileSync(new URL('../../docs/format.md', import.meta.url), 'utf8');
 
 describe('docs/format.md', () => {
   it.each(Object.entries(FORMAT_BLOCKS))('has the %s block up to date (regenerate: npm run docs)', (name, render) => {
     expect(generatedBlock(formatDoc, name)).toBe(render());
+  });
+});
+
+describe('docs/numbers.md', () => {
+  const numbersDoc = readFileSync(new URL('../../docs/numbers.md', import.meta.url), 'utf8');
+  it.each(Object.entries(NUMBERS_BLOCKS))('has the %s block up to date (regenerate: npm run docs)', (name, render) => {
+    expect(generatedBlock(numbersDoc, name)).toBe(render());
+  });
+
+  it('gives every kind that can fail its figure and its source', () => {
+    const table = renderAvailabilityFiguresMarkdown();
+    for (const info of CATALOGUE) {
+      if (info.kind === 'client') expect(table).not.toContain('`client`');
+      else expect(table).toContain(`| \`${info.kind}\` | `);
+    }
+    expect(table).toContain('| `zone` | 99.9% | — |');
+    expect(table).toContain('| `service` | 99.5% | 99.99% | AWS EC2 SLA');
   });
 });
 

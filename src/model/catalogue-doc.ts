@@ -122,3 +122,24 @@ export const FORMAT_BLOCKS: Readonly<Record<string, () => string>> = {
   kinds: renderKindsMarkdown,
   'edge-properties': renderEdgePropertiesMarkdown,
 };
+
+const percent = (value: number) => `${Number((value * 100).toPrecision(6))}%`;
+
+/** docs/numbers.md: each kind's default availability and where it comes from. */
+export function renderAvailabilityFiguresMarkdown(): string {
+  const rows = CATALOGUE.filter((info) => info.figures.availability).map((info) => {
+    const { availability, serviceAvailability } = info.figures;
+    const sources = [...new Set([availability!.source, serviceAvailability?.source].filter((source) => source !== undefined))];
+    const service = serviceAvailability ? percent(serviceAvailability.value) : '—';
+    return `| \`${info.kind}\` | ${percent(availability!.value)} | ${service} | ${sources.join('; ')} |`;
+  });
+  return [
+    '| Kind | One instance (or the group) | Managed service | Source |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
+
+export const NUMBERS_BLOCKS: Readonly<Record<string, () => string>> = {
+  'availability-figures': renderAvailabilityFiguresMarkdown,
+};

@@ -106,6 +106,12 @@ export function defaultAvailability(node: Pick<DiagramNode, 'kind' | 'props'>): 
   return (isManaged(node) ? figures.serviceAvailability : undefined) ?? figures.availability;
 }
 
+/** The figure a property takes when the node leaves it unset, with its source; undefined
+ *  when the property has no such figure (its spec's default, if any, applies). */
+export function figureInUse(node: Pick<DiagramNode, 'kind' | 'props'>, key: string): Figure | undefined {
+  return key === 'availability' ? defaultAvailability(node) : undefined;
+}
+
 /** The availability in use: the one set on the node, else its kind's default; 1 for a
  *  kind that has no figure (an entry never fails). */
 export function availabilityOf(node: Pick<DiagramNode, 'kind' | 'props'>): number {

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { parsePropertyInput, type PropertySpec } from '../model/properties.ts';
+import type { Figure } from '../model/catalogue.ts';
 import type { PropValue } from '../model/types.ts';
 
 interface FieldProps {
@@ -9,11 +10,13 @@ interface FieldProps {
   onChange(value: PropValue | undefined): void;
   /** A problem the value would make with the other properties, if any. */
   conflict?(value: PropValue | undefined): string | undefined;
+  /** The figure used while the field is empty, and where it comes from. */
+  inUse?: Figure;
   onDone(): void;
 }
 
 /** One property input generated from its schema, with its error beside it. */
-export function Field({ spec, value, onChange, conflict, onDone }: FieldProps) {
+export function Field({ spec, value, onChange, conflict, inUse, onDone }: FieldProps) {
   const id = useId();
   const [text, setText] = useState(value === undefined ? '' : String(value));
   const [error, setError] = useState<string | null>(null);
@@ -60,7 +63,7 @@ export function Field({ spec, value, onChange, conflict, onDone }: FieldProps) {
           type="text"
           inputMode={spec.type === 'integer' ? 'numeric' : spec.type === 'number' ? 'decimal' : undefined}
           value={text}
-          placeholder={spec.default !== undefined ? String(spec.default) : (spec.fallback ?? '')}
+          placeholder={inUse ? String(inUse.value) : spec.default !== undefined ? String(spec.default) : (spec.fallback ?? '')}
           list={listId}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}
@@ -92,6 +95,11 @@ export function Field({ spec, value, onChange, conflict, onDone }: FieldProps) {
         {spec.help}
         {spec.default === undefined && spec.fallback && spec.type !== 'enum' ? ` Unset: ${spec.fallback}.` : ''}
       </p>
+      {inUse && value === undefined && (
+        <p className="field-in-use">
+          In use: {inUse.value} ({inUse.source}).
+        </p>
+      )}
     </div>
   );
 }

@@ -1,8 +1,8 @@
-import { useReactFlow } from '@xyflow/react';
 import { memo, useMemo, useState } from 'react';
 import type { Finding, Severity } from '../analysis/types.ts';
 import { ruleById } from '../analysis/registry.ts';
 import { useEditor, useEditorStore } from '../store/context.ts';
+import { useShowNodes } from './useShowNodes.ts';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const HEADINGS: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
@@ -78,13 +78,10 @@ function sameFinding(a: Finding, b: Finding): boolean {
 
 const FindingItem = memo(function FindingItem({ finding }: { finding: Finding }) {
   const store = useEditorStore();
-  const flow = useReactFlow();
+  const showNodes = useShowNodes();
   const rule = ruleById(finding.rule);
   const { subjects, actions } = finding;
-  const show = () => {
-    store.getState().select(subjects, finding.edges);
-    void flow.fitView({ nodes: subjects.map((id) => ({ id })), padding: 0.6, duration: 200, maxZoom: 1.2 });
-  };
+  const show = () => showNodes(subjects, finding.edges);
   return (
     <li className={`finding severity-${finding.severity}`}>
       <p className="finding-message">

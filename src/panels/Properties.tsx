@@ -1,5 +1,5 @@
 import { EDGE_PROPERTIES, kindInfo } from '../model/catalogue.ts';
-import { propsProblem } from '../model/props.ts';
+import { figureInUse, propsProblem } from '../model/props.ts';
 import { memo } from 'react';
 import { nodeById, sameExceptPosition, setLabel, setNodeProp, setNotes, updateEdge } from '../model/ops.ts';
 import type { PropertySpec } from '../model/properties.ts';
@@ -52,6 +52,7 @@ const NodeForm = memo(function NodeForm({ node }: { node: DiagramNode }) {
           key={spec.key}
           spec={spec}
           value={node.props[spec.key]}
+          inUse={figureInUse(node, spec.key)}
           onChange={(value: PropValue | undefined) => change((doc) => setNodeProp(doc, node.id, spec.key, value))}
           conflict={(value) => {
             const problem = propsProblem({ ...node.props, [spec.key]: value });

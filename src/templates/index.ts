@@ -48,6 +48,7 @@ export const TEMPLATES: readonly Template[] = [
     doc: diagram(urlShortenerNaive),
     expectedErrors: [
       // The URL service waits on the analytics call, so the lone analytics service is needed too.
+      { rule: 'availability-below-target', node: 'browser' },
       { rule: 'spof', node: 'analytics' },
       { rule: 'spof', node: 'cache' },
       { rule: 'spof', node: 'db' },
@@ -78,6 +79,7 @@ export const TEMPLATES: readonly Template[] = [
       'written to a single Cassandra node before delivery, then read back as if that store were strongly consistent.',
     doc: diagram(chatNaive),
     expectedErrors: [
+      { rule: 'availability-below-target', node: 'app' },
       { rule: 'cap-mismatch', node: 'messages' },
       { rule: 'spof', node: 'lb' },
       { rule: 'spof', node: 'messages' },

@@ -2,6 +2,8 @@ import { readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { buildGraph } from '../analysis/graph.ts';
+import { availability } from '../analysis/numbers/availability.ts';
 import { analyse } from '../analysis/run.ts';
 import { importValue } from '../io/import.ts';
 import { layoutProblems } from '../layout/testing.ts';
@@ -98,6 +100,20 @@ describe('starter designs', () => {
   it.each(byKind('naive'))('$id raises exactly the errors it was drawn to show', (template) => {
     expect(template.expectedErrors.length).toBeGreaterThan(0);
     expect(sorted(errorsOf(template))).toEqual(sorted(template.expectedErrors));
+  });
+
+  it.each(byKind('robust'))('$id is up more than 99.95% of the time for every client, exactly', (template) => {
+    const report = availability(buildGraph(template.doc));
+    for (const entry of report.entries) expect(entry).toMatchObject({ exact: true, value: expect.toSatisfy((v: number) => v > 0.9995) });
+  });
+
+  it.each(byKind('naive'))('$id is up less than 99.5% of the time, and names a single point of failure as its cause', (template) => {
+    const report = availability(buildGraph(template.doc));
+    const spofs = template.expectedErrors.filter((error) => error.rule === 'spof').map((error) => error.node);
+    for (const entry of report.entries) {
+      expect(entry.value).toBeLessThan(0.995);
+      expect(spofs).toContain(entry.contributors[0]!.unit);
+    }
   });
 
   it.each(byKind('naive'))('$id also shows the classic mistakes it teaches', (template) => {

@@ -40,7 +40,7 @@ describe('nines', () => {
   });
 
   it('says what a gain is worth in nines and downtime', () => {
-    expect(describeGain(0.99, 0.009)).toBe('+1.0 nines, 3 d 6 h less downtime a year');
-    expect(describeGain(0.99, 0.01)).toBe('never down, 3 d 15 h less downtime a year');
+    expect(describeGain(0.99, 0.009)).toBe('+1.0 nines, 3 d 7 h less downtime a year');
+    expect(describeGain(0.99, 0.01)).toBe('never down, 3 d 16 h less downtime a year');
   });
 });

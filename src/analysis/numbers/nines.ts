@@ -52,8 +52,9 @@ export function formatDuration(minutes: number): string {
     const rest = whole - hours * 60;
     return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
   }
-  const days = Math.floor(hours / 24);
-  const rest = hours - days * 24;
+  const totalHours = Math.round(whole / 60);
+  const days = Math.floor(totalHours / 24);
+  const rest = totalHours - days * 24;
   return rest === 0 ? `${days} d` : `${days} d ${rest} h`;
 }
 
