@@ -25,6 +25,7 @@ import {
 import { analyse } from '../src/analysis/run.ts';
 import { buildGraph } from '../src/analysis/graph.ts';
 import { singlePointsOfFailure } from '../src/analysis/spof.ts';
+import { availability } from '../src/analysis/numbers/availability.ts';
 import { seededRandom as random } from './random.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
@@ -44,6 +45,8 @@ export interface AnalysisBenchResult {
   /** Single points of failure alone on the same document, graph included: median and fastest. */
   spof: { ms: number; minMs: number; found: number };
   chain: { components: number; ms: number; findings: number };
+  /** Availability alone, graph included, as the worker computes it after each edit. */
+  availability: { components: number; ms: number; minMs: number; exactEntries: number; entries: number; samples: number }[];
   cli: { ms: number; peakRssMb: number | undefined; exitCode: number | null; measuredWith: string; problem?: string };
 }
 
@@ -174,6 +177,20 @@ export function runAnalysisBench(options: { runs?: number; warmup?: number } = {
   let found = 0;
   const spofRuns = Array.from({ length: runs }, () => time(() => (found = singlePointsOfFailure(buildGraph(doc)).length))[1]);
 
+  const availabilityRuns = [1_000, 10_000].map((components) => {
+    const sized = components === 10_000 ? doc : generateDocument(components, components * 2);
+    let report = availability(buildGraph(sized));
+    const ms = Array.from({ length: Math.max(3, Math.floor(runs / 2)) }, () => time(() => (report = availability(buildGraph(sized))))[1]);
+    return {
+      components,
+      ms: median(ms),
+      minMs: Math.min(...ms),
+      exactEntries: report.entries.filter((entry) => entry.exact).length,
+      entries: report.entries.length,
+      samples: Math.max(0, ...report.entries.map((entry) => entry.samples)),
+    };
+  });
+
   const chainDoc = generateChain();
   const [chainFindings, chainMs] = time(() => analyse(chainDoc));
 
@@ -193,6 +210,7 @@ export function runAnalysisBench(options: { runs?: number; warmup?: number } = {
     runsMs,
     spof: { ms: median(spofRuns), minMs: Math.min(...spofRuns), found },
     chain: { components: chainDoc.nodes.length - 1, ms: chainMs, findings: chainFindings.length },
+    availability: availabilityRuns,
     cli,
   };
 }
@@ -203,6 +221,10 @@ function printTable(result: AnalysisBenchResult): void {
     ['  CPU time per run', `${result.analyseCpuMs.toFixed(1)} ms median`],
     ['  runs (ms)', result.runsMs.map((ms) => ms.toFixed(1)).join(' ')],
     ['single points of failure alone, same document', `${result.spof.ms.toFixed(1)} ms median, ${result.spof.minMs.toFixed(1)} ms fastest (${result.spof.found} found)`],
+    ...result.availability.map((run): [string, string] => [
+      `availability: ${run.components.toLocaleString('en-US')} components, 5 clients and the system`,
+      `${run.ms.toFixed(1)} ms median, ${run.minMs.toFixed(1)} ms fastest (${run.exactEntries} of ${run.entries} clients exact${run.samples ? `, the rest from ${run.samples.toLocaleString('en-US')} samples` : ''})`,
+    ]),
     [`analyse: ${result.chain.components.toLocaleString('en-US')}-component chain`, `${result.chain.ms.toFixed(0)} ms (${result.chain.findings.toLocaleString('en-US')} findings)`],
     ['faultline lint on the 10k file (wall)', `${result.cli.ms.toFixed(0)} ms, exit ${result.cli.exitCode}${result.cli.problem ? `: ${result.cli.problem}` : ''}`],
     [`faultline lint peak RSS (${result.cli.measuredWith})`, result.cli.peakRssMb === undefined ? 'n/a' : `${result.cli.peakRssMb.toFixed(0)} MB`],

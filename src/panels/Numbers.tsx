@@ -24,8 +24,8 @@ export function Numbers() {
         <>
           {failed.length > 0 && <p className="numbers-failed">With {failed.map(label).join(', ')} down.</p>}
           <ul className="entry-figures">
-            {report.entries.map((entry) => (
-              <EntryFigure key={entry.node} entry={entry} />
+            {report.entries.map((entry, index) => (
+              <EntryFigure key={entry.node} entry={entry} first={index === 0} />
             ))}
           </ul>
           {report.entries.length > 1 && (
@@ -45,7 +45,10 @@ function useLabel(): (id: string) => string {
   return (id) => doc.nodes.find((node) => node.id === id)?.label.trim() || id;
 }
 
-const EntryFigure = memo(function EntryFigure({ entry }: { entry: EntryAvailability }) {
+/** The top contributors shown per client; the first client's list starts open. */
+const SHOWN = 3;
+
+const EntryFigure = memo(function EntryFigure({ entry, first }: { entry: EntryAvailability; first: boolean }) {
   const label = useLabel();
   const node = useEditor((state) => state.doc.nodes.find((n) => n.id === entry.node));
   const target = node ? availabilityTargetOf(node) : undefined;
@@ -58,7 +61,7 @@ const EntryFigure = memo(function EntryFigure({ entry }: { entry: EntryAvailabil
           Target {formatPercent(target)}: {entry.value >= target ? 'met' : 'missed'}
         </p>
       )}
-      {entry.contributors.length > 0 && <Contributors entry={entry} />}
+      {entry.contributors.length > 0 && <Contributors entry={entry} open={first} />}
     </li>
   );
 });
@@ -83,18 +86,20 @@ function Figure({ estimate }: { estimate: Estimate }) {
   );
 }
 
-function Contributors({ entry }: { entry: EntryAvailability }) {
+function Contributors({ entry, open }: { entry: EntryAvailability; open: boolean }) {
   const showNodes = useShowNodes();
   const label = useLabel();
   const store = useEditorStore();
   return (
-    <details className="contributors" open>
+    <details className="contributors" open={open}>
       <summary>What to improve first</summary>
       <ol>
-        {entry.contributors.map((contributor: Contributor) => (
+        {entry.contributors.slice(0, SHOWN).map((contributor: Contributor) => (
           <li key={contributor.unit}>
-            <span className="contributor-name">{label(contributor.unit)}</span>{' '}
-            <span className="contributor-gain">{describeGain(entry.value, contributor.gain)} if it never failed</span>
+            <span className="contributor-text">
+              <span className="contributor-name">{label(contributor.unit)}</span>
+              <span className="contributor-gain">{describeGain(entry.value, contributor.gain)} if it never failed</span>
+            </span>
             <span className="contributor-actions">
               <button type="button" aria-label={`Show ${label(contributor.unit)}`} onClick={() => showNodes([contributor.unit])}>
                 Show

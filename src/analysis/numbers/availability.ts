@@ -339,5 +339,7 @@ function contributorsOf(
     const gain = q[v]! * importance;
     if (gain > 0 && !down.has(v)) gains.push({ unit: units[v]!, gain });
   }
-  return gains.sort((a, b) => b.gain - a.gain || (a.unit < b.unit ? -1 : 1)).slice(0, CONTRIBUTORS);
+  // Gains equal but for rounding (four lone instances of one figure) keep the units' order.
+  const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(a, b);
+  return gains.sort((a, b) => (same(a.gain, b.gain) ? (a.unit < b.unit ? -1 : 1) : b.gain - a.gain)).slice(0, CONTRIBUTORS);
 }

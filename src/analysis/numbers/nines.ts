@@ -73,6 +73,6 @@ export function describeAvailability(availability: number, percent = formatPerce
 export function describeGain(from: number, gain: number): string {
   const to = Math.min(1, from + gain);
   const nines = ninesOf(to) - ninesOf(from);
-  const ninesText = nines === Infinity ? 'never down' : `+${nines < 0.05 ? nines.toFixed(2) : nines.toFixed(1)} nines`;
+  const ninesText = nines === Infinity ? 'never down' : nines < 0.01 ? '+<0.01 nines' : `+${nines < 0.05 ? nines.toFixed(2) : nines.toFixed(1)} nines`;
   return `${ninesText}, ${formatDuration(gain * YEAR_MINUTES)} less downtime a year`;
 }
