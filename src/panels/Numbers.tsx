@@ -13,10 +13,18 @@ import { useShowNodes } from './useShowNodes.ts';
 export function Numbers() {
   const report = useEditor((state) => state.analysis.availability);
   const failed = useEditor((state) => state.blastUnits);
+  const tint = useEditor((state) => state.tintByDowntime);
+  const store = useEditorStore();
   const label = useLabel();
   return (
     <section className="numbers" aria-label="Numbers">
-      <h2>Numbers</h2>
+      <header className="numbers-header">
+        <h2>Numbers</h2>
+        <label className="toggle">
+          <input type="checkbox" checked={tint} onChange={(event) => store.getState().setTintByDowntime(event.target.checked)} />
+          Tint by downtime caused
+        </label>
+      </header>
       <h3>Availability</h3>
       {!report && <p className="muted">Working the figures out…</p>}
       {report && report.entries.length === 0 && <p className="muted">Add a client to see how often it can use the design.</p>}

@@ -11,7 +11,12 @@ export interface AnalysisView {
   capByNode: ReadonlyMap<string, 'CP' | 'AP'>;
   /** The figures of the Numbers region; undefined until the first review. */
   availability: AvailabilityReport | undefined;
+  /** How much of some client's downtime each unit causes, for tinting the canvas. */
+  downtimeShareByNode: ReadonlyMap<string, DowntimeShare>;
 }
+
+/** A unit's share of a client's downtime: half or more, a tenth or more, or less. */
+export type DowntimeShare = 'most' | 'much' | 'some';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
@@ -21,6 +26,7 @@ export const emptyAnalysis: AnalysisView = {
   countByNode: new Map(),
   capByNode: new Map(),
   availability: undefined,
+  downtimeShareByNode: new Map(),
 };
 
 export function summarise(findings: readonly Finding[], availability?: AvailabilityReport): AnalysisView {
@@ -35,5 +41,23 @@ export function summarise(findings: readonly Finding[], availability?: Availabil
       if (!worst || RANK[finding.severity] > RANK[worst]) worstByNode.set(id, finding.severity);
     }
   }
-  return { findings, worstByNode, countByNode, capByNode, availability };
+  return { findings, worstByNode, countByNode, capByNode, availability, downtimeShareByNode: downtimeShares(availability) };
+}
+
+const SHARE_RANK: Record<DowntimeShare, number> = { most: 3, much: 2, some: 1 };
+
+/** Each contributor's largest share of any client's downtime: the gain it would bring
+ *  over what that client is down. */
+function downtimeShares(availability: AvailabilityReport | undefined): Map<string, DowntimeShare> {
+  const shares = new Map<string, DowntimeShare>();
+  for (const entry of availability?.entries ?? []) {
+    const down = 1 - entry.value;
+    if (down <= 0) continue;
+    for (const { unit, gain } of entry.contributors) {
+      const share: DowntimeShare = gain >= 0.5 * down ? 'most' : gain >= 0.1 * down ? 'much' : 'some';
+      const before = shares.get(unit);
+      if (!before || SHARE_RANK[share] > SHARE_RANK[before]) shares.set(unit, share);
+    }
+  }
+  return shares;
 }

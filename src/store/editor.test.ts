@@ -63,6 +63,7 @@ const ACTIONS: readonly [string, (editor: Editor) => void, Partial<EditorState>]
   ['showNotice', (editor) => editor.showNotice({ kind: 'info', text: 'Saved.' }), { notice: { kind: 'info', text: 'Saved.' } }],
   ['setSnapToGrid', (editor) => editor.setSnapToGrid(true), { snapToGrid: true }],
   ['setShowInfo', (editor) => editor.setShowInfo(false), { showInfo: false }],
+  ['setTintByDowntime', (editor) => editor.setTintByDowntime(true), { tintByDowntime: true }],
   ['setLayoutDirection', (editor) => editor.setLayoutDirection('DOWN'), { layoutDirection: 'DOWN' }],
   ['setLayoutRunning', (editor) => editor.setLayoutRunning(true), { layoutRunning: true }],
   ['showBlast', (editor) => editor.showBlast(['web']), { blastUnits: ['web'] }],

@@ -34,13 +34,14 @@ export interface EditorState {
   selectedEdges: ReadonlySet<string>;
   clipboard: Clipboard | null;
   pasteCount: number;
-  /** The failure unit whose loss the canvas is showing, if any. */
   /** The units the failure view fails together; none when it is closed. */
   blastUnits: readonly string[];
   editingLabel: string | null;
   dialog: Dialog;
   snapToGrid: boolean;
   showInfo: boolean;
+  /** The canvas tints components by how much of a client's downtime they cause. */
+  tintByDowntime: boolean;
   notice: Notice | null;
   diagramId: string | null;
   saving: SavingState;
@@ -81,6 +82,7 @@ export interface EditorActions {
   dismissNotice(): void;
   setSnapToGrid(on: boolean): void;
   setShowInfo(on: boolean): void;
+  setTintByDowntime(on: boolean): void;
   setLayoutDirection(direction: LayoutDirection): void;
   setLayoutRunning(running: boolean): void;
   /** Shows what the loss of a failure unit takes down; null goes back to the diagram. */
@@ -114,6 +116,7 @@ export function initialState(doc: Diagram = emptyDiagram()): EditorState {
     dialog: null,
     snapToGrid: false,
     showInfo: true,
+    tintByDowntime: false,
     notice: null,
     diagramId: null,
     saving: { mode: 'starting' },
@@ -229,6 +232,7 @@ export function createEditorStore(doc?: Diagram) {
       dismissNotice: () => set({ notice: null }),
       setSnapToGrid: (snapToGrid) => set({ snapToGrid }),
       setShowInfo: (showInfo) => set({ showInfo }),
+      setTintByDowntime: (tintByDowntime) => set({ tintByDowntime }),
       setLayoutDirection: (layoutDirection) => set({ layoutDirection }),
       setLayoutRunning: (layoutRunning) => set({ layoutRunning }),
       showBlast: (unitIds) => set({ blastUnits: unitIds.length === 0 ? noUnits : [...unitIds] }),
