@@ -18,6 +18,14 @@ test('the Numbers region shows availability, what to improve first, and the fail
   const improve = browser.getByRole('group').or(browser.locator('details.contributors'));
   await expect(improve.getByRole('listitem')).toHaveCount(3);
 
+  // The tint marks each lone instance: each causes about a quarter of the downtime.
+  await numbers.getByLabel('Tint by downtime caused').check();
+  await expect(page.locator('.react-flow__node.tint-much')).toHaveCount(4);
+  await expect(page.locator('.react-flow__node.tint-much', { hasText: 'URL database' })).toHaveCount(1);
+  await page.screenshot({ path: 'test-results/numbers-tint.png' });
+  await numbers.getByLabel('Tint by downtime caused').uncheck();
+  await expect(page.locator('.react-flow__node.tint-much')).toHaveCount(0);
+
   // Show selects the unit on the canvas; Fail it recomputes the figures without it.
   await browser.getByRole('button', { name: 'Show URL database' }).click();
   await expect(properties.field('Label')).toHaveValue('URL database');

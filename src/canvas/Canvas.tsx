@@ -52,6 +52,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void
   const readOnly = useEditor((state) => state.saving.mode === 'read-only');
   const analysis = useEditor((state) => state.analysis);
   const editingLabel = useEditor((state) => state.editingLabel);
+  const tintByDowntime = useEditor((state) => state.tintByDowntime);
   const showInfo = useEditor((state) => state.showInfo);
   const blast = useBlastRadius();
   const [cache] = useState(createViewCache);
@@ -64,8 +65,9 @@ export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void
         affected: blast?.affectedSet ?? none,
         analysis,
         editingLabel,
+        tintByDowntime,
       }),
-    [cache, doc, selectedNodes, blast, analysis, editingLabel],
+    [cache, doc, selectedNodes, blast, analysis, editingLabel, tintByDowntime],
   );
   const edges = useMemo(() => cache.edges(doc, selectedEdges), [cache, doc, selectedEdges]);
 

@@ -19,7 +19,7 @@ function doc() {
 const none = new Set<string>();
 
 function context(overrides: Partial<ViewContext> = {}): ViewContext {
-  return { selected: none, dimmed: none, affected: none, analysis: emptyAnalysis, editingLabel: null, ...overrides };
+  return { selected: none, dimmed: none, affected: none, analysis: emptyAnalysis, editingLabel: null, tintByDowntime: false, ...overrides };
 }
 
 describe('view cache', () => {
@@ -155,5 +155,15 @@ describe('node view array', () => {
     const first = cache.nodes(d, context());
     expect(cache.nodes(d, context({ analysis: summarise([]) }))).toBe(first);
     expect(cache.nodes(d, context({ selected: new Set(['c']) }))).not.toBe(first);
+  });
+
+  it('tints a node by its share of downtime only while the tint is on', () => {
+    const analysis = { ...emptyAnalysis, downtimeShareByNode: new Map([['c', 'most' as const]]) };
+    const cache = createViewCache();
+    const off = cache.nodes(doc(), context({ analysis })).find((view) => view.id === 'c')!;
+    expect(off.className).toBeUndefined();
+    const on = cache.nodes(doc(), context({ analysis, tintByDowntime: true })).find((view) => view.id === 'c')!;
+    expect(on.className).toBe('tint-most');
+    expect(on.data.decor.downtime).toBe('most');
   });
 });

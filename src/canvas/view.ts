@@ -1,6 +1,6 @@
 import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { Severity } from '../analysis/types.ts';
-import type { AnalysisView } from '../store/analysisView.ts';
+import type { AnalysisView, DowntimeShare } from '../store/analysisView.ts';
 import { COMPONENT_SIZE, drawnSize } from '../model/catalogue.ts';
 import { sameExceptPosition } from '../model/ops.ts';
 import { isGroupKind, type Diagram, type DiagramEdge, type DiagramNode, type Size } from '../model/types.ts';
@@ -24,6 +24,8 @@ export interface NodeDecor {
   worst: Severity | undefined;
   findings: number;
   cap: 'CP' | 'AP' | undefined;
+  /** With the downtime tint on: how much of some client's downtime the node causes. */
+  downtime: DowntimeShare | undefined;
 }
 
 export type ComponentNodeData = { node: DiagramNode; decor: NodeDecor };
@@ -42,6 +44,7 @@ export interface ViewContext {
   affected: ReadonlySet<string>;
   analysis: AnalysisView;
   editingLabel: string | null;
+  tintByDowntime: boolean;
 }
 
 const HANDLE = 9;
@@ -77,6 +80,7 @@ export function decorOf(id: string, context: ViewContext): NodeDecor {
     worst: analysis.worstByNode.get(id),
     findings: analysis.countByNode.get(id) ?? 0,
     cap: analysis.capByNode.get(id),
+    downtime: context.tintByDowntime ? analysis.downtimeShareByNode.get(id) : undefined,
   };
 }
 
@@ -88,7 +92,7 @@ export function drawsTheSame(before: { id: string; data: ComponentNodeData }, af
 }
 
 function sameDecor(a: NodeDecor, b: NodeDecor): boolean {
-  return a.selected === b.selected && a.emphasis === b.emphasis && a.editing === b.editing && a.worst === b.worst && a.findings === b.findings && a.cap === b.cap;
+  return a.selected === b.selected && a.emphasis === b.emphasis && a.editing === b.editing && a.worst === b.worst && a.findings === b.findings && a.cap === b.cap && a.downtime === b.downtime;
 }
 
 export function toFlowNode(node: DiagramNode, decor: NodeDecor): FlowNode {
@@ -104,7 +108,7 @@ export function toFlowNode(node: DiagramNode, decor: NodeDecor): FlowNode {
     height,
     // Known sizes let React Flow place edges without waiting to measure.
     measured: { width, height },
-    className: decor.emphasis ? `is-${decor.emphasis}` : undefined,
+    className: [decor.emphasis && `is-${decor.emphasis}`, decor.downtime && `tint-${decor.downtime}`].filter(Boolean).join(' ') || undefined,
     ariaLabel: `${node.label}`,
   };
   view.handles = group ? makeHandles(width, height, false) : COMPONENT_HANDLES;
@@ -118,7 +122,7 @@ export function toFlowEdge(edge: DiagramEdge, selected: boolean, sourceSize: Siz
 }
 
 function sameFields(a: ViewContext, b: ViewContext): boolean {
-  return a.selected === b.selected && a.dimmed === b.dimmed && a.affected === b.affected && a.analysis === b.analysis && a.editingLabel === b.editingLabel;
+  return a.selected === b.selected && a.dimmed === b.dimmed && a.affected === b.affected && a.analysis === b.analysis && a.editingLabel === b.editingLabel && a.tintByDowntime === b.tintByDowntime;
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
