@@ -6,7 +6,7 @@ import { looksLikeDrawio } from './drawio/sniff.ts';
 export const drawio = {
   id: 'drawio',
   name: 'draw.io diagram',
-  extensions: ['.drawio.svg', '.drawio', '.xml'],
+  extensions: ['.drawio', '.drawio.svg', '.xml'],
   mime: 'application/vnd.jgraph.mxfile',
   sniff: looksLikeDrawio,
   parse: async (text) => (await import('./drawio/import.ts')).importDrawio(text),

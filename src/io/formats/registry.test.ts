@@ -129,7 +129,7 @@ describe('openDocument', () => {
     if (result.ok) throw new Error('a zip file opened');
     expect(result.error.kind).toBe('unknownFormat');
     expect(describeImportError(result.error)).toBe(
-      'Unknown format: "diagram.zip" is not a file Faultline opens; it opens Faultline JSON (.faultline.json, .json), draw.io diagram (.drawio.svg, .drawio, .xml).',
+      'Unknown format: "diagram.zip" is not a file Faultline opens; it opens Faultline JSON (.faultline.json, .json), draw.io diagram (.drawio, .drawio.svg, .xml).',
     );
   });
 });
@@ -140,6 +140,6 @@ describe('acceptAttribute', () => {
   });
 
   it('offers Faultline JSON and draw.io files to the file picker', () => {
-    expect(acceptAttribute()).toBe('.json,.svg,.drawio,.xml,application/json,application/vnd.jgraph.mxfile');
+    expect(acceptAttribute()).toBe('.json,.drawio,.svg,.xml,application/json,application/vnd.jgraph.mxfile');
   });
 });
