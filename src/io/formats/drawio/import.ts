@@ -75,6 +75,35 @@ const centreInside = (outer: Geometry, inner: Geometry) => {
   return x >= outer.x && y >= outer.y && x <= outer.x + outer.width && y <= outer.y + outer.height;
 };
 
+/** Shapes sorted by their left edge, so "what is drawn inside this box" looks only at
+ *  the shapes that start within its width. */
+interface ShapeIndex {
+  left: number[];
+  shapes: { cell: Cell; box: Geometry }[];
+}
+
+function indexShapes(cells: readonly Cell[], absolute: ReadonlyMap<string, Geometry>): ShapeIndex {
+  const shapes = cells.map((cell) => ({ cell, box: absolute.get(cell.id)! })).sort((a, b) => a.box.x - b.box.x);
+  return { left: shapes.map((shape) => shape.box.x), shapes };
+}
+
+/** Whether another, smaller shape that is not its child lies wholly inside `box`. */
+function drawnOn(cell: Cell, box: Geometry, index: ShapeIndex): boolean {
+  let low = 0;
+  let high = index.left.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (index.left[middle]! < box.x) low = middle + 1;
+    else high = middle;
+  }
+  const area = box.width * box.height;
+  for (let at = low; at < index.shapes.length && index.left[at]! <= box.x + box.width; at++) {
+    const other = index.shapes[at]!;
+    if (other.cell !== cell && other.cell.parent !== cell.id && other.box.width * other.box.height < area && inside(box, other.box)) return true;
+  }
+  return false;
+}
+
 function groupByLabel(label: string): { kind: GroupKind; word: string } | null {
   const text = oneLine(label).toLowerCase();
   if (ZONE_CODE.test(text)) return { kind: 'zone', word: text };
@@ -83,7 +112,7 @@ function groupByLabel(label: string): { kind: GroupKind; word: string } | null {
   return match?.kind && isGroupKind(match.kind) ? { kind: match.kind, word: match.word } : null;
 }
 
-function classify(cell: Cell, context: Context, vertices: readonly Cell[]): Classified {
+function classify(cell: Cell, context: Context, shapes: ShapeIndex): Classified {
   const label = oneLine(cell.label);
   const entry = (element: ReportEntry['element'], outcome: ReportEntry['outcome'], detail: string, extra: Partial<ReportEntry> = {}): ReportEntry => ({
     cell: cell.id,
@@ -112,7 +141,7 @@ function classify(cell: Cell, context: Context, vertices: readonly Cell[]): Clas
   const absolute = context.absolute.get(cell.id)!;
   const hasChildren = (context.children.get(cell.id) ?? []).some((child) => child.role === 'vertex' && !child.style.names.has('edgeLabel'));
   const aws = awsGroupOf(cell.style);
-  const drawsAround = verdict === null && vertices.some((other) => other !== cell && other.parent !== cell.id && inside(absolute, context.absolute.get(other.id)!) && other.geometry.width * other.geometry.height < absolute.width * absolute.height);
+  const drawsAround = verdict === null && drawnOn(cell, absolute, shapes);
   const container = aws !== null || hasChildren || styleFlag(cell.style, 'container') || cell.style.names.has('swimlane') || drawsAround;
 
   if (container && (verdict === null || aws !== null)) {
@@ -182,7 +211,12 @@ export function importDrawio(text: string, options: DrawioImportOptions = {}): I
   const cellList = readCells(loaded.model);
   const cells = new Map(cellList.map((cell) => [cell.id, cell]));
   const children = new Map<string, Cell[]>();
-  for (const cell of cellList) if (cell.parent !== undefined) children.set(cell.parent, [...(children.get(cell.parent) ?? []), cell]);
+  for (const cell of cellList) {
+    if (cell.parent === undefined) continue;
+    const siblings = children.get(cell.parent);
+    if (siblings) siblings.push(cell);
+    else children.set(cell.parent, [cell]);
+  }
   const absolute = new Map<string, Geometry>();
   for (const cell of cellList) absoluteOf(cell, cells, absolute);
   const context: Context = { cells, children, absolute, record: new Map(cellList.map((cell) => [cell.id, readRecord(cell.data)])) };
@@ -190,7 +224,10 @@ export function importDrawio(text: string, options: DrawioImportOptions = {}): I
 
   const entries: ReportEntry[] = [];
   const classified = new Map<string, Classified>();
-  const shapes = vertices.filter((cell) => cells.get(cell.parent ?? '')?.role !== 'edge' && !cell.style.names.has('edgeLabel'));
+  const shapes = indexShapes(
+    vertices.filter((cell) => cells.get(cell.parent ?? '')?.role !== 'edge' && !cell.style.names.has('edgeLabel')),
+    absolute,
+  );
   for (const cell of vertices) {
     const result = classify(cell, context, shapes);
     classified.set(cell.id, result);
@@ -262,7 +299,9 @@ export function importDrawio(text: string, options: DrawioImportOptions = {}): I
   const edgeLabels = new Map<string, string[]>();
   for (const cell of vertices) {
     if (classified.get(cell.id)?.as === 'edge label' && cell.parent !== undefined && oneLine(cell.label) !== '') {
-      edgeLabels.set(cell.parent, [...(edgeLabels.get(cell.parent) ?? []), oneLine(cell.label)]);
+      const labels = edgeLabels.get(cell.parent);
+      if (labels) labels.push(oneLine(cell.label));
+      else edgeLabels.set(cell.parent, [oneLine(cell.label)]);
     }
   }
   const edges: unknown[] = [];

@@ -7,6 +7,8 @@ import { CATALOGUE, hasTrait, type NodeKind } from '../../../model/catalogue.ts'
 
 interface Phrase {
   words: string;
+  /** The phrase and its plurals, each between spaces, to look for in a label. */
+  forms?: readonly string[];
   /** Null for words that name something other than a component. */
   kind: NodeKind | null;
 }
@@ -34,6 +36,7 @@ const PHRASES: readonly Phrase[] = [
   ...NOT_COMPONENTS.map((word): Phrase => ({ words: normalise(word).trim(), kind: null })),
 ]
   .filter((phrase) => phrase.words !== '')
+  .map((phrase) => ({ ...phrase, forms: ['', 's', 'es'].map((ending) => ` ${phrase.words}${ending} `) }))
   .sort((a, b) => b.words.length - a.words.length);
 
 export interface LabelMatch {
@@ -50,8 +53,7 @@ export function kindByLabel(label: string, allowed: (kind: NodeKind) => boolean,
   if (text.trim() === '') return null;
   for (const phrase of PHRASES) {
     if (phrase.kind === null ? !notComponents : !allowed(phrase.kind)) continue;
-    const forms = [phrase.words, `${phrase.words}s`, `${phrase.words}es`];
-    if (forms.some((form) => text.includes(` ${form} `))) return { kind: phrase.kind, word: phrase.words };
+    if (phrase.forms!.some((form) => text.includes(form))) return { kind: phrase.kind, word: phrase.words };
   }
   return null;
 }
