@@ -18,6 +18,7 @@ console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, 
 
 section('Analysis (Node)', 'bench/analysis.ts');
 section('Import and export (Node)', 'bench/io.ts');
+section('draw.io import (Node)', 'bench/drawio.ts');
 section('Auto layout (ELK in Node)', 'bench/layout.ts');
 
 console.log('\n## First load (production build)\n');

@@ -2,6 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useEffect, useMemo, useState, type RefObject } from 'react';
 import { describeImportError, tooLarge } from '../io/errors.ts';
 import { exportFileName } from '../io/export.ts';
+import { drawio } from '../io/formats/drawio.ts';
 import { faultlineJson } from '../io/formats/faultline.ts';
 import type { FileFormat } from '../io/formats/format.ts';
 import { openDocument } from '../io/formats/registry.ts';
@@ -53,7 +54,13 @@ export function useServices(store: EditorStore, fileInput: RefObject<HTMLInputEl
 
   return useMemo(() => {
     const fail = (text: string) => store.getState().showNotice({ kind: 'error', text });
-    const openImported = (doc: Diagram, source: string, notes: readonly string[]) => {
+    const openImported = (doc: Diagram, source: string, notes: readonly string[], converted: boolean) => {
+      // A converted file (draw.io) says what became of each element, behind its summary.
+      if (converted) {
+        const [summary = '', ...details] = notes;
+        void persistence.openAsNew(doc).then(() => store.getState().showNotice({ kind: 'info', text: `Opened ${source} as a new diagram. ${summary}`, details }));
+        return;
+      }
       // An older file's upgrade may have moved a property aside; the person should know.
       const upgraded = notes.length === 0 ? '' : ` Upgraded to format version ${doc.version}: ${notes.slice(0, 3).join('; ')}${notes.length > 3 ? `; and ${notes.length - 3} more` : ''}.`;
       void persistence.openAsNew(doc).then(() => store.getState().showNotice({ kind: 'info', text: `Opened ${source} as a new diagram.${upgraded}` }));
@@ -61,7 +68,7 @@ export function useServices(store: EditorStore, fileInput: RefObject<HTMLInputEl
     // Files go by their name's extension, then their content; pasted text by content.
     const open = (text: string, source: string, fileName?: string) => {
       void openDocument(text, { fileName, source }).then((result) => {
-        if (result.ok) openImported(result.doc, source, result.notes);
+        if (result.ok) openImported(result.doc, source, result.notes, result.report !== undefined);
         else fail(`Could not import ${source}: ${describeImportError(result.error)}`);
       });
     };
@@ -91,6 +98,7 @@ export function useServices(store: EditorStore, fileInput: RefObject<HTMLInputEl
       },
       importFile: () => fileInput.current?.click(),
       exportJson: () => void writeAs(faultlineJson),
+      exportDrawio: () => void writeAs(drawio),
       exportImage(format) {
         if (format === 'svg') return void writeAs(svgImage);
         const { doc } = store.getState();

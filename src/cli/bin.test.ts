@@ -38,12 +38,12 @@ describe('bin/faultline.js', () => {
   it('exits 2 and names the file and the formats it opens for a file in no known format', () => {
     const dir = mkdtempSync(join(tmpdir(), 'faultline-bin-'));
     try {
-      const file = join(dir, 'shop.drawio');
-      writeFileSync(file, '<mxfile><diagram/></mxfile>');
+      const file = join(dir, 'shop.vsdx');
+      writeFileSync(file, 'PK\u0003\u0004');
       const run = spawnSync(process.execPath, [bin, 'lint', file], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
       expect(run.status).toBe(2);
       expect(run.stdout).toBe('');
-      expect(run.stderr).toBe(`faultline lint: ${file}: Unknown format: ${JSON.stringify(file)} is not a file Faultline opens; it opens Faultline JSON (.faultline.json, .json).\n`);
+      expect(run.stderr).toBe(`faultline lint: ${file}: Unknown format: ${JSON.stringify(file)} is not a file Faultline opens; it opens Faultline JSON (.faultline.json, .json), draw.io diagram (.drawio, .drawio.svg, .xml).\n`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

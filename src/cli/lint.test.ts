@@ -194,3 +194,20 @@ describe('faultline lint on an older file', () => {
     expect(result.stderr).toContain(`faultline lint: ${old}: note: node "api": its own property "managed" is kept as "managed_v1"`);
   });
 });
+
+describe('faultline lint on a draw.io file', () => {
+  it('reads it through the registry, reviews it, and prints the import report on stderr as notes', async () => {
+    const cells = [
+      '<mxCell id="u" value="Users" style="shape=mxgraph.aws4.users;" vertex="1" parent="1"><mxGeometry width="60" height="60" as="geometry"/></mxCell>',
+      '<mxCell id="db" value="Orders" style="shape=cylinder3;" vertex="1" parent="1"><mxGeometry x="200" width="60" height="60" as="geometry"/></mxCell>',
+      '<mxCell id="e" edge="1" parent="1" source="u" target="db"><mxGeometry relative="1" as="geometry"/></mxCell>',
+    ].join('');
+    const drawn = file('shop.drawio', `<mxfile><diagram name="Shop"><mxGraphModel><root><mxCell id="0"/><mxCell id="1" parent="0"/>${cells}</root></mxGraphModel></diagram></mxfile>`);
+    const result = await lint([drawn, '--format', 'json']);
+    expect(result.exitCode).toBe(1);
+    expect(JSON.parse(result.stdout).findings.some((finding: { rule: string; nodes: string[] }) => finding.rule === 'spof' && finding.nodes[0] === 'db')).toBe(true);
+    const notes = result.stderr.trimEnd().split('\n');
+    expect(notes[0]).toBe(`faultline lint: ${drawn}: note: draw.io import of its page ("Shop"): 2 components (2 by shape), 0 groups, 1 edge; dropped 0 shapes and 0 edges; 1 guess.`);
+    expect(notes).toContain(`faultline lint: ${drawn}: note: shape "Orders" (cell "db"): sql-database, by shape (guessed): a cylinder, the usual sign of a database; SQL unless the label says otherwise`);
+  });
+});

@@ -254,6 +254,7 @@ const ENABLED: readonly [string, boolean, boolean, boolean][] = [
   ['export-json', true, true, true],
   ['export-svg', true, true, true],
   ['export-png', true, true, true],
+  ['export-drawio', true, true, true],
   ['import-json', true, true, true],
   ['copy-link', true, true, true],
   ['rules', true, true, true],
@@ -310,6 +311,7 @@ describe('the command registry', () => {
       'Export JSON',
       'Export SVG',
       'Export PNG',
+      'Export draw.io',
       'Import JSON',
       'Copy link',
       'Rules',
@@ -350,6 +352,7 @@ describe('page and dialog commands', () => {
     ['export-json', ['exportJson']],
     ['export-svg', ['exportImage', 'svg']],
     ['export-png', ['exportImage', 'png']],
+    ['export-drawio', ['exportDrawio']],
     ['import-json', ['importFile']],
     ['copy-link', ['copyLink']],
   ];

@@ -23,6 +23,7 @@ export interface CommandServices {
   importFile(): void;
   exportJson(): void;
   exportImage(format: 'svg' | 'png'): void;
+  exportDrawio(): void;
   copyLink(): void;
   autoLayout(): void;
   cancelLayout(): void;
@@ -185,6 +186,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'export-json', label: 'Export JSON', keys: [{ key: 's', mod: true, shift: true }], run: ({ services }) => services.exportJson() },
   { id: 'export-svg', label: 'Export SVG', keys: [], run: ({ services }) => services.exportImage('svg') },
   { id: 'export-png', label: 'Export PNG', keys: [], run: ({ services }) => services.exportImage('png') },
+  { id: 'export-drawio', label: 'Export draw.io', keys: [], run: ({ services }) => services.exportDrawio() },
   { id: 'import-json', label: 'Import JSON', keys: [{ key: 'o', mod: true }], run: ({ services }) => services.importFile() },
   { id: 'copy-link', label: 'Copy link', keys: [], run: ({ services }) => services.copyLink() },
   { id: 'rules', label: 'Rules', keys: [], run: ({ store }) => store.getState().openDialog('rules') },

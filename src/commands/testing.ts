@@ -16,6 +16,7 @@ export function createTestEditor(doc?: Diagram) {
     importFile: () => calls.push(['importFile']),
     exportJson: () => calls.push(['exportJson']),
     exportImage: (format) => calls.push(['exportImage', format]),
+    exportDrawio: () => calls.push(['exportDrawio']),
     copyLink: () => calls.push(['copyLink']),
     autoLayout: () => calls.push(['autoLayout']),
     cancelLayout: () => calls.push(['cancelLayout']),

@@ -29,7 +29,10 @@ export type ImportError =
   /** No registered format opens it: neither its name's extension nor its content
    *  matched. `source` names the file; `supported` lists what opens, like
    *  `Faultline JSON (.faultline.json, .json)`. */
-  | { kind: 'unknownFormat'; source: string; supported: string[] };
+  | { kind: 'unknownFormat'; source: string; supported: string[] }
+  /** Opened as draw.io (by its name or content) but not readable as one: not XML, a
+   *  DTD, no <mxfile>, a page that does not decompress, a page that does not exist. */
+  | { kind: 'notDrawio'; reason: string };
 
 export type ImportErrorKind = ImportError['kind'];
 
@@ -71,6 +74,8 @@ function describe(error: ImportError): string {
     case 'unknownFormat':
       // The name in full (a path may be long), escaped so it stays one line.
       return `Unknown format: ${JSON.stringify(error.source)} is not a file Faultline opens; it opens ${error.supported.join(', ')}.`;
+    case 'notDrawio':
+      return `Not a readable draw.io file: ${error.reason}.`;
     default:
       return assertNever(error);
   }

@@ -7,6 +7,7 @@ import { normaliseDiagram } from './normalise.ts';
 import { problemsFromIssues } from './problems.ts';
 import { findForbiddenKeys } from './safe-keys.ts';
 import { diagramSchema } from './schema.ts';
+import type { ImportReport } from './formats/drawio/report.ts';
 
 // The one way into the app for a document: files, IndexedDB records, share links and
 // the CLI all come through here. Files and pastes first pass formats/registry.ts,
@@ -22,8 +23,10 @@ import { diagramSchema } from './schema.ts';
 // and `describeImportError(error)` is the one line to show for a failure.
 // `checkSize(file.size)` lets a page refuse a big File before reading it.
 
-/** `notes`: what upgrading an older file changed, for the person opening it (often none). */
-export type ImportResult = { ok: true; doc: Diagram; notes: string[] } | { ok: false; error: ImportError };
+/** `notes`: what upgrading an older file changed, or what an import from another
+ *  format did with each element, for the person opening it (often none). `report`:
+ *  the same as data, from formats that convert (draw.io). */
+export type ImportResult = { ok: true; doc: Diagram; notes: string[]; report?: ImportReport } | { ok: false; error: ImportError };
 
 export { describeImportError, MAX_FILE_BYTES };
 export type { ImportError, Problem };

@@ -258,7 +258,7 @@ export const CATALOGUE = [
       description: 'Where requests start: a browser, an app or a device.',
       category: 'Clients & edge',
       icon: 'monitor-smartphone',
-      synonyms: ['user', 'browser', 'mobile', 'app', 'frontend', 'device', 'iot'],
+      synonyms: ['user', 'browser', 'mobile', 'app', 'frontend', 'device', 'iot', 'internet', 'public traffic', 'customer'],
     },
     [
       {
@@ -279,7 +279,7 @@ export const CATALOGUE = [
     description: 'Turns a host name into the addresses to call.',
     category: 'Clients & edge',
     icon: 'globe',
-    synonyms: ['route53', 'domain', 'name server', 'geo dns'],
+    synonyms: ['route53', 'route 53', 'domain', 'name server', 'geo dns', 'resolver', 'hosted zone'],
   }),
   component({
     kind: 'cdn',
@@ -372,7 +372,7 @@ export const CATALOGUE = [
       description: 'An application server or microservice that handles requests.',
       category: 'Compute',
       icon: 'server',
-      synonyms: ['app', 'api', 'server', 'backend', 'microservice', 'web server', 'django', 'fastapi'],
+      synonyms: ['app', 'api', 'server', 'backend', 'microservice', 'web server', 'django', 'fastapi', 'function', 'lambda', 'container', 'vm', 'ec2', 'instance', 'kubernetes', 'k8s', 'pod', 'compute', 'model endpoint'],
     },
     [
       {
@@ -406,7 +406,7 @@ export const CATALOGUE = [
       description: 'Consumes jobs or events in the background.',
       category: 'Compute',
       icon: 'cog',
-      synonyms: ['consumer', 'job', 'celery', 'background', 'batch', 'cron'],
+      synonyms: ['consumer', 'job', 'celery', 'background', 'batch', 'cron', 'pipeline', 'etl', 'notebook', 'spark', 'scheduler', 'processor', 'ingest', 'ingestion', 'step functions'],
     },
     [IDEMPOTENT],
   ),
@@ -420,7 +420,7 @@ export const CATALOGUE = [
       description: 'Relational tables with transactions and joins.',
       category: 'Data',
       icon: 'database',
-      synonyms: ['sql', 'rdbms', 'relational', 'postgres', 'postgresql', 'mysql', 'sqlserver', 'cockroachdb', 'aurora'],
+      synonyms: ['sql', 'rdbms', 'relational', 'postgres', 'postgresql', 'mysql', 'sqlserver', 'cockroachdb', 'aurora', 'database', 'db', 'warehouse', 'data warehouse', 'lakehouse', 'rds'],
     },
     [
       engine(['postgresql', 'mysql', 'sqlserver', 'oracle', 'cockroachdb', 'spanner', 'tidb']),
@@ -554,7 +554,7 @@ export const CATALOGUE = [
     description: 'Durable storage for files and blobs.',
     category: 'Data',
     icon: 'archive',
-    synonyms: ['s3', 'blob', 'gcs', 'bucket', 'files', 'media'],
+    synonyms: ['s3', 'blob', 'gcs', 'bucket', 'files', 'media', 'storage', 'data lake', 'adls', 'file share'],
   }),
   component({
     kind: 'search',

@@ -19,6 +19,22 @@ export function Notice() {
       <div role="status" className={notice?.kind === 'info' ? 'notice notice-info' : 'visually-hidden'}>
         {notice?.kind === 'info' && notice.text}
       </div>
+      {notice?.kind === 'info' && notice.details && notice.details.length > 0 && (
+        // Outside the live region, so a long report is not read out on arrival.
+        <div className="notice notice-info notice-details">
+          <details>
+            <summary>Import report ({notice.details.length} elements)</summary>
+            <ul aria-label="Import report">
+              {notice.details.map((line, index) => (
+                <li key={index}>{line}</li>
+              ))}
+            </ul>
+          </details>
+          <button type="button" onClick={dismiss} aria-label="Dismiss the import report">
+            ×
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -23,6 +23,8 @@ export type SavingState =
 export interface Notice {
   kind: 'error' | 'info';
   text: string;
+  /** Lines a person may open below the text: an import's report, element by element. */
+  details?: readonly string[];
 }
 
 export interface EditorState {

@@ -63,6 +63,14 @@ describe('the registered formats', () => {
     }
   });
 
+  it('open draw.io files by name and by content, and an SVG only when it carries a diagram', () => {
+    expect(formatByExtension('Shop.DRAWIO')?.id).toBe('drawio');
+    expect(formatByExtension('shop.drawio.svg')?.id).toBe('drawio');
+    expect(formatBySniff('<?xml version="1.0"?>\n<mxfile host="x">')?.id).toBe('drawio');
+    expect(formatBySniff('<svg xmlns="http://www.w3.org/2000/svg" content="&lt;mxfile">')?.id).toBe('drawio');
+    expect(formatBySniff('<svg xmlns="http://www.w3.org/2000/svg"><g/></svg>')).toBeUndefined();
+  });
+
   it('open Faultline JSON files by name and by content', () => {
     expect(formatByExtension('Shop.Faultline.JSON')?.id).toBe('faultline');
     expect(formatBySniff('  {"format": "faultline"}')?.id).toBe('faultline');
@@ -121,7 +129,7 @@ describe('openDocument', () => {
     if (result.ok) throw new Error('a zip file opened');
     expect(result.error.kind).toBe('unknownFormat');
     expect(describeImportError(result.error)).toBe(
-      'Unknown format: "diagram.zip" is not a file Faultline opens; it opens Faultline JSON (.faultline.json, .json).',
+      'Unknown format: "diagram.zip" is not a file Faultline opens; it opens Faultline JSON (.faultline.json, .json), draw.io diagram (.drawio, .drawio.svg, .xml).',
     );
   });
 });
@@ -131,7 +139,7 @@ describe('acceptAttribute', () => {
     expect(acceptAttribute(fakes)).toBe('.json,.drawish,.xml,application/json,application/xml');
   });
 
-  it('is what the file picker offered before the registry', () => {
-    expect(acceptAttribute()).toBe('.json,application/json');
+  it('offers Faultline JSON and draw.io files to the file picker', () => {
+    expect(acceptAttribute()).toBe('.json,.drawio,.svg,.xml,application/json,application/vnd.jgraph.mxfile');
   });
 });

@@ -1,5 +1,6 @@
 import type { ImportError } from '../errors.ts';
 import type { ImportResult } from '../import.ts';
+import { drawio } from './drawio.ts';
 import { faultlineJson } from './faultline.ts';
 import { isOpenable, type FileFormat, type OpenableFormat } from './format.ts';
 import { svgImage } from './svg.ts';
@@ -13,7 +14,7 @@ import { svgImage } from './svg.ts';
 // such rather than as "unknown". Otherwise the content decides: the first format, in
 // this order, whose sniff matches. List formats with narrower sniffs first.
 
-export const FORMATS: readonly FileFormat[] = [faultlineJson, svgImage];
+export const FORMATS: readonly FileFormat[] = [faultlineJson, drawio, svgImage];
 
 export type FormatChoice = { ok: true; format: OpenableFormat } | { ok: false; error: ImportError & { kind: 'unknownFormat' } };
 

@@ -1,0 +1,108 @@
+import { Inflate } from 'fflate';
+import { MAX_FILE_BYTES } from '../../limits.ts';
+import { decodeXmlText } from './xml.ts';
+
+// draw.io keeps its XML in several wrappings. These functions unwrap them:
+//   a compressed page: base64, then raw deflate, then URI encoding (draw.io's own
+//     `Graph.compress`);
+//   an SVG export: the whole <mxfile> in the root element's `content` attribute;
+//   a PNG export: a tEXt (or zTXt) chunk with the keyword `mxfile`.
+// Inflating stops at the file size limit, so a small file cannot expand into gigabytes.
+
+export type Unwrapped = { ok: true; text: string } | { ok: false; reason: string };
+
+const CHUNK = 64 * 1024;
+
+/** Raw-inflates `bytes`, refusing output beyond `limit` bytes. */
+function inflateBounded(bytes: Uint8Array, limit = MAX_FILE_BYTES): Uint8Array | null {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  let over = false;
+  const inflate = new Inflate((chunk) => {
+    total += chunk.length;
+    if (total > limit) over = true;
+    else parts.push(chunk);
+  });
+  for (let at = 0; at < bytes.length && !over; at += CHUNK) inflate.push(bytes.subarray(at, at + CHUNK), at + CHUNK >= bytes.length);
+  if (over) return null;
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+function latin1(bytes: Uint8Array): string {
+  let text = '';
+  for (let at = 0; at < bytes.length; at += CHUNK) text += String.fromCharCode(...bytes.subarray(at, at + CHUNK));
+  return text;
+}
+
+function uriDecoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    // Old files deflated the XML itself, without URI encoding: UTF-8 bytes.
+    return new TextDecoder().decode(Uint8Array.from(text, (char) => char.charCodeAt(0)));
+  }
+}
+
+/** A compressed page's text (base64 of raw deflate of URI-encoded XML) as XML. */
+export function decompressDiagram(encoded: string): Unwrapped {
+  let binary: string;
+  try {
+    binary = atob(encoded.replace(/\s+/g, ''));
+  } catch {
+    return { ok: false, reason: 'a compressed page is not base64' };
+  }
+  let inflated: Uint8Array | null;
+  try {
+    inflated = inflateBounded(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
+  } catch {
+    return { ok: false, reason: 'a compressed page does not inflate' };
+  }
+  if (inflated === null) return { ok: false, reason: `a compressed page expands beyond ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+  return { ok: true, text: uriDecoded(latin1(inflated)) };
+}
+
+/** The <mxfile> an SVG exported by draw.io carries in its `content` attribute. */
+export function mxfileFromSvg(svg: string): Unwrapped {
+  const start = /<svg\b[^>]*>/i.exec(svg);
+  const content = start ? /\scontent\s*=\s*("([^"]*)"|'([^']*)')/i.exec(start[0]) : null;
+  if (!content) return { ok: false, reason: 'the SVG carries no draw.io diagram (its root element has no content attribute)' };
+  const text = decodeXmlText(content[2] ?? content[3] ?? '').trim();
+  // Older exports compressed the whole <mxfile>.
+  return text.startsWith('<') ? { ok: true, text } : decompressDiagram(text);
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** The <mxfile> in a PNG exported by draw.io with "Include a copy of my diagram". */
+export function mxfileFromPng(bytes: Uint8Array): Unwrapped {
+  if (bytes.length < 8 || PNG_SIGNATURE.some((byte, at) => bytes[at] !== byte)) return { ok: false, reason: 'it is not a PNG image' };
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = 8; at + 12 <= bytes.length; ) {
+    const length = view.getUint32(at);
+    const type = latin1(bytes.subarray(at + 4, at + 8));
+    const data = bytes.subarray(at + 8, Math.min(at + 8 + length, bytes.length));
+    if (type === 'tEXt' || type === 'zTXt') {
+      const nul = data.indexOf(0);
+      if (nul > 0 && latin1(data.subarray(0, nul)) === 'mxfile') {
+        if (type === 'tEXt') return { ok: true, text: uriDecoded(latin1(data.subarray(nul + 1))) };
+        // zTXt: keyword, NUL, method (0), then zlib: a 2-byte header before the raw deflate.
+        let inflated: Uint8Array | null;
+        try {
+          inflated = inflateBounded(data.subarray(nul + 4));
+        } catch {
+          inflated = null;
+        }
+        return inflated ? { ok: true, text: uriDecoded(latin1(inflated)) } : { ok: false, reason: 'the PNG’s diagram chunk does not inflate' };
+      }
+    }
+    if (type === 'IEND') break;
+    at += 12 + length;
+  }
+  return { ok: false, reason: 'the PNG carries no draw.io diagram (no mxfile text chunk)' };
+}
