@@ -1,4 +1,5 @@
 import { availabilityBelowTarget } from './rules/availability-below-target.ts';
+import { capacityHeadroom } from './rules/capacity-headroom.ts';
 import { capChoice } from './rules/cap-choice.ts';
 import { capMismatch } from './rules/cap-mismatch.ts';
 import { cacheWithoutExpiry } from './rules/cache-without-expiry.ts';
@@ -7,8 +8,10 @@ import { coordinationQuorum } from './rules/coordination-quorum.ts';
 import { externalNoCircuitBreaker } from './rules/external-no-circuit-breaker.ts';
 import { externalNoTimeout } from './rules/external-no-timeout.ts';
 import { lbNoHealthChecks } from './rules/lb-no-health-checks.ts';
+import { noFailoverHeadroom } from './rules/no-failover-headroom.ts';
 import { noEntryPoint } from './rules/no-entry-point.ts';
 import { noRateLimiting } from './rules/no-rate-limiting.ts';
+import { overCapacity } from './rules/over-capacity.ts';
 import { queueNoConsumer } from './rules/queue-no-consumer.ts';
 import { queueNoDlq } from './rules/queue-no-dlq.ts';
 import { retryNoBackoff } from './rules/retry-no-backoff.ts';
@@ -30,6 +33,9 @@ import type { Rule } from './types.ts';
 export const RULES: readonly Rule[] = Object.freeze([
   spof,
   availabilityBelowTarget,
+  overCapacity,
+  capacityHeadroom,
+  noFailoverHeadroom,
   coordinationQuorum,
   capChoice,
   capMismatch,

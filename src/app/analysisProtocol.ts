@@ -1,5 +1,6 @@
 import { buildGraph } from '../analysis/graph.ts';
 import { availability } from '../analysis/numbers/availability.ts';
+import { loadReport } from '../analysis/numbers/load.ts';
 import { analyseGraph } from '../analysis/run.ts';
 import type { Diagram } from '../model/types.ts';
 import { summarise, type AnalysisView } from '../store/analysisView.ts';
@@ -24,7 +25,7 @@ const ERROR_LIMIT = 300;
 /** The findings of `doc` and its figures, with the units in `failed` down. */
 export function reviewOf(doc: Diagram, failed: readonly string[] = []): AnalysisView {
   const graph = buildGraph(doc);
-  return summarise(analyseGraph(graph), availability(graph, { failed }));
+  return summarise(analyseGraph(graph), availability(graph, { failed }), loadReport(graph));
 }
 
 export function answer(request: AnalysisRequest, now: () => number): AnalysisResponse {

@@ -1,4 +1,6 @@
 import type { AvailabilityReport, Estimate } from '../analysis/numbers/availability.ts';
+import { formatDollars, formatRate, formatUtilization } from '../analysis/numbers/load-words.ts';
+import type { LoadReport } from '../analysis/numbers/load.ts';
 import { describeAvailability, formatPercent } from '../analysis/numbers/nines.ts';
 import type { Finding, Severity } from '../analysis/types.ts';
 
@@ -9,8 +11,9 @@ export interface FileReport {
   file: string;
   findings: Finding[];
   availability: AvailabilityReport;
-  /** Entry labels by id, for the text output. */
-  labels: ReadonlyMap<string, string>;
+  load: LoadReport;
+  /** Labels by node id, for the text output. */
+  label(id: string): string;
 }
 
 /** A finding as `faultline lint --format json` documents it; what only the app's
@@ -26,15 +29,24 @@ function publishedAvailability({ system, entries }: AvailabilityReport) {
   return { system: estimate(system), entries: entries.map((entry) => ({ node: entry.node, ...estimate(entry) })) };
 }
 
-/** One file: `{ "findings": [...], "availability": {...} }`. Several: every finding with
- *  its `file`, and `files` holding each file's availability. */
+/** The `load` object as the brief documents it, only when some client sends load. */
+function publishedLoad(load: LoadReport) {
+  if (!load.active) return {};
+  return { load: { components: load.components.map(({ node, rps, capacityRps, utilization }) => ({ node, rps, capacityRps, utilization })) } };
+}
+
+/** A file's figures: its availability, and its load when a client has rps. */
+const figures = (report: FileReport) => ({ availability: publishedAvailability(report.availability), ...publishedLoad(report.load) });
+
+/** One file: `{ "findings": [...], "availability": {...}, "load": {...} }`. Several: every
+ *  finding with its `file`, and `files` holding each file's figures. */
 export function formatJson(reports: readonly FileReport[]): string {
   if (reports.length === 1) {
     const [report] = reports;
-    return `${JSON.stringify({ findings: report!.findings.map(published), availability: publishedAvailability(report!.availability) }, null, 2)}\n`;
+    return `${JSON.stringify({ findings: report!.findings.map(published), ...figures(report!) }, null, 2)}\n`;
   }
   const findings = reports.flatMap((report) => report.findings.map((finding) => ({ file: report.file, ...published(finding) })));
-  const files = reports.map((report) => ({ file: report.file, availability: publishedAvailability(report.availability) }));
+  const files = reports.map((report) => ({ file: report.file, ...figures(report) }));
   return `${JSON.stringify({ findings, files }, null, 2)}\n`;
 }
 
@@ -44,13 +56,30 @@ function figureText(figure: Estimate): string {
   return figure.exact ? text : `about ${text}; 95% between ${formatPercent(figure.low)} and ${formatPercent(figure.high)}`;
 }
 
-/** The availability lines under a file's findings: one per client, then all of them. */
-function availabilityLines({ availability, labels }: FileReport): string[] {
-  if (availability.entries.length === 0) return [];
-  const rows = availability.entries.map((entry) => [labels.get(entry.node) ?? entry.node, figureText(entry)] as const);
-  if (rows.length > 1) rows.push(['All clients', figureText(availability.system)]);
+/** Rows of a name and a figure, the names padded to one width. */
+function table(title: string, rows: readonly (readonly [string, string])[]): string[] {
   const width = Math.max(...rows.map(([name]) => name.length));
-  return ['  Availability', ...rows.map(([name, figure]) => `    ${name.padEnd(width)}  ${figure}`)];
+  return [`  ${title}`, ...rows.map(([name, figure]) => `    ${name.padEnd(width)}  ${figure}`)];
+}
+
+/** The busiest components the text output lists. */
+const BUSIEST = 5;
+
+/** The figures under a file's findings: availability per client and for all of them,
+ *  the busiest components when a client sends load, and the monthly cost. */
+function figureLines({ availability, load, label }: FileReport): string[] {
+  const lines: string[] = [];
+  if (availability.entries.length > 0) {
+    const rows = availability.entries.map((entry) => [label(entry.node), figureText(entry)] as const);
+    if (rows.length > 1) rows.push(['All clients', figureText(availability.system)]);
+    lines.push(...table('Availability', rows));
+  }
+  if (load.active && load.components.length > 0) {
+    const busiest = [...load.components].sort((a, b) => b.utilization - a.utilization).slice(0, BUSIEST);
+    lines.push(...table('Busiest at peak', busiest.map((c) => [label(c.node), `${formatRate(c.rps)} of ${formatRate(c.capacityRps)} requests/s (${formatUtilization(c.utilization)})`] as const)));
+  }
+  if (load.cost.total > 0) lines.push(`  Cost  about ${formatDollars(load.cost.total)} a month`);
+  return lines;
 }
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -74,7 +103,7 @@ export function formatText(reports: readonly FileReport[], colour: boolean): str
   for (const report of reports) {
     const { file, findings } = report;
     if (findings.length === 0) {
-      lines.push(`${paint(ANSI.bold, file)}: no findings`, ...availabilityLines(report), '');
+      lines.push(`${paint(ANSI.bold, file)}: no findings`, ...figureLines(report), '');
       continue;
     }
     lines.push(paint(ANSI.bold, file));
@@ -85,7 +114,7 @@ export function formatText(reports: readonly FileReport[], colour: boolean): str
       const severity = paint(SEVERITY_COLOUR[finding.severity], finding.severity.padEnd(7));
       lines.push(`  ${severity}  ${finding.message}  ${paint(ANSI.dim, finding.rule)}`);
     }
-    lines.push(...availabilityLines(report), '');
+    lines.push(...figureLines(report), '');
   }
   const total = [...totals.values()].reduce((sum, n) => sum + n, 0);
   if (total === 0) {

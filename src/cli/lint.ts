@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { buildGraph } from '../analysis/graph.ts';
 import { availability } from '../analysis/numbers/availability.ts';
+import { loadReport } from '../analysis/numbers/load.ts';
 import { analyseGraph } from '../analysis/run.ts';
 import { describeImportError } from '../io/errors.ts';
 import { openDocument } from '../io/formats/registry.ts';
@@ -51,8 +52,7 @@ export async function lint(args: readonly string[], environment: Partial<LintEnv
     // What upgrading an older file changed goes to stderr: the output stays the findings.
     for (const note of loaded.notes) messages.push(`faultline lint: ${file}: note: ${note}\n`);
     const graph = buildGraph(loaded.doc);
-    const labels = new Map(graph.entries.map((entry) => [entry.id, graph.label(entry.id)]));
-    reports.push({ file, findings: analyseGraph(graph), availability: availability(graph), labels });
+    reports.push({ file, findings: analyseGraph(graph), availability: availability(graph), load: loadReport(graph), label: graph.label });
   }
 
   const hasErrors = reports.some((report) => report.findings.some((finding) => finding.severity === 'error'));

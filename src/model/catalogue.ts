@@ -71,7 +71,7 @@ export interface Figure {
 
 /** The default figures a kind brings: per instance, except `serviceAvailability`, the
  *  availability of the whole service when a provider runs it (`managed`). */
-export type FigureKey = 'availability' | 'serviceAvailability' | 'capacityRps' | 'latencyMs' | 'costPerMonth';
+export type FigureKey = 'availability' | 'serviceAvailability' | 'capacityRps' | 'latencyMs' | 'costPerMonth' | 'hitRate';
 
 // Where the default availabilities come from. Providers publish monthly uptime
 // commitments (SLAs); a commitment is a floor the provider pays credits below, so it
@@ -97,7 +97,38 @@ const SLA = {
   region: 'AWS EC2 SLA: 99.99% region-level uptime for a deployment spread over two or more zones',
 } as const;
 
+// Where the default load figures come from: published limits and benchmarks for
+// capacity, typical service times, and on-demand list prices (us-east-1, 730 hours a
+// month) for the instance a small production deployment would use.
+const PLAN = {
+  apiInstance: 'Planning figure for one 2-vCPU instance running a typical API handler with some I/O',
+  vm: 'AWS EC2 m6i.large on demand: about $0.096 an hour',
+  lbVm: 'AWS EC2 c6i.large on demand: about $0.085 an hour, running nginx or HAProxy, which serve tens of thousands of requests a second per core on small requests',
+  gateway: 'A self-run gateway (Kong, Envoy) on one 2-vCPU instance; the plugins it runs decide the figure',
+  websocket: 'One 2-vCPU instance pushing small messages over long-lived connections',
+  worker: 'A background job of about 50 ms on one 2-vCPU instance with several threads',
+  route53: 'Amazon Route 53 answers from anycast name servers and resolvers cache the answer, so requests do not wait on it; about $1 a month for a hosted zone and its queries',
+  cloudfront: 'Amazon CloudFront quotas allow 250,000 requests a second per distribution; edge hits answer in about 10 ms; a small site pays about $50 a month',
+  rds: 'A 2-vCPU PostgreSQL or MySQL instance on simple indexed queries (pgbench-style); Amazon RDS db.m6i.large about $0.17 an hour',
+  cassandra: 'A Cassandra node on a 2-vCPU i3.large (about $0.156 an hour) serving single-partition reads and writes',
+  redis: 'redis-benchmark: about 100,000 simple operations a second on one core, under a millisecond each; Amazon ElastiCache cache.m6g.large about $0.15 an hour',
+  rabbitmq: 'RabbitMQ sustains tens of thousands of small messages a second per node; we plan with 10,000',
+  kafka: 'A Kafka broker on a modest instance handles well over 50,000 small messages a second; m5.large with its disks about $150 a month',
+  s3: 'Amazon S3 serves at least 5,500 GET requests a second per prefix, with tens of milliseconds to the first byte; $25 a month is a small bucket',
+  opensearch: 'One search node answers on the order of 1,000 simple queries a second; Amazon OpenSearch r6g.large about $0.19 an hour',
+  zookeeper: 'ZooKeeper handles tens of thousands of mostly-read operations a second; writes are slower',
+  stripe: 'Stripe’s default live-mode limit is 100 read and 100 write requests a second; a third-party call often takes hundreds of milliseconds; paid per use, so no fixed price',
+  cacheHits: 'Planning assumption: a well-keyed cache answers about 80% of reads (the hot 20% of keys)',
+  cdnHits: 'Planning assumption: static and cacheable content is answered at the edge about 90% of the time',
+} as const;
+
 const up = (value: number, source: string): Figure => ({ value, source });
+/** Capacity a second, service time and monthly price, each with its source. */
+const load = (capacityRps: number, latencyMs: number, costPerMonth: number, capacitySource: string, costSource: string = PLAN.vm) => ({
+  capacityRps: up(capacityRps, capacitySource),
+  latencyMs: up(latencyMs, capacitySource),
+  costPerMonth: up(costPerMonth, costSource),
+});
 /** A self-run instance on a cloud VM, and what the provider's managed version of it commits to. */
 const selfRun = (service: Figure) => ({ availability: up(0.995, SLA.instance), serviceAvailability: service });
 
@@ -216,11 +247,11 @@ export const AVAILABILITY = figure(
   { min: 0, minExclusive: true, max: 1, fallback: 'the figure for its kind (docs/numbers.md)' },
   false,
 );
-const CAPACITY_RPS = figure('capacityRps', 'Capacity (requests/s)', 'Peak requests a second one instance can serve.', { min: 0, minExclusive: true });
+const CAPACITY_RPS = figure('capacityRps', 'Capacity (requests/s)', 'Peak requests a second one instance can serve (a managed service: the whole service).', { min: 0, minExclusive: true, fallback: 'the figure for its kind (docs/numbers.md)' }, false);
 const LATENCY_MS = figure('latencyMs', 'Latency (ms)', 'Time one instance takes to serve a request with no queue.', { min: 0 });
-const COST_PER_MONTH = figure('costPerMonth', 'Cost per month', 'What one instance costs a month.', { min: 0 });
-const HIT_RATE = figure('hitRate', 'Hit rate', 'Share of requests answered without calling what is behind it.', { min: 0, max: 1 });
-const RPS = figure('rps', 'Requests/s', 'Peak requests a second this entry sends.', { min: 0 });
+const COST_PER_MONTH = figure('costPerMonth', 'Cost per month ($)', 'What one instance costs a month, in dollars (a managed service: the whole service).', { min: 0, fallback: 'the figure for its kind (docs/numbers.md)' }, false);
+const HIT_RATE = figure('hitRate', 'Hit rate', 'Share of requests answered without calling what is behind it, such as 0.9.', { min: 0, max: 1, fallback: 'the figure for its kind (docs/numbers.md)' }, false);
+const RPS = figure('rps', 'Requests/s', 'Peak requests a second this entry sends; the load review starts from it.', { min: 0 }, false);
 const LATENCY_BUDGET_MS = figure('latencyBudgetMs', 'Latency budget (ms)', 'The response time this entry must get.', { min: 0, minExclusive: true });
 const AVAILABILITY_TARGET = figure(
   'availabilityTarget',
@@ -274,7 +305,7 @@ export const CATALOGUE = [
   component({
     kind: 'dns',
     traits: ['stateless', 'distributor', 'managedByDefault'],
-    figures: selfRun(up(0.99999, SLA.route53)),
+    figures: { ...selfRun(up(0.99999, SLA.route53)), ...load(1_000_000, 0, 1, PLAN.route53, PLAN.route53) },
     name: 'DNS',
     description: 'Turns a host name into the addresses to call.',
     category: 'Clients & edge',
@@ -284,7 +315,7 @@ export const CATALOGUE = [
   component({
     kind: 'cdn',
     traits: ['stateless', 'managedByDefault', 'cachesResponses'],
-    figures: selfRun(up(0.999, SLA.cloudfront)),
+    figures: { ...selfRun(up(0.999, SLA.cloudfront)), ...load(250_000, 10, 50, PLAN.cloudfront, PLAN.cloudfront), hitRate: up(0.9, PLAN.cdnHits) },
     name: 'CDN',
     description: 'Serves static and cacheable content from the edge, close to users.',
     category: 'Clients & edge',
@@ -295,7 +326,7 @@ export const CATALOGUE = [
     {
       kind: 'load-balancer',
       traits: ['stateless', 'distributor'],
-    figures: selfRun(up(0.9999, SLA.elb)),
+    figures: { ...selfRun(up(0.9999, SLA.elb)), ...load(10_000, 1, 62, PLAN.lbVm, PLAN.lbVm) },
       name: 'Load balancer',
       description: 'Spreads incoming traffic over a pool of backends.',
       category: 'Traffic',
@@ -346,7 +377,7 @@ export const CATALOGUE = [
     {
       kind: 'api-gateway',
       traits: ['stateless', 'distributor', 'throttles'],
-    figures: selfRun(up(0.9995, SLA.apiGateway)),
+    figures: { ...selfRun(up(0.9995, SLA.apiGateway)), ...load(5_000, 2, 70, PLAN.gateway) },
       name: 'API gateway',
       description: 'One front door for APIs: routing, authentication, throttling.',
       category: 'Traffic',
@@ -367,7 +398,7 @@ export const CATALOGUE = [
     {
       kind: 'service',
       traits: ['stateless', 'servesRequests', 'consumer', 'performsWork'],
-    figures: selfRun(up(0.9999, SLA.fargate)),
+    figures: { ...selfRun(up(0.9999, SLA.fargate)), ...load(1_000, 20, 70, PLAN.apiInstance) },
       name: 'Service',
       description: 'An application server or microservice that handles requests.',
       category: 'Compute',
@@ -389,7 +420,7 @@ export const CATALOGUE = [
     {
       kind: 'websocket-server',
       traits: ['stateless', 'servesRequests'],
-    figures: selfRun(up(0.9995, SLA.apiGateway)),
+    figures: { ...selfRun(up(0.9995, SLA.apiGateway)), ...load(10_000, 5, 70, PLAN.websocket) },
       name: 'WebSocket server',
       description: 'Holds long-lived connections and pushes messages to clients.',
       category: 'Compute',
@@ -401,7 +432,7 @@ export const CATALOGUE = [
     {
       kind: 'worker',
       traits: ['stateless', 'consumer', 'performsWork', 'selfStarting'],
-    figures: selfRun(up(0.9995, SLA.lambda)),
+    figures: { ...selfRun(up(0.9995, SLA.lambda)), ...load(200, 50, 70, PLAN.worker) },
       name: 'Worker',
       description: 'Consumes jobs or events in the background.',
       category: 'Compute',
@@ -414,7 +445,7 @@ export const CATALOGUE = [
     {
       kind: 'sql-database',
       traits: ['dataStore', 'database'],
-    figures: selfRun(up(0.9995, SLA.rds)),
+    figures: { ...selfRun(up(0.9995, SLA.rds)), ...load(2_000, 5, 125, PLAN.rds, PLAN.rds) },
       cap: 'relational',
       name: 'SQL database',
       description: 'Relational tables with transactions and joins.',
@@ -439,7 +470,7 @@ export const CATALOGUE = [
     {
       kind: 'nosql-database',
       traits: ['dataStore', 'database'],
-    figures: selfRun(up(0.9999, SLA.dynamodb)),
+    figures: { ...selfRun(up(0.9999, SLA.dynamodb)), ...load(10_000, 5, 114, PLAN.cassandra, PLAN.cassandra) },
       cap: 'nosql',
       name: 'NoSQL database',
       description: 'A key-value, document, wide-column or graph store.',
@@ -463,7 +494,7 @@ export const CATALOGUE = [
     {
       kind: 'cache',
       traits: ['dataStore', 'cachesResponses'],
-    figures: selfRun(up(0.9999, SLA.elasticache)),
+    figures: { ...selfRun(up(0.9999, SLA.elasticache)), ...load(100_000, 1, 110, PLAN.redis, PLAN.redis), hitRate: up(0.8, PLAN.cacheHits) },
       cap: 'cache',
       name: 'Cache',
       description: 'Keeps hot data in memory to cut latency and database load.',
@@ -510,7 +541,7 @@ export const CATALOGUE = [
     {
       kind: 'queue',
       traits: ['broker'],
-    figures: selfRun(up(0.999, SLA.sqs)),
+    figures: { ...selfRun(up(0.999, SLA.sqs)), ...load(10_000, 2, 70, PLAN.rabbitmq) },
       name: 'Message queue',
       description: 'Buffers tasks between producers and consumers.',
       category: 'Messaging',
@@ -533,7 +564,7 @@ export const CATALOGUE = [
     {
       kind: 'stream',
       traits: ['broker'],
-    figures: selfRun(up(0.999, SLA.kinesis)),
+    figures: { ...selfRun(up(0.999, SLA.kinesis)), ...load(50_000, 5, 150, PLAN.kafka, PLAN.kafka) },
       name: 'Stream',
       description: 'A partitioned, replayable log of events.',
       category: 'Messaging',
@@ -549,7 +580,7 @@ export const CATALOGUE = [
   component({
     kind: 'object-storage',
     traits: ['dataStore', 'managedByDefault'],
-    figures: selfRun(up(0.999, SLA.s3)),
+    figures: { ...selfRun(up(0.999, SLA.s3)), ...load(5_500, 30, 25, PLAN.s3, PLAN.s3) },
     name: 'Object storage',
     description: 'Durable storage for files and blobs.',
     category: 'Data',
@@ -559,7 +590,7 @@ export const CATALOGUE = [
   component({
     kind: 'search',
     traits: ['dataStore'],
-    figures: selfRun(up(0.999, SLA.opensearch)),
+    figures: { ...selfRun(up(0.999, SLA.opensearch)), ...load(1_000, 20, 140, PLAN.opensearch, PLAN.opensearch) },
     name: 'Search',
     description: 'A full-text or faceted search index.',
     category: 'Data',
@@ -570,7 +601,7 @@ export const CATALOGUE = [
     {
       kind: 'coordination',
       traits: ['dataStore', 'quorum'],
-    figures: selfRun(up(0.9995, SLA.eksControlPlane)),
+    figures: { ...selfRun(up(0.9995, SLA.eksControlPlane)), ...load(10_000, 5, 70, PLAN.zookeeper) },
       cap: 'consensus',
       name: 'Coordination',
       description: 'Consensus for leader election, locks and configuration.',
@@ -583,7 +614,7 @@ export const CATALOGUE = [
   component({
     kind: 'external',
     traits: ['external', 'performsWork', 'selfStarting'],
-    figures: { availability: up(0.999, SLA.saas), serviceAvailability: up(0.999, SLA.saas) },
+    figures: { availability: up(0.999, SLA.saas), serviceAvailability: up(0.999, SLA.saas), ...load(100, 300, 0, PLAN.stripe, PLAN.stripe) },
     name: 'Third-party service',
     description: 'A service run by someone else: payments, email, maps.',
     category: 'Clients & edge',
@@ -738,6 +769,6 @@ export const EDGE_PROPERTIES: readonly PropertySpec[] = [
     default: false,
     help: 'The caller degrades gracefully without this target, so it does not need it to work.',
   },
-  figure('callsPerRequest', 'Calls per request', 'Calls the caller makes here for each request it receives.', { min: 0, default: 1 }),
-  figure('weight', 'Weight', 'This target\'s share at a load balancer, DNS or gateway, against its other targets.', { min: 0, minExclusive: true, default: 1 }),
+  figure('callsPerRequest', 'Calls per request', 'Calls the caller makes here for each request it receives.', { min: 0, default: 1 }, false),
+  figure('weight', 'Weight', 'This target\'s share at a load balancer, DNS or gateway, against its other targets.', { min: 0, minExclusive: true, default: 1 }, false),
 ];

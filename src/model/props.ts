@@ -109,7 +109,19 @@ export function defaultAvailability(node: Pick<DiagramNode, 'kind' | 'props'>): 
 /** The figure a property takes when the node leaves it unset, with its source; undefined
  *  when the property has no such figure (its spec's default, if any, applies). */
 export function figureInUse(node: Pick<DiagramNode, 'kind' | 'props'>, key: string): Figure | undefined {
-  return key === 'availability' ? defaultAvailability(node) : undefined;
+  if (key === 'availability') return defaultAvailability(node);
+  return (LOAD_FIGURES as readonly string[]).includes(key) ? kindInfo(node.kind).figures[key as LoadFigure] : undefined;
+}
+
+/** The per-instance figures the load review reads. */
+export const LOAD_FIGURES = ['capacityRps', 'latencyMs', 'costPerMonth', 'hitRate'] as const;
+export type LoadFigure = (typeof LOAD_FIGURES)[number];
+
+/** A load figure in use: the one set on the node, else its kind's; 0 for a kind with none. */
+export function loadFigureOf(node: Pick<DiagramNode, 'kind' | 'props'>, key: LoadFigure): number {
+  const value = node.props[key];
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
+  return kindInfo(node.kind).figures[key]?.value ?? 0;
 }
 
 /** The availability in use: the one set on the node, else its kind's default; 1 for a

@@ -1,4 +1,5 @@
 import type { AvailabilityReport } from '../analysis/numbers/availability.ts';
+import type { LoadReport } from '../analysis/numbers/load.ts';
 import type { Finding, Severity } from '../analysis/types.ts';
 
 // What the canvas needs from the latest review, indexed once per analysis so that
@@ -11,6 +12,8 @@ export interface AnalysisView {
   capByNode: ReadonlyMap<string, 'CP' | 'AP'>;
   /** The figures of the Numbers region; undefined until the first review. */
   availability: AvailabilityReport | undefined;
+  /** Load against capacity and the monthly cost; undefined until the first review. */
+  load: LoadReport | undefined;
   /** How much of some client's downtime each unit causes, for tinting the canvas. */
   downtimeShareByNode: ReadonlyMap<string, DowntimeShare>;
 }
@@ -26,10 +29,11 @@ export const emptyAnalysis: AnalysisView = {
   countByNode: new Map(),
   capByNode: new Map(),
   availability: undefined,
+  load: undefined,
   downtimeShareByNode: new Map(),
 };
 
-export function summarise(findings: readonly Finding[], availability?: AvailabilityReport): AnalysisView {
+export function summarise(findings: readonly Finding[], availability?: AvailabilityReport, load?: LoadReport): AnalysisView {
   const worstByNode = new Map<string, Severity>();
   const countByNode = new Map<string, number>();
   const capByNode = new Map<string, 'CP' | 'AP'>();
@@ -41,7 +45,7 @@ export function summarise(findings: readonly Finding[], availability?: Availabil
       if (!worst || RANK[finding.severity] > RANK[worst]) worstByNode.set(id, finding.severity);
     }
   }
-  return { findings, worstByNode, countByNode, capByNode, availability, downtimeShareByNode: downtimeShares(availability) };
+  return { findings, worstByNode, countByNode, capByNode, availability, load, downtimeShareByNode: downtimeShares(availability) };
 }
 
 const SHARE_RANK: Record<DowntimeShare, number> = { most: 3, much: 2, some: 1 };

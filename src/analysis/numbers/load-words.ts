@@ -1,0 +1,36 @@
+import { isManaged, loadFigureOf } from '../../model/props.ts';
+import type { Graph } from '../graph.ts';
+import { formatCount } from '../words.ts';
+import { replicasFor, type ComponentLoad } from './load.ts';
+
+// How the load findings put their figures: requests a second, utilization, and the
+// replicas that fix it.
+
+/** 1234.5 -> "1,235"; 0.25 -> "0.25". */
+export function formatRate(rps: number): string {
+  if (rps >= 100 || Number.isInteger(rps)) return formatCount(Math.round(rps));
+  return String(Number(rps.toPrecision(2)));
+}
+
+/** 1234.4 -> "$1,234". */
+export function formatDollars(dollars: number): string {
+  return `$${formatCount(Math.round(dollars))}`;
+}
+
+/** 1.234 -> "123%". */
+export function formatUtilization(utilization: number): string {
+  return utilization === Infinity ? 'no capacity at all' : `${Math.round(utilization * 100)}%`;
+}
+
+/** "URL database gets 4,000 requests a second against the 2,000 it can serve (200%)". */
+export function describeLoad(graph: Graph, load: ComponentLoad): string {
+  return `${graph.label(load.node)} gets ${formatRate(load.rps)} requests a second against the ${formatRate(load.capacityRps)} it can serve (${formatUtilization(load.utilization)})`;
+}
+
+/** "it needs 3 replicas to stay under 70%", or for a managed service the capacity it needs. */
+export function capacityAdvice(graph: Graph, load: ComponentLoad): string {
+  const node = graph.nodes.get(load.node)!;
+  const perInstance = loadFigureOf(node, 'capacityRps');
+  if (isManaged(node) || perInstance <= 0) return `it needs a capacity of at least ${formatRate(load.rps / 0.7)} requests a second to stay under 70%`;
+  return `it needs ${formatCount(replicasFor(load.rps, perInstance))} replicas to stay under 70%`;
+}

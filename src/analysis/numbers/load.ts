@@ -1,0 +1,200 @@
+import { hasTrait } from '../../model/catalogue.ts';
+import { edgePropOf, isManaged, loadFigureOf, numberOf, textOf } from '../../model/props.ts';
+import { replicasOf, type DiagramEdge } from '../../model/types.ts';
+import { perGraph, type Graph } from '../graph.ts';
+
+// Load against capacity, as the brief defines it. A client with `rps` sends that many
+// requests a second; each flow edge (request or async, never replication) carries its
+// caller's incoming rate times `callsPerRequest`, except that:
+// - a distributor (load balancer, DNS, gateway) splits its rate over its edges by
+//   `weight`, among the targets that are up;
+// - a cache or CDN passes on only its misses, (1 − hitRate) of what it receives;
+// - a caller that also asks a cache-aside cache sends a database only the misses of
+//   the best such cache, so cache-aside and read-through give the database the same load.
+//
+// Cycles: rates flow from the clients along a depth-first walk, and an edge that leads
+// back to a component still on the walk (one that closes a cycle) carries nothing. A
+// request that comes back round a loop is counted once, where it first arrived, and
+// the figures stay finite whatever the loop's gain.
+
+/** Below this utilization a component has room for peaks; above it the review warns. */
+export const HEADROOM = 0.8;
+/** The utilization the review's replica counts aim under. */
+export const COMFORTABLE = 0.7;
+
+export interface ComponentLoad {
+  node: string;
+  /** Requests a second arriving. */
+  rps: number;
+  /** Requests a second it can serve: per instance times replicas (managed: the service's). */
+  capacityRps: number;
+  utilization: number;
+}
+
+export interface LoadState {
+  /** Incoming requests a second, by component index. */
+  readonly rate: Float64Array;
+  /** Requests a second per flow edge id. */
+  readonly edgeRate: ReadonlyMap<string, number>;
+  /** Capacity a second, by component index, with what is lost taken away. */
+  readonly capacity: Float64Array;
+}
+
+export interface LoadReport {
+  /** True when some client has `rps`: only then do rates mean anything. */
+  active: boolean;
+  /** Every component that receives load, in document order. */
+  components: ComponentLoad[];
+  edgeRate: ReadonlyMap<string, number>;
+  cost: CostReport;
+}
+
+export interface CostReport {
+  /** Dollars a month for the whole design. */
+  total: number;
+  /** Each component that costs something, dearest first. */
+  components: { node: string; monthly: number }[];
+}
+
+interface Plan {
+  /** Components in an order where every edge that carries load points forward. */
+  readonly order: readonly number[];
+  /** The edges each component passes load on along, cycle-closing ones left out. */
+  readonly forward: readonly (readonly { edge: DiagramEdge; target: number }[])[];
+  /** The share of a caller's rate a database edge keeps after its cache-aside cache. */
+  readonly missShare: ReadonlyMap<string, number>;
+  readonly sources: readonly { v: number; rps: number }[];
+}
+
+const plans = perGraph(planOf);
+
+function planOf(graph: Graph): Plan {
+  const { components, componentIndex } = graph;
+  const n = components.length;
+  const sources: { v: number; rps: number }[] = [];
+  for (const entry of graph.entries) {
+    const rps = numberOf(entry, 'rps') ?? 0;
+    if (rps > 0) sources.push({ v: componentIndex.get(entry.id)!, rps });
+  }
+  const targetsOf = (v: number) => graph.outgoing(components[v]!.id).map((edge) => ({ edge, target: componentIndex.get(edge.target)! }));
+
+  // Depth-first from every client that sends load: an edge to a component still on the
+  // walk closes a cycle and carries nothing; the finishing order, reversed, puts every
+  // other edge forward.
+  const state = new Uint8Array(n); // 0 unseen, 1 on the walk, 2 done
+  const forward: { edge: DiagramEdge; target: number }[][] = Array.from({ length: n }, () => []);
+  const finished: number[] = [];
+  for (const { v: root } of sources) {
+    if (state[root]) continue;
+    const stack: { v: number; edges: { edge: DiagramEdge; target: number }[]; next: number }[] = [{ v: root, edges: targetsOf(root), next: 0 }];
+    state[root] = 1;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (top.next < top.edges.length) {
+        const step = top.edges[top.next++]!;
+        if (state[step.target] === 1) continue;
+        forward[top.v]!.push(step);
+        if (state[step.target] === 0) {
+          state[step.target] = 1;
+          stack.push({ v: step.target, edges: targetsOf(step.target), next: 0 });
+        }
+        continue;
+      }
+      state[top.v] = 2;
+      finished.push(top.v);
+      stack.pop();
+    }
+  }
+
+  const missShare = new Map<string, number>();
+  for (const v of finished) {
+    let best = 0;
+    for (const { target } of forward[v]!) {
+      const node = components[target]!;
+      if (hasTrait(node.kind, 'cachesResponses') && hasTrait(node.kind, 'dataStore') && textOf(node, 'strategy') === 'cache-aside') {
+        best = Math.max(best, loadFigureOf(node, 'hitRate'));
+      }
+    }
+    if (best === 0) continue;
+    for (const { edge, target } of forward[v]!) if (hasTrait(components[target]!.kind, 'database')) missShare.set(edge.id, 1 - best);
+  }
+  return { order: finished.reverse(), forward, missShare, sources };
+}
+
+/** Capacity a second of each component, by index. */
+function capacities(graph: Graph): Float64Array {
+  return Float64Array.from(graph.components, (node) => {
+    if (hasTrait(node.kind, 'entry')) return Infinity;
+    const perInstance = loadFigureOf(node, 'capacityRps');
+    return isManaged(node) ? perInstance : perInstance * replicasOf(node);
+  });
+}
+
+const baseCapacities = perGraph(capacities);
+
+/**
+ * The rates with some components down (`lost`, by index) and capacities scaled by
+ * `capacityShare` (a zone lost takes its share of a component spread over the region).
+ * Lost components receive and pass on nothing; distributors split over what is left.
+ */
+export function loadState(graph: Graph, lost?: Uint8Array, capacityShare?: Float64Array): LoadState {
+  const plan = plans(graph);
+  const { components } = graph;
+  const rate = new Float64Array(components.length);
+  const edgeRate = new Map<string, number>();
+  for (const { v, rps } of plan.sources) rate[v]! += rps;
+  for (const v of plan.order) {
+    const incoming = rate[v]!;
+    const edges = plan.forward[v]!;
+    if (incoming === 0 || edges.length === 0 || lost?.[v]) continue;
+    const node = components[v]!;
+    let outgoing = incoming;
+    if (hasTrait(node.kind, 'cachesResponses')) outgoing *= 1 - loadFigureOf(node, 'hitRate');
+    const distributes = hasTrait(node.kind, 'distributor');
+    let totalWeight = 0;
+    if (distributes) for (const { edge, target } of edges) if (!lost?.[target]) totalWeight += weightOf(edge);
+    for (const { edge, target } of edges) {
+      if (lost?.[target]) continue;
+      let carried = outgoing * callsOf(edge) * (plan.missShare.get(edge.id) ?? 1);
+      if (distributes) carried *= weightOf(edge) / totalWeight;
+      edgeRate.set(edge.id, (edgeRate.get(edge.id) ?? 0) + carried);
+      rate[target]! += carried;
+    }
+  }
+  const base = baseCapacities(graph);
+  const capacity = capacityShare ? base.map((c, v) => c * capacityShare[v]!) : base;
+  return { rate, edgeRate, capacity };
+}
+
+const callsOf = (edge: DiagramEdge) => numeric(edgePropOf(edge, 'callsPerRequest'), 1);
+const weightOf = (edge: DiagramEdge) => numeric(edgePropOf(edge, 'weight'), 1);
+const numeric = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
+
+/** The load review with everything up, worked out once per graph. */
+export const loadReport = perGraph((graph): LoadReport => {
+  const { rate, edgeRate, capacity } = loadState(graph);
+  const components: ComponentLoad[] = [];
+  graph.components.forEach((node, v) => {
+    if (hasTrait(node.kind, 'entry') || rate[v] === 0) return;
+    components.push({ node: node.id, rps: rate[v]!, capacityRps: capacity[v]!, utilization: capacity[v]! > 0 ? rate[v]! / capacity[v]! : Infinity });
+  });
+  return { active: plans(graph).sources.length > 0, components, edgeRate, cost: costOf(graph) };
+});
+
+function costOf(graph: Graph): CostReport {
+  const components: { node: string; monthly: number }[] = [];
+  let total = 0;
+  for (const node of graph.components) {
+    const monthly = loadFigureOf(node, 'costPerMonth') * (isManaged(node) ? 1 : replicasOf(node));
+    if (monthly <= 0) continue;
+    total += monthly;
+    components.push({ node: node.id, monthly });
+  }
+  components.sort((a, b) => b.monthly - a.monthly || (a.node < b.node ? -1 : 1));
+  return { total, components };
+}
+
+/** The fewest replicas that keep `rps` under COMFORTABLE for one instance's capacity. */
+export function replicasFor(rps: number, perInstance: number, under = COMFORTABLE): number {
+  return Math.max(1, Math.floor(rps / (under * perInstance)) + 1);
+}
