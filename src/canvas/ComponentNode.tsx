@@ -5,6 +5,7 @@ import { replicasOf } from '../model/types.ts';
 import { ICONS } from './icons.ts';
 import { LabelEditor } from './LabelEditor.tsx';
 import { FindingBadge } from './FindingBadge.tsx';
+import { EdgeAnchor } from './FlowEdge.tsx';
 import { useCompact } from './detail.tsx';
 import { countRender } from './renderCount.ts';
 import { drawsTheSame, type FlowNode } from './view.ts';
@@ -20,6 +21,7 @@ export const ComponentNode = memo(function ComponentNode({ id, data }: NodeProps
   if (compact) {
     return (
       <div className={className} data-testid={`node-${id}`} data-parent={node.parentId} title={`${node.label} (${info.name})`}>
+        <EdgeAnchor />
         <div className="component-label">{node.label}</div>
         <FindingBadge decor={decor} />
       </div>
@@ -29,6 +31,7 @@ export const ComponentNode = memo(function ComponentNode({ id, data }: NodeProps
   const replicas = replicasOf(node);
   return (
     <div className={className} data-testid={`node-${id}`} data-parent={node.parentId}>
+      <EdgeAnchor />
       {SIDES.map((side) => (
         <Handle key={side} id={side} type="source" position={side} className="handle" aria-label={`Connect from ${side}`} />
       ))}

@@ -1,9 +1,9 @@
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, Handle, Position, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { EDGE_KIND_INFO } from '../model/catalogue.ts';
 import { edgeKindOf } from '../model/types.ts';
 import { borderPoint, centre, midpoint, rectAround } from '../model/geometry.ts';
-import type { FlowEdge as FlowEdgeView } from './view.ts';
+import { EDGE_ANCHOR, type FlowEdge as FlowEdgeView } from './view.ts';
 import { useCompact } from './detail.tsx';
 
 /** A straight edge between the borders of its two nodes, styled by its kind. React
@@ -44,6 +44,12 @@ export const FlowEdge = memo(function FlowEdge({ id, sourceX, sourceY, targetX, 
     </>
   );
 });
+
+/** The point every edge of a node attaches to: an invisible handle at its centre,
+ *  drawn by every node at every zoom so React Flow finds it when it measures. */
+export function EdgeAnchor() {
+  return <Handle id={EDGE_ANCHOR} type="source" position={Position.Top} className="edge-anchor" isConnectable={false} />;
+}
 
 /** Arrowheads, one per edge kind plus the selected colour. */
 export function EdgeMarkers() {
