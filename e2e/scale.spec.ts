@@ -21,9 +21,12 @@ test('a large diagram is drawn compact when zoomed out, in full when zoomed in, 
   await expect(canvas.nodes()).toHaveCount(200);
   await expect(canvas.edges()).toHaveCount(199);
 
-  // Fitted to the window, every component is a plain labelled box without connection
+  // It opens readable, at its start; fitted to the window, every component is a plain
+  // labelled box without connection
   // handles (it keeps only the invisible anchor its edges attach to).
   const first = page.getByTestId('node-n0');
+  await expect(first).not.toHaveClass(/is-compact/);
+  await page.getByRole('button', { name: 'Fit View' }).click();
   await expect(first).toHaveClass(/is-compact/);
   await expect(first).toContainText('Part 0');
   await expect(page.locator('.react-flow__node-component .react-flow__handle:not(.edge-anchor)')).toHaveCount(0);

@@ -4,6 +4,7 @@ import {
   Controls,
   ReactFlow,
   useReactFlow,
+  useStoreApi,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -25,6 +26,7 @@ import { applySelection } from './selection.ts';
 import { createMoveBatch } from './moveBatch.ts';
 import { DetailLevel } from './detail.tsx';
 import { Minimap } from './Minimap.tsx';
+import { openingViewport } from './opening.ts';
 import { createViewCache, FIT_ALL, type FlowNode } from './view.ts';
 
 export const KIND_MIME = 'application/x-faultline-kind';
@@ -43,6 +45,7 @@ function isKind(value: string): value is NodeKind {
 export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void }) {
   const store = useEditorStore();
   const flow = useReactFlow();
+  const flowStore = useStoreApi<FlowNode>();
   const doc = useEditor((state) => state.doc);
   const selectedNodes = useEditor((state) => state.selectedNodes);
   const selectedEdges = useEditor((state) => state.selectedEdges);
@@ -80,9 +83,15 @@ export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void
     if (openCount === 0) return;
     const { viewport, doc: opened } = store.getState();
     if (viewport) void flow.setViewport(viewport);
-    else if (opened.nodes.length > 0) requestAnimationFrame(() => void flow.fitView(FIT_ALL));
-    else void flow.setViewport({ x: 0, y: 0, zoom: 1 });
-  }, [openCount, flow, store]);
+    else if (opened.nodes.length > 0) {
+      // A frame later the pane has its size even when the app has only just started.
+      requestAnimationFrame(() => {
+        const { width, height } = flowStore.getState();
+        const first = openingViewport(store.getState().doc, { width, height });
+        void (first ? flow.setViewport(first) : flow.fitView(FIT_ALL));
+      });
+    } else void flow.setViewport({ x: 0, y: 0, zoom: 1 });
+  }, [openCount, flow, flowStore, store]);
 
   const [dragMoves] = useState(() => createMoveBatch((positions) => store.getState().updateGesture((current) => moveNodes(current, positions))));
   useEffect(() => () => dragMoves.flush(), [dragMoves]);

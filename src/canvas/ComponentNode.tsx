@@ -35,14 +35,15 @@ export const ComponentNode = memo(function ComponentNode({ id, data }: NodeProps
       {SIDES.map((side) => (
         <Handle key={side} id={side} type="source" position={side} className="handle" aria-label={`Connect from ${side}`} />
       ))}
-      <Icon className="component-icon" aria-hidden size={22} />
+      <Icon className="component-icon" aria-hidden size={20} />
       <div className="component-text">
         {decor.editing ? <LabelEditor id={id} label={node.label} /> : <div className="component-label">{node.label}</div>}
-        <div className="component-kind">{info.name}</div>
-      </div>
-      <div className="component-badges">
-        {replicas > 1 && <span className="badge replicas" title={`${replicas} replicas`}>×{replicas}</span>}
-        {decor.cap && <span className={`badge cap cap-${decor.cap.toLowerCase()}`} title={`Behaves as ${decor.cap} during a partition`}>{decor.cap}</span>}
+        {/* The badges share the kind's line, leaving the label the node's whole width. */}
+        <div className="component-meta">
+          <span className="component-kind">{info.name}</span>
+          {replicas > 1 && <span className="badge replicas" title={`${replicas} replicas`}>×{replicas}</span>}
+          {decor.cap && <span className={`badge cap cap-${decor.cap.toLowerCase()}`} title={`Behaves as ${decor.cap} during a partition`}>{decor.cap}</span>}
+        </div>
       </div>
       <FindingBadge decor={decor} />
     </div>
