@@ -15,6 +15,7 @@ import { connect, moveNodes } from '../model/ops.ts';
 import type { NodeKind } from '../model/types.ts';
 import { sameViewport, type Viewport } from '../model/viewport.ts';
 import { addComponent } from '../commands/editing.ts';
+import type { CommandContext } from '../commands/registry.ts';
 import { useEditor, useEditorStore } from '../store/context.ts';
 import { useBlastRadius } from './useBlastRadius.ts';
 import { ComponentNode } from './ComponentNode.tsx';
@@ -26,6 +27,7 @@ import { applySelection } from './selection.ts';
 import { createMoveBatch } from './moveBatch.ts';
 import { DetailLevel } from './detail.tsx';
 import { Minimap } from './Minimap.tsx';
+import { EmptyCanvasHint } from './EmptyCanvasHint.tsx';
 import { openingViewport } from './opening.ts';
 import { createViewCache, FIT_ALL, type FlowNode } from './view.ts';
 
@@ -42,7 +44,7 @@ function isKind(value: string): value is NodeKind {
   return (NODE_KINDS as readonly string[]).includes(value);
 }
 
-export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void }) {
+export function Canvas({ context, onFilesDropped }: { context: CommandContext; onFilesDropped(files: File[]): void }) {
   const store = useEditorStore();
   const flow = useReactFlow();
   const flowStore = useStoreApi<FlowNode>();
@@ -205,6 +207,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void
           <Controls showInteractive={false} />
         </ReactFlow>
       </DetailLevel>
+      <EmptyCanvasHint context={context} />
     </div>
   );
 }
