@@ -21,11 +21,16 @@ test('a large diagram is drawn compact when zoomed out, in full when zoomed in, 
   await expect(canvas.nodes()).toHaveCount(200);
   await expect(canvas.edges()).toHaveCount(199);
 
-  // Fitted to the window, every component is a plain labelled box without handles.
+  // It opens readable, at its start; fitted to the window, every component is a plain
+  // labelled box without connection
+  // handles (it keeps only the invisible anchor its edges attach to).
   const first = page.getByTestId('node-n0');
+  await expect(first).not.toHaveClass(/is-compact/);
+  await page.getByRole('button', { name: 'Fit View' }).click();
   await expect(first).toHaveClass(/is-compact/);
   await expect(first).toContainText('Part 0');
-  await expect(page.locator('.react-flow__node-component .react-flow__handle')).toHaveCount(0);
+  await expect(page.locator('.react-flow__node-component .react-flow__handle:not(.edge-anchor)')).toHaveCount(0);
+  await expect(page.locator('.react-flow__node-component .react-flow__handle.edge-anchor')).toHaveCount(200);
 
   // The minimap shows the whole diagram; pressing its far corner moves the view there.
   const viewport = page.locator('.react-flow__viewport');
@@ -39,6 +44,6 @@ test('a large diagram is drawn compact when zoomed out, in full when zoomed in, 
   const zoomIn = page.getByRole('button', { name: 'Zoom In' });
   for (let i = 0; i < 6; i++) await zoomIn.click();
   await expect(page.locator('.react-flow__node-component .component-node.is-compact')).toHaveCount(0);
-  await expect(page.locator('.react-flow__node-component .react-flow__handle').first()).toBeAttached();
+  await expect(page.locator('.react-flow__node-component .react-flow__handle:not(.edge-anchor)').first()).toBeAttached();
   await expect(page.locator('.react-flow__node-component .component-kind').first()).toHaveText(/^(Client|Service)$/);
 });

@@ -51,7 +51,7 @@ function Editor({ store }: { store: EditorStore }) {
         <Palette />
         <div className="canvas-column">
           <BlastBanner />
-          <Canvas onFilesDropped={services.importFiles} />
+          <Canvas context={context} onFilesDropped={services.importFiles} />
         </div>
         <aside className="side-panel">
           <Properties />

@@ -4,6 +4,7 @@ import {
   Controls,
   ReactFlow,
   useReactFlow,
+  useStoreApi,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -14,6 +15,7 @@ import { connect, moveNodes } from '../model/ops.ts';
 import type { NodeKind } from '../model/types.ts';
 import { sameViewport, type Viewport } from '../model/viewport.ts';
 import { addComponent } from '../commands/editing.ts';
+import type { CommandContext } from '../commands/registry.ts';
 import { useEditor, useEditorStore } from '../store/context.ts';
 import { useBlastRadius } from './useBlastRadius.ts';
 import { ComponentNode } from './ComponentNode.tsx';
@@ -25,6 +27,8 @@ import { applySelection } from './selection.ts';
 import { createMoveBatch } from './moveBatch.ts';
 import { DetailLevel } from './detail.tsx';
 import { Minimap } from './Minimap.tsx';
+import { EmptyCanvasHint } from './EmptyCanvasHint.tsx';
+import { openingViewport } from './opening.ts';
 import { createViewCache, FIT_ALL, type FlowNode } from './view.ts';
 
 export const KIND_MIME = 'application/x-faultline-kind';
@@ -40,9 +44,10 @@ function isKind(value: string): value is NodeKind {
   return (NODE_KINDS as readonly string[]).includes(value);
 }
 
-export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void }) {
+export function Canvas({ context, onFilesDropped }: { context: CommandContext; onFilesDropped(files: File[]): void }) {
   const store = useEditorStore();
   const flow = useReactFlow();
+  const flowStore = useStoreApi<FlowNode>();
   const doc = useEditor((state) => state.doc);
   const selectedNodes = useEditor((state) => state.selectedNodes);
   const selectedEdges = useEditor((state) => state.selectedEdges);
@@ -82,9 +87,15 @@ export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void
     if (openCount === 0) return;
     const { viewport, doc: opened } = store.getState();
     if (viewport) void flow.setViewport(viewport);
-    else if (opened.nodes.length > 0) requestAnimationFrame(() => void flow.fitView(FIT_ALL));
-    else void flow.setViewport({ x: 0, y: 0, zoom: 1 });
-  }, [openCount, flow, store]);
+    else if (opened.nodes.length > 0) {
+      // A frame later the pane has its size even when the app has only just started.
+      requestAnimationFrame(() => {
+        const { width, height } = flowStore.getState();
+        const first = openingViewport(store.getState().doc, { width, height });
+        void (first ? flow.setViewport(first) : flow.fitView(FIT_ALL));
+      });
+    } else void flow.setViewport({ x: 0, y: 0, zoom: 1 });
+  }, [openCount, flow, flowStore, store]);
 
   const [dragMoves] = useState(() => createMoveBatch((positions) => store.getState().updateGesture((current) => moveNodes(current, positions))));
   useEffect(() => () => dragMoves.flush(), [dragMoves]);
@@ -198,6 +209,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped(files: File[]): void
           <Controls showInteractive={false} />
         </ReactFlow>
       </DetailLevel>
+      <EmptyCanvasHint context={context} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { replicasOf } from '../model/types.ts';
 import { ICONS } from './icons.ts';
 import { LabelEditor } from './LabelEditor.tsx';
 import { FindingBadge } from './FindingBadge.tsx';
+import { EdgeAnchor } from './FlowEdge.tsx';
 import { useCompact } from './detail.tsx';
 import { countRender } from './renderCount.ts';
 import { drawsTheSame, type FlowNode } from './view.ts';
@@ -20,6 +21,7 @@ export const ComponentNode = memo(function ComponentNode({ id, data }: NodeProps
   if (compact) {
     return (
       <div className={className} data-testid={`node-${id}`} data-parent={node.parentId} title={`${node.label} (${info.name})`}>
+        <EdgeAnchor />
         <div className="component-label">{node.label}</div>
         <FindingBadge decor={decor} />
       </div>
@@ -29,17 +31,19 @@ export const ComponentNode = memo(function ComponentNode({ id, data }: NodeProps
   const replicas = replicasOf(node);
   return (
     <div className={className} data-testid={`node-${id}`} data-parent={node.parentId}>
+      <EdgeAnchor />
       {SIDES.map((side) => (
         <Handle key={side} id={side} type="source" position={side} className="handle" aria-label={`Connect from ${side}`} />
       ))}
-      <Icon className="component-icon" aria-hidden size={22} />
+      <Icon className="component-icon" aria-hidden size={20} />
       <div className="component-text">
         {decor.editing ? <LabelEditor id={id} label={node.label} /> : <div className="component-label">{node.label}</div>}
-        <div className="component-kind">{info.name}</div>
-      </div>
-      <div className="component-badges">
-        {replicas > 1 && <span className="badge replicas" title={`${replicas} replicas`}>×{replicas}</span>}
-        {decor.cap && <span className={`badge cap cap-${decor.cap.toLowerCase()}`} title={`Behaves as ${decor.cap} during a partition`}>{decor.cap}</span>}
+        {/* The badges share the kind's line, leaving the label the node's whole width. */}
+        <div className="component-meta">
+          <span className="component-kind">{info.name}</span>
+          {replicas > 1 && <span className="badge replicas" title={`${replicas} replicas`}>×{replicas}</span>}
+          {decor.cap && <span className={`badge cap cap-${decor.cap.toLowerCase()}`} title={`Behaves as ${decor.cap} during a partition`}>{decor.cap}</span>}
+        </div>
       </div>
       <FindingBadge decor={decor} />
     </div>

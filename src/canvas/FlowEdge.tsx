@@ -1,17 +1,19 @@
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { BaseEdge, EdgeLabelRenderer, Handle, Position, useStore, useStoreApi, type EdgeProps, type ReactFlowState } from '@xyflow/react';
+import { memo, useMemo } from 'react';
 import { EDGE_KIND_INFO } from '../model/catalogue.ts';
 import { edgeKindOf } from '../model/types.ts';
-import { borderPoint, centre, midpoint, rectAround } from '../model/geometry.ts';
-import type { FlowEdge as FlowEdgeView } from './view.ts';
+import { borderPoint, centre, labelPoint, rectAround, type Rect } from '../model/geometry.ts';
+import { EDGE_ANCHOR, type FlowEdge as FlowEdgeView } from './view.ts';
 import { useCompact } from './detail.tsx';
 
 /** A straight edge between the borders of its two nodes, styled by its kind. React
  *  Flow passes the centres of both ends (each node's one handle is at its centre). */
-export const FlowEdge = memo(function FlowEdge({ id, sourceX, sourceY, targetX, targetY, data, selected }: EdgeProps<FlowEdgeView>) {
+export const FlowEdge = memo(function FlowEdge({ id, source, target, sourceX, sourceY, targetX, targetY, data, selected }: EdgeProps<FlowEdgeView>) {
   // Below the readable zoom an arrowhead is a pixel or two, and each one is painted
   // on its own: the line alone says enough there.
   const compact = useCompact();
+  const label = data ? (data.edge.label ?? (data.edge.props.protocol || '')) : '';
+  const others = useOtherComponents(label !== '', source, target);
   if (!data) return null;
   const from = rectAround({ x: sourceX, y: sourceY }, data.sourceSize);
   const to = rectAround({ x: targetX, y: targetY }, data.targetSize);
@@ -19,8 +21,7 @@ export const FlowEdge = memo(function FlowEdge({ id, sourceX, sourceY, targetX, 
   const end = borderPoint(to, centre(from));
   const kind = edgeKindOf(data.edge);
   const path = `M ${start.x},${start.y} L ${end.x},${end.y}`;
-  const label = data.edge.label ?? (data.edge.props.protocol || '');
-  const labelAt = label ? midpoint(start, end) : null;
+  const labelAt = label ? labelPoint(start, end, labelSize(label), others) : null;
   return (
     <>
       <BaseEdge
@@ -44,6 +45,42 @@ export const FlowEdge = memo(function FlowEdge({ id, sourceX, sourceY, targetX, 
     </>
   );
 });
+
+// Sizes of a label in canvas pixels, near enough to keep it off other components
+// (13 px text, styles.css `.edge-label`).
+const LABEL_CHAR_WIDTH = 7.5;
+const LABEL_HEIGHT = 20;
+const labelSize = (text: string) => ({ width: text.length * LABEL_CHAR_WIDTH + 10, height: LABEL_HEIGHT });
+/** Past this many nodes, labels stay in the middle: looking for a clear spot would
+ *  cost every labelled edge a pass over all nodes on each frame of a drag. */
+const LABEL_PLACEMENT_UP_TO = 1000;
+const noRects: readonly Rect[] = [];
+const nodesOf = (state: ReactFlowState) => state.nodes;
+const noNodes = () => null;
+
+/** The boxes of the components other than an edge's two ends, for a labelled edge. */
+function useOtherComponents(labelled: boolean, source: string, target: string): readonly Rect[] {
+  const flow = useStoreApi();
+  // Node views change together when the document does; React Flow has placed them by then.
+  const nodes = useStore(labelled ? nodesOf : noNodes);
+  return useMemo(() => {
+    const { nodeLookup } = flow.getState();
+    if (!nodes || nodeLookup.size > LABEL_PLACEMENT_UP_TO) return noRects;
+    const rects: Rect[] = [];
+    for (const node of nodeLookup.values()) {
+      if (node.type !== 'component' || node.id === source || node.id === target) continue;
+      const { x, y } = node.internals.positionAbsolute;
+      rects.push({ x, y, width: node.measured.width ?? node.width ?? 0, height: node.measured.height ?? node.height ?? 0 });
+    }
+    return rects;
+  }, [flow, nodes, source, target]);
+}
+
+/** The point every edge of a node attaches to: an invisible handle at its centre,
+ *  drawn by every node at every zoom so React Flow finds it when it measures. */
+export function EdgeAnchor() {
+  return <Handle id={EDGE_ANCHOR} type="source" position={Position.Top} className="edge-anchor" isConnectable={false} />;
+}
 
 /** Arrowheads, one per edge kind plus the selected colour. */
 export function EdgeMarkers() {

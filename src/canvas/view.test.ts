@@ -3,7 +3,7 @@ import { addNode, connect, moveNodes, setLabel } from '../model/ops.ts';
 import { emptyDiagram } from '../model/types.ts';
 import { groupAt } from './dropTarget.ts';
 import { borderPoint } from '../model/geometry.ts';
-import { createViewCache, drawsTheSame, type ViewContext } from './view.ts';
+import { createViewCache, drawsTheSame, EDGE_ANCHOR, type ViewContext } from './view.ts';
 import { emptyAnalysis, summarise } from '../store/analysisView.ts';
 import type { Finding } from '../analysis/types.ts';
 
@@ -130,6 +130,21 @@ describe('edge views', () => {
     const d = connect(doc(), 's', 'z', { id: 'e1' });
     const [edge] = createViewCache().edges(d, none);
     expect(edge!.data).toMatchObject({ sourceSize: { width: 180, height: 64 }, targetSize: d.nodes[1]!.size });
+  });
+
+  // React Flow forgets declared handles once it has measured a node, and an edge that
+  // names no handle takes the first one it finds: a side handle, half a node off.
+  it('attaches every edge to the centre anchor of both its ends, which every node declares', () => {
+    const d = connect(connect(doc(), 's', 'z', { id: 'e1' }), 'c', 's', { id: 'e2' });
+    const nodes = createViewCache().nodes(d, context());
+    for (const edge of createViewCache().edges(d, none)) {
+      expect(edge).toMatchObject({ sourceHandle: EDGE_ANCHOR, targetHandle: EDGE_ANCHOR });
+      for (const end of [edge.source, edge.target]) {
+        const view = nodes.find((node) => node.id === end)!;
+        const anchor = view.handles?.find((handle) => handle.id === EDGE_ANCHOR);
+        expect(anchor).toMatchObject({ x: view.width! / 2, y: view.height! / 2, width: 0, height: 0 });
+      }
+    }
   });
 });
 

@@ -49,13 +49,18 @@ export interface ViewContext {
 
 const HANDLE = 9;
 
-/** Handles declared up front, so React Flow never measures them. The first, at the
- *  centre, is the one edges attach to: React Flow passes its position to the edge,
- *  which draws from border to border. Nodes drawn without handles (compact ones, and
- *  groups) keep it. The side handles match the ones a full component draws, for
+/** The handle every edge attaches to, at the centre of its node: React Flow passes its
+ *  position to the edge, which draws from border to border. Every node draws it
+ *  (`EdgeAnchor`), compact ones and groups included, because React Flow measures each
+ *  node once it is on the page and from then on knows only the handles it found
+ *  there; edges name it, so they never fall back to whichever handle comes first. */
+export const EDGE_ANCHOR = 'centre';
+
+/** Handles declared up front, so edges are placed before React Flow has measured
+ *  anything: the edge anchor, then the side handles a full component draws for
  *  starting and finishing a connection. */
 function makeHandles(width: number, height: number, sides: boolean): NodeHandle[] {
-  const centre: NodeHandle = { id: 'centre', type: 'source', position: Position.Top, x: width / 2, y: height / 2, width: 0, height: 0 };
+  const centre: NodeHandle = { id: EDGE_ANCHOR, type: 'source', position: Position.Top, x: width / 2, y: height / 2, width: 0, height: 0 };
   if (!sides) return [centre];
   const half = HANDLE / 2;
   const side = (position: Position, x: number, y: number): NodeHandle => ({ id: position, type: 'source', position, x: x - half, y: y - half, width: HANDLE, height: HANDLE });
@@ -118,7 +123,16 @@ export function toFlowNode(node: DiagramNode, decor: NodeDecor): FlowNode {
 }
 
 export function toFlowEdge(edge: DiagramEdge, selected: boolean, sourceSize: Size, targetSize: Size): FlowEdge {
-  return { id: edge.id, source: edge.source, target: edge.target, type: 'flow', data: { edge, sourceSize, targetSize }, selected };
+  return {
+    id: edge.id,
+    source: edge.source,
+    target: edge.target,
+    sourceHandle: EDGE_ANCHOR,
+    targetHandle: EDGE_ANCHOR,
+    type: 'flow',
+    data: { edge, sourceSize, targetSize },
+    selected,
+  };
 }
 
 function sameFields(a: ViewContext, b: ViewContext): boolean {

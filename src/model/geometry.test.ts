@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { borderPoint, boundsOf, centre, containsPoint, containsRect, inflate, midpoint, overlaps, rectAround, type Rect } from './geometry.ts';
+import { borderPoint, boundsOf, centre, containsPoint, containsRect, inflate, labelPoint, midpoint, overlaps, rectAround, type Rect } from './geometry.ts';
 
 const box: Rect = { x: 10, y: 20, width: 100, height: 50 };
 
@@ -48,5 +48,27 @@ describe('points and rectangles', () => {
     expect(containsRect(box, other)).toBe(inside);
     expect(overlaps(box, other)).toBe(overlapping);
     expect(overlaps(other, box)).toBe(overlapping);
+  });
+});
+
+describe('labelPoint', () => {
+  const start = { x: 0, y: 0 };
+  const end = { x: 1000, y: 0 };
+  const size = { width: 60, height: 18 };
+
+  it('puts the label in the middle of a clear line', () => {
+    expect(labelPoint(start, end, size, [])).toEqual({ x: 500, y: 0 });
+    expect(labelPoint(start, end, size, [{ x: 0, y: 100, width: 1000, height: 50 }])).toEqual({ x: 500, y: 0 });
+  });
+
+  it('slides the label off a component drawn across the middle, to the nearest clear spot', () => {
+    const across = { x: 420, y: -32, width: 180, height: 64 };
+    const point = labelPoint(start, end, size, [across]);
+    expect(point).toEqual({ x: 300, y: 0 });
+    expect(overlaps(rectAround(point, size), across)).toBe(false);
+  });
+
+  it('keeps the middle when no spot on the line is clear', () => {
+    expect(labelPoint(start, end, size, [{ x: -10, y: -10, width: 1020, height: 20 }])).toEqual({ x: 500, y: 0 });
   });
 });

@@ -76,3 +76,19 @@ export function containsRect(outer: Rect, inner: Rect): boolean {
 export function overlaps(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
+
+// Where along its line an edge label goes: the middle unless something is drawn there,
+// then the nearest spot either side that is clear, the ends' own neighbourhood last.
+const LABEL_SPOTS = [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8];
+
+/** The centre of a label of `size` on the line from `start` to `end`: the first spot
+ *  whose box overlaps none of `obstacles`, or the middle when none is clear. */
+export function labelPoint(start: Point, end: Point, size: Size, obstacles: readonly Rect[]): Point {
+  const at = (t: number): Point => ({ x: start.x + (end.x - start.x) * t, y: start.y + (end.y - start.y) * t });
+  for (const t of LABEL_SPOTS) {
+    const point = at(t);
+    const box = rectAround(point, size);
+    if (!obstacles.some((obstacle) => overlaps(box, obstacle))) return point;
+  }
+  return midpoint(start, end);
+}
