@@ -42,7 +42,8 @@ test('the Numbers region shows availability, what to improve first, and the fail
   await properties.set('Replicas', '2');
   await expect(numbers.getByRole('listitem', { name: 'Browser' }).getByText('98.5%', { exact: true })).toBeVisible();
   await properties.set('Availability', '0.9');
-  await expect(properties.form.getByText(/In use:/)).toHaveCount(0);
+  await expect(properties.form.getByText(/In use: 0\.995/)).toHaveCount(0);
+  await expect(properties.form.getByText(/In use: 2000 \(A 2-vCPU PostgreSQL/)).toBeVisible();
   await expect(numbers.getByRole('listitem', { name: 'Browser' })).toContainText('97.5%');
   await page.screenshot({ path: 'test-results/numbers.png' });
 });

@@ -4,15 +4,11 @@ import { Canvas } from '../canvas/Canvas.tsx';
 import type { CommandContext } from '../commands/registry.ts';
 import { acceptAttribute } from '../io/formats/registry.ts';
 import { BlastBanner } from '../panels/BlastBanner.tsx';
-import { DeleteGroupDialog } from '../panels/DeleteGroupDialog.tsx';
-import { LibraryDialog } from '../panels/LibraryDialog.tsx';
 import { Findings } from '../panels/Findings.tsx';
 import { Notice } from '../panels/Notice.tsx';
 import { Numbers } from '../panels/Numbers.tsx';
 import { Palette } from '../panels/Palette.tsx';
 import { Properties } from '../panels/Properties.tsx';
-import { RulesDialog } from '../panels/RulesDialog.tsx';
-import { ShortcutsDialog } from '../panels/ShortcutsDialog.tsx';
 import { Toolbar } from '../panels/Toolbar.tsx';
 import { EditorContext, useEditor } from '../store/context.ts';
 import type { EditorStore } from '../store/editor.ts';
@@ -21,8 +17,12 @@ import { useAnalysis } from './useAnalysis.ts';
 import { useServices } from './useServices.ts';
 import { useShortcuts } from './useShortcuts.ts';
 
-// The starter designs are data the first paint does not need.
+// Dialogs, and the starter designs' data, are not needed for the first paint.
 const TemplatesDialog = lazy(() => import('../panels/TemplatesDialog.tsx').then((module) => ({ default: module.TemplatesDialog })));
+const ShortcutsDialog = lazy(() => import('../panels/ShortcutsDialog.tsx').then((module) => ({ default: module.ShortcutsDialog })));
+const RulesDialog = lazy(() => import('../panels/RulesDialog.tsx').then((module) => ({ default: module.RulesDialog })));
+const DeleteGroupDialog = lazy(() => import('../panels/DeleteGroupDialog.tsx').then((module) => ({ default: module.DeleteGroupDialog })));
+const LibraryDialog = lazy(() => import('../panels/LibraryDialog.tsx').then((module) => ({ default: module.LibraryDialog })));
 
 export function App({ store }: { store: EditorStore }) {
   return (
@@ -71,15 +71,13 @@ function Editor({ store }: { store: EditorStore }) {
           event.target.value = '';
         }}
       />
-      {dialog === 'shortcuts' && <ShortcutsDialog onClose={close} />}
-      {dialog === 'rules' && <RulesDialog onClose={close} />}
-      {dialog === 'delete-group' && <DeleteGroupDialog onClose={close} />}
-      {dialog === 'library' && <LibraryDialog persistence={services.persistence} onClose={close} />}
-      {dialog === 'templates' && (
-        <Suspense fallback={null}>
-          <TemplatesDialog persistence={services.persistence} onClose={close} />
-        </Suspense>
-      )}
+      <Suspense fallback={null}>
+        {dialog === 'shortcuts' && <ShortcutsDialog onClose={close} />}
+        {dialog === 'rules' && <RulesDialog onClose={close} />}
+        {dialog === 'delete-group' && <DeleteGroupDialog onClose={close} />}
+        {dialog === 'library' && <LibraryDialog persistence={services.persistence} onClose={close} />}
+        {dialog === 'templates' && <TemplatesDialog persistence={services.persistence} onClose={close} />}
+      </Suspense>
     </div>
   );
 }

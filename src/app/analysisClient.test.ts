@@ -9,7 +9,7 @@ import {
   type ReviewTiming,
   type SpawnAnalysisWorker,
 } from './analysisClient.ts';
-import { answer, type AnalysisRequest } from './analysisProtocol.ts';
+import { answer, reviewOf, type AnalysisRequest } from './analysisProtocol.ts';
 
 /** Web → API (two replicas) → a database with the given replicas: one copy is a
  *  single point of failure, two are not. */
@@ -54,7 +54,7 @@ function fakeWorkers() {
 function recordingClient(spawn: SpawnAnalysisWorker) {
   const applied: AnalysisView[] = [];
   const timings: ReviewTiming[] = [];
-  const client = createAnalysisClient({ apply: (view) => applied.push(view), report: (t) => timings.push(t), spawn });
+  const client = createAnalysisClient({ apply: (view) => applied.push(view), report: (t) => timings.push(t), spawn, review: reviewOf });
   return { client, applied, timings };
 }
 
@@ -206,9 +206,18 @@ describe('createAnalysisClient', () => {
 
   it('reviews on the main thread with the default spawn when there is no Worker (as in Node)', () => {
     const applied: AnalysisView[] = [];
-    const client = createAnalysisClient({ apply: (view) => applied.push(view) });
+    const client = createAnalysisClient({ apply: (view) => applied.push(view), review: reviewOf });
     client.request(lonelyDatabase);
     expect(spofs(applied[0])).toEqual(['db']);
+  });
+
+  it('loads the review code on demand when no worker can be made, and applies only the newest', async () => {
+    const applied: AnalysisView[] = [];
+    const client = createAnalysisClient({ apply: (view) => applied.push(view) });
+    client.request(lonelyDatabase);
+    client.request(replicatedDatabase);
+    expect(applied).toHaveLength(0);
+    await vi.waitFor(() => expect(applied.map(spofs)).toEqual([[]]));
   });
 
   it('terminates the worker on dispose, and ignores what comes after', () => {

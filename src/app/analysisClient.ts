@@ -1,6 +1,6 @@
 import type { Diagram } from '../model/types.ts';
 import type { AnalysisView } from '../store/analysisView.ts';
-import { reviewOf, type AnalysisRequest, type AnalysisResponse } from './analysisProtocol.ts';
+import type { AnalysisRequest, AnalysisResponse } from './analysisProtocol.ts';
 
 // The page's side of the design review. The worker is spawned on the first request and
 // kept: unlike ELK, a review is short, so a newer document waits for the running one
@@ -26,6 +26,13 @@ export interface AnalysisWorkerHandlers {
 
 export type SpawnAnalysisWorker = (handlers: AnalysisWorkerHandlers) => AnalysisWorker;
 
+/** Reviews a document on this thread: at once, or once the review code has loaded. */
+export type PageReviewer = (doc: Diagram, failed: readonly string[]) => AnalysisView | Promise<AnalysisView>;
+
+/** The page's own reviewer loads the rules only when the worker cannot help, so they
+ *  stay out of the first load. */
+export const reviewOnPage: PageReviewer = (doc, failed) => import('./analysisProtocol.ts').then((module) => module.reviewOf(doc, failed));
+
 export interface ReviewTiming {
   ranOn: 'worker' | 'main-thread';
   /** When this thread started on the result (on the main thread: on the review). */
@@ -47,6 +54,8 @@ export interface AnalysisClientOptions {
   apply(view: AnalysisView): void;
   report?(timing: ReviewTiming): void;
   spawn?: SpawnAnalysisWorker;
+  /** Reviews on this thread when no worker can; loaded on demand by default. */
+  review?: PageReviewer;
   /** How a worker's review is applied once read: at once by default. The page runs it
    *  as a task of its own, so that reading a large review and re-rendering with it
    *  are two shorter tasks instead of one long one. A review deferred here is dropped
@@ -89,7 +98,7 @@ export const spawnAnalysisWorker: SpawnAnalysisWorker = (handlers) => {
   return { post: (request) => worker.postMessage(request), terminate: () => worker.terminate() };
 };
 
-export function createAnalysisClient({ apply, report, spawn = spawnAnalysisWorker, defer = (task) => task() }: AnalysisClientOptions): AnalysisClient {
+export function createAnalysisClient({ apply, report, spawn = spawnAnalysisWorker, review = reviewOnPage, defer = (task) => task() }: AnalysisClientOptions): AnalysisClient {
   let worker: AnalysisWorker | undefined;
   let inFlight: InFlight | undefined;
   let waiting: ReviewInput | undefined;
@@ -114,10 +123,17 @@ export function createAnalysisClient({ apply, report, spawn = spawnAnalysisWorke
   };
 
   const reviewHere = ({ doc, failed }: ReviewInput) => {
-    appliedId = nextId++;
+    const id = nextId++;
+    appliedId = id;
     const started = performance.now();
-    const view = reviewOf(doc, failed);
-    settle(view, { ranOn: 'main-thread', startedAt: started, postMs: 0, workerMs: undefined }, performance.now() - started);
+    // A review that had to load its code first is dropped if a newer one was applied meanwhile.
+    const finish = (view: AnalysisView) => {
+      if (disposed || id < appliedId) return;
+      settle(view, { ranOn: 'main-thread', startedAt: started, postMs: 0, workerMs: undefined }, performance.now() - started);
+    };
+    const result = review(doc, failed);
+    if (result instanceof Promise) result.then(finish, (error: unknown) => console.warn(`The design could not be reviewed: ${String(error)}`));
+    else finish(result);
   };
 
   const usableWorker = (): AnalysisWorker | undefined => {

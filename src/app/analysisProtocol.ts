@@ -1,9 +1,11 @@
 import { buildGraph } from '../analysis/graph.ts';
 import { availability } from '../analysis/numbers/availability.ts';
 import { loadReport } from '../analysis/numbers/load.ts';
+import { ruleById } from '../analysis/registry.ts';
 import { analyseGraph } from '../analysis/run.ts';
+import type { Finding } from '../analysis/types.ts';
 import type { Diagram } from '../model/types.ts';
-import { summarise, type AnalysisView } from '../store/analysisView.ts';
+import { summarise, type AnalysisView, type RuleInfo } from '../store/analysisView.ts';
 
 // The messages between the review client and the analysis worker, and the one function
 // both threads use to answer a request: the worker when it can, the page when no worker
@@ -25,7 +27,18 @@ const ERROR_LIMIT = 300;
 /** The findings of `doc` and its figures, with the units in `failed` down. */
 export function reviewOf(doc: Diagram, failed: readonly string[] = []): AnalysisView {
   const graph = buildGraph(doc);
-  return summarise(analyseGraph(graph), availability(graph, { failed }), loadReport(graph));
+  const findings = analyseGraph(graph);
+  return summarise(findings, { availability: availability(graph, { failed }), load: loadReport(graph), rules: rulesOf(findings) });
+}
+
+/** The title, reason and fix of each rule that has a finding. */
+function rulesOf(findings: readonly Finding[]): Map<string, RuleInfo> {
+  const rules = new Map<string, RuleInfo>();
+  for (const { rule: id } of findings) {
+    const rule = ruleById(id);
+    if (rule && !rules.has(id)) rules.set(id, { title: rule.title, why: rule.why, fix: rule.fix });
+  }
+  return rules;
 }
 
 export function answer(request: AnalysisRequest, now: () => number): AnalysisResponse {

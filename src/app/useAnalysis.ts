@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { EditorStore } from '../store/editor.ts';
-import { createAnalysisClient, type ReviewTiming, type SpawnAnalysisWorker } from './analysisClient.ts';
+import { createAnalysisClient, type PageReviewer, type ReviewTiming, type SpawnAnalysisWorker } from './analysisClient.ts';
 
 /** How long the review waits after the last edit. A drag changes the document every
  *  frame, so the review runs when the pointer rests, never in the way of a move. */
@@ -20,11 +20,12 @@ function recordTiming(timing: ReviewTiming): void {
 
 /** Reviews the document now and after each pause in editing, until the returned
  *  function is called. Kept apart from React so it can be tested without it. */
-export function startAnalysis(store: EditorStore, spawn?: SpawnAnalysisWorker): () => void {
+export function startAnalysis(store: EditorStore, spawn?: SpawnAnalysisWorker, review?: PageReviewer): () => void {
   const client = createAnalysisClient({
     apply: (view) => store.getState().setAnalysis(view),
     report: recordTiming,
     spawn,
+    review,
     defer: (task) => setTimeout(task, 0),
   });
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,6 +1,5 @@
 import { memo, useMemo, useState } from 'react';
 import type { Finding, Severity } from '../analysis/types.ts';
-import { ruleById } from '../analysis/registry.ts';
 import { useEditor, useEditorStore } from '../store/context.ts';
 import { useShowNodes } from './useShowNodes.ts';
 
@@ -79,7 +78,7 @@ function sameFinding(a: Finding, b: Finding): boolean {
 const FindingItem = memo(function FindingItem({ finding }: { finding: Finding }) {
   const store = useEditorStore();
   const showNodes = useShowNodes();
-  const rule = ruleById(finding.rule);
+  const rule = useEditor((state) => state.analysis.rules.get(finding.rule));
   const { subjects, actions } = finding;
   const show = () => showNodes(subjects, finding.edges);
   return (

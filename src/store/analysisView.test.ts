@@ -17,7 +17,7 @@ describe('summarise', () => {
       path(['web', 'api', 'db']),
       edge('app', 'job'),
     );
-    const view = summarise([], availability(buildGraph(doc)));
+    const view = summarise([], { availability: availability(buildGraph(doc)) });
     expect(Object.fromEntries(view.downtimeShareByNode)).toEqual({ db: 'most', api: 'some', job: 'most' });
   });
 

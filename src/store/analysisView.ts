@@ -5,8 +5,18 @@ import type { Finding, Severity } from '../analysis/types.ts';
 // What the canvas needs from the latest review, indexed once per analysis so that
 // each node component reads one map entry.
 
+/** What the review panel says about a rule beside each of its findings. */
+export interface RuleInfo {
+  title: string;
+  why: string;
+  fix: string;
+}
+
 export interface AnalysisView {
   findings: readonly Finding[];
+  /** The rules of the findings, by id: the panel reads them from here, so the rules'
+   *  code stays in the worker and out of the page's first load. */
+  rules: ReadonlyMap<string, RuleInfo>;
   worstByNode: ReadonlyMap<string, Severity>;
   countByNode: ReadonlyMap<string, number>;
   capByNode: ReadonlyMap<string, 'CP' | 'AP'>;
@@ -25,6 +35,7 @@ const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 export const emptyAnalysis: AnalysisView = {
   findings: [],
+  rules: new Map(),
   worstByNode: new Map(),
   countByNode: new Map(),
   capByNode: new Map(),
@@ -33,7 +44,13 @@ export const emptyAnalysis: AnalysisView = {
   downtimeShareByNode: new Map(),
 };
 
-export function summarise(findings: readonly Finding[], availability?: AvailabilityReport, load?: LoadReport): AnalysisView {
+export interface Figures {
+  availability?: AvailabilityReport;
+  load?: LoadReport;
+  rules?: ReadonlyMap<string, RuleInfo>;
+}
+
+export function summarise(findings: readonly Finding[], { availability, load, rules = new Map() }: Figures = {}): AnalysisView {
   const worstByNode = new Map<string, Severity>();
   const countByNode = new Map<string, number>();
   const capByNode = new Map<string, 'CP' | 'AP'>();
@@ -45,7 +62,7 @@ export function summarise(findings: readonly Finding[], availability?: Availabil
       if (!worst || RANK[finding.severity] > RANK[worst]) worstByNode.set(id, finding.severity);
     }
   }
-  return { findings, worstByNode, countByNode, capByNode, availability, load, downtimeShareByNode: downtimeShares(availability) };
+  return { findings, rules, worstByNode, countByNode, capByNode, availability, load, downtimeShareByNode: downtimeShares(availability) };
 }
 
 const SHARE_RANK: Record<DowntimeShare, number> = { most: 3, much: 2, some: 1 };
