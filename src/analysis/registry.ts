@@ -7,6 +7,7 @@ import { consumerNotIdempotent } from './rules/consumer-not-idempotent.ts';
 import { coordinationQuorum } from './rules/coordination-quorum.ts';
 import { externalNoCircuitBreaker } from './rules/external-no-circuit-breaker.ts';
 import { externalNoTimeout } from './rules/external-no-timeout.ts';
+import { latencyOverBudget } from './rules/latency-over-budget.ts';
 import { lbNoHealthChecks } from './rules/lb-no-health-checks.ts';
 import { noFailoverHeadroom } from './rules/no-failover-headroom.ts';
 import { noEntryPoint } from './rules/no-entry-point.ts';
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   overCapacity,
   capacityHeadroom,
   noFailoverHeadroom,
+  latencyOverBudget,
   coordinationQuorum,
   capChoice,
   capMismatch,

@@ -59,7 +59,7 @@ function propertyTable(specs: readonly PropertySpec[], defaults: (spec: Property
   return [
     '| Prop | Values | Default | Meaning |',
     '| --- | --- | --- | --- |',
-    ...specs.map((spec) => `| \`${spec.key}\` | ${values(spec)} | ${defaults(spec)} | ${spec.help}${spec.reserved ? ' *(read by the numbers review, still to come)*' : ''} |`),
+    ...specs.map((spec) => `| \`${spec.key}\` | ${values(spec)} | ${defaults(spec)} | ${spec.help} |`),
   ];
 }
 

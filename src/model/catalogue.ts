@@ -224,41 +224,35 @@ const managed = (byDefault: boolean): PropertySpec => ({
   help: 'A provider runs its redundancy, so it fails only as a whole service and is never a single instance of yours.',
 });
 
-/** A figure property; `reserved` until the part of the numbers review that reads it lands. */
-const figure = (
-  key: string,
-  label: string,
-  help: string,
-  range: Pick<NumberSpec, 'min' | 'max' | 'minExclusive' | 'maxExclusive' | 'default' | 'fallback'>,
-  reserved = true,
-): NumberSpec => ({
+/** A figure property: a number with its range, read by the numbers review. */
+const figure = (key: string, label: string, help: string, range: Pick<NumberSpec, 'min' | 'max' | 'minExclusive' | 'maxExclusive' | 'default' | 'fallback'>): NumberSpec => ({
   key,
   label,
   type: 'number',
   ...range,
-  ...(reserved ? { reserved } : {}),
   help,
 });
+
+/** What a figure property takes when unset: its kind's default, listed with its source. */
+const KIND_FIGURE = 'the figure for its kind (docs/numbers.md)';
 
 export const AVAILABILITY = figure(
   'availability',
   'Availability',
   'Chance that an instance is up (a managed service: the whole service; a group: the group), such as 0.995.',
-  { min: 0, minExclusive: true, max: 1, fallback: 'the figure for its kind (docs/numbers.md)' },
-  false,
+  { min: 0, minExclusive: true, max: 1, fallback: KIND_FIGURE },
 );
-const CAPACITY_RPS = figure('capacityRps', 'Capacity (requests/s)', 'Peak requests a second one instance can serve (a managed service: the whole service).', { min: 0, minExclusive: true, fallback: 'the figure for its kind (docs/numbers.md)' }, false);
-const LATENCY_MS = figure('latencyMs', 'Latency (ms)', 'Time one instance takes to serve a request with no queue.', { min: 0 });
-const COST_PER_MONTH = figure('costPerMonth', 'Cost per month ($)', 'What one instance costs a month, in dollars (a managed service: the whole service).', { min: 0, fallback: 'the figure for its kind (docs/numbers.md)' }, false);
-const HIT_RATE = figure('hitRate', 'Hit rate', 'Share of requests answered without calling what is behind it, such as 0.9.', { min: 0, max: 1, fallback: 'the figure for its kind (docs/numbers.md)' }, false);
-const RPS = figure('rps', 'Requests/s', 'Peak requests a second this entry sends; the load review starts from it.', { min: 0 }, false);
-const LATENCY_BUDGET_MS = figure('latencyBudgetMs', 'Latency budget (ms)', 'The response time this entry must get.', { min: 0, minExclusive: true });
+const CAPACITY_RPS = figure('capacityRps', 'Capacity (requests/s)', 'Peak requests a second one instance can serve (a managed service: the whole service).', { min: 0, minExclusive: true, fallback: KIND_FIGURE });
+const LATENCY_MS = figure('latencyMs', 'Latency (ms)', 'Time one instance takes to serve a request with no queue.', { min: 0, fallback: KIND_FIGURE });
+const COST_PER_MONTH = figure('costPerMonth', 'Cost per month ($)', 'What one instance costs a month, in dollars (a managed service: the whole service).', { min: 0, fallback: KIND_FIGURE });
+const HIT_RATE = figure('hitRate', 'Hit rate', 'Share of requests answered without calling what is behind it, such as 0.9.', { min: 0, max: 1, fallback: KIND_FIGURE });
+const RPS = figure('rps', 'Requests/s', 'Peak requests a second this entry sends; the load review starts from it.', { min: 0 });
+const LATENCY_BUDGET_MS = figure('latencyBudgetMs', 'Latency budget (ms)', 'The p99 response time this entry must get.', { min: 0, minExclusive: true });
 const AVAILABILITY_TARGET = figure(
   'availabilityTarget',
   'Availability target',
   'The availability this entry must get, such as 0.999.',
   { min: 0, minExclusive: true, max: 1, maxExclusive: true },
-  false,
 );
 
 /** The version 2 properties a component has, by its traits. */
@@ -769,6 +763,6 @@ export const EDGE_PROPERTIES: readonly PropertySpec[] = [
     default: false,
     help: 'The caller degrades gracefully without this target, so it does not need it to work.',
   },
-  figure('callsPerRequest', 'Calls per request', 'Calls the caller makes here for each request it receives.', { min: 0, default: 1 }, false),
-  figure('weight', 'Weight', 'This target\'s share at a load balancer, DNS or gateway, against its other targets.', { min: 0, minExclusive: true, default: 1 }, false),
+  figure('callsPerRequest', 'Calls per request', 'Calls the caller makes here for each request it receives.', { min: 0, default: 1 }),
+  figure('weight', 'Weight', 'This target\'s share at a load balancer, DNS or gateway, against its other targets.', { min: 0, minExclusive: true, default: 1 }),
 ];

@@ -9,9 +9,6 @@ interface BaseSpec {
   /** The value in use when none is set, in words, when it depends on the component
    *  ("a majority of its replicas"); shown where a fixed default would be. */
   fallback?: string;
-  /** Part of the format and validated, but read only by the numbers review that is
-   *  still to come, so the form does not offer it yet. */
-  reserved?: true;
 }
 
 export interface BooleanSpec extends BaseSpec {

@@ -28,9 +28,6 @@ export function Properties() {
   );
 }
 
-/** Reserved properties wait for the numbers review that reads them; files keep them meanwhile. */
-const offered = (spec: PropertySpec) => !spec.reserved;
-
 /** Edits from the form: a field's typing is one undo step, ended when it is left. */
 function useGestureEdit() {
   return { change: useEditor((state) => state.updateGesture), done: useEditor((state) => state.endGesture) };
@@ -47,7 +44,7 @@ const NodeForm = memo(function NodeForm({ node }: { node: DiagramNode }) {
     <>
       <p className="kind-name">{info.name}</p>
       <TextField label="Label" value={node.label} required onChange={(text) => change((doc) => setLabel(doc, node.id, text))} onDone={done} />
-      {info.properties.filter(offered).map((spec: PropertySpec) => (
+      {info.properties.map((spec: PropertySpec) => (
         <Field
           key={spec.key}
           spec={spec}
@@ -86,7 +83,7 @@ function EdgeForm({ edge }: { edge: DiagramEdge }) {
     <>
       <p className="kind-name">Connection</p>
       <TextField label="Label" value={edge.label ?? ''} onChange={(text) => change((doc) => updateEdge(doc, edge.id, { label: text }))} onDone={done} />
-      {EDGE_PROPERTIES.filter(offered).map((spec) => (
+      {EDGE_PROPERTIES.map((spec) => (
         <Field
           key={spec.key}
           spec={spec}

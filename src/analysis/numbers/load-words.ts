@@ -17,6 +17,12 @@ export function formatDollars(dollars: number): string {
   return `$${formatCount(Math.round(dollars))}`;
 }
 
+/** 183.9 -> "184 ms", 2.46 -> "2.5 ms"; no bound past capacity. */
+export function formatMs(ms: number): string {
+  if (ms === Infinity) return 'without bound';
+  return `${ms >= 10 ? formatCount(Math.round(ms)) : Number(ms.toPrecision(2))} ms`;
+}
+
 /** 1.234 -> "123%". */
 export function formatUtilization(utilization: number): string {
   return utilization === Infinity ? 'no capacity at all' : `${Math.round(utilization * 100)}%`;

@@ -56,7 +56,7 @@ export interface CostReport {
   components: { node: string; monthly: number }[];
 }
 
-interface Plan {
+export interface Plan {
   /** Components in an order where every edge that carries load points forward. */
   readonly order: readonly number[];
   /** The edges each component passes load on along, cycle-closing ones left out. */
@@ -66,7 +66,8 @@ interface Plan {
   readonly sources: readonly { v: number; rps: number }[];
 }
 
-const plans = perGraph(planOf);
+/** How the load flows through a graph, worked out once per graph. */
+export const plans = perGraph(planOf);
 
 function planOf(graph: Graph): Plan {
   const { components, componentIndex } = graph;
@@ -78,13 +79,15 @@ function planOf(graph: Graph): Plan {
   }
   const targetsOf = (v: number) => graph.outgoing(components[v]!.id).map((edge) => ({ edge, target: componentIndex.get(edge.target)! }));
 
-  // Depth-first from every client that sends load: an edge to a component still on the
+  // Depth-first from the clients: an edge to a component still on the
   // walk closes a cycle and carries nothing; the finishing order, reversed, puts every
   // other edge forward.
   const state = new Uint8Array(n); // 0 unseen, 1 on the walk, 2 done
   const forward: { edge: DiagramEdge; target: number }[][] = Array.from({ length: n }, () => []);
   const finished: number[] = [];
-  for (const { v: root } of sources) {
+  // From every client, so that latency has its paths without any rps set.
+  for (const entry of graph.entries) {
+    const root = componentIndex.get(entry.id)!;
     if (state[root]) continue;
     const stack: { v: number; edges: { edge: DiagramEdge; target: number }[]; next: number }[] = [{ v: root, edges: targetsOf(root), next: 0 }];
     state[root] = 1;
@@ -166,8 +169,8 @@ export function loadState(graph: Graph, lost?: Uint8Array, capacityShare?: Float
   return { rate, edgeRate, capacity };
 }
 
-const callsOf = (edge: DiagramEdge) => numeric(edgePropOf(edge, 'callsPerRequest'), 1);
-const weightOf = (edge: DiagramEdge) => numeric(edgePropOf(edge, 'weight'), 1);
+export const callsOf = (edge: DiagramEdge) => numeric(edgePropOf(edge, 'callsPerRequest'), 1);
+export const weightOf = (edge: DiagramEdge) => numeric(edgePropOf(edge, 'weight'), 1);
 const numeric = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
 
 /** The load review with everything up, worked out once per graph. */
