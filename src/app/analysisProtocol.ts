@@ -1,5 +1,6 @@
 import { buildGraph } from '../analysis/graph.ts';
 import { availability } from '../analysis/numbers/availability.ts';
+import { latencyReport } from '../analysis/numbers/latency.ts';
 import { loadReport } from '../analysis/numbers/load.ts';
 import { ruleById } from '../analysis/registry.ts';
 import { analyseGraph } from '../analysis/run.ts';
@@ -28,7 +29,7 @@ const ERROR_LIMIT = 300;
 export function reviewOf(doc: Diagram, failed: readonly string[] = []): AnalysisView {
   const graph = buildGraph(doc);
   const findings = analyseGraph(graph);
-  return summarise(findings, { availability: availability(graph, { failed }), load: loadReport(graph), rules: rulesOf(findings) });
+  return summarise(findings, { availability: availability(graph, { failed }), load: loadReport(graph), latency: latencyReport(graph), rules: rulesOf(findings) });
 }
 
 /** The title, reason and fix of each rule that has a finding. */

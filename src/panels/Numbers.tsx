@@ -1,14 +1,15 @@
 import { memo } from 'react';
 import type { Contributor, Estimate, EntryAvailability } from '../analysis/numbers/availability.ts';
 import { describeGain, downtimeOf, formatNines, formatPercent } from '../analysis/numbers/nines.ts';
-import { availabilityTargetOf } from '../model/props.ts';
+import { availabilityTargetOf, numberOf } from '../model/props.ts';
+import { LatencyLine, LoadFigures } from './LoadFigures.tsx';
 import { useEditor, useEditorStore } from '../store/context.ts';
 import { useShowNodes } from './useShowNodes.ts';
 
 // The numbers an interviewer asks for, beside the review: how often each client can
-// use the design, in a percentage, nines and downtime, what costs it most, and the
-// figure for all clients at once. With units failed by hand, the figures are the
-// design's without them.
+// use the design, in a percentage, nines and downtime, what costs it most, how fast it
+// answers, and the figure for all clients at once; then load against capacity and the
+// monthly cost. With units failed by hand, the availability is the design's without them.
 
 export function Numbers() {
   const report = useEditor((state) => state.analysis.availability);
@@ -44,6 +45,7 @@ export function Numbers() {
           )}
         </>
       )}
+      <LoadFigures label={label} />
     </section>
   );
 }
@@ -69,6 +71,7 @@ const EntryFigure = memo(function EntryFigure({ entry, first }: { entry: EntryAv
           Target {formatPercent(target)}: {entry.value >= target ? 'met' : 'missed'}
         </p>
       )}
+      <LatencyLine node={entry.node} budget={node ? numberOf(node, 'latencyBudgetMs') : undefined} />
       {entry.contributors.length > 0 && <Contributors entry={entry} open={first} />}
     </li>
   );

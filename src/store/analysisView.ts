@@ -1,4 +1,5 @@
 import type { AvailabilityReport } from '../analysis/numbers/availability.ts';
+import type { EntryLatency } from '../analysis/numbers/latency.ts';
 import type { LoadReport } from '../analysis/numbers/load.ts';
 import type { Finding, Severity } from '../analysis/types.ts';
 
@@ -24,6 +25,8 @@ export interface AnalysisView {
   availability: AvailabilityReport | undefined;
   /** Load against capacity and the monthly cost; undefined until the first review. */
   load: LoadReport | undefined;
+  /** Each client's response time, in document order; empty until the first review. */
+  latency: readonly EntryLatency[];
   /** How much of some client's downtime each unit causes, for tinting the canvas. */
   downtimeShareByNode: ReadonlyMap<string, DowntimeShare>;
 }
@@ -41,16 +44,18 @@ export const emptyAnalysis: AnalysisView = {
   capByNode: new Map(),
   availability: undefined,
   load: undefined,
+  latency: [],
   downtimeShareByNode: new Map(),
 };
 
 export interface Figures {
   availability?: AvailabilityReport;
   load?: LoadReport;
+  latency?: readonly EntryLatency[];
   rules?: ReadonlyMap<string, RuleInfo>;
 }
 
-export function summarise(findings: readonly Finding[], { availability, load, rules = new Map() }: Figures = {}): AnalysisView {
+export function summarise(findings: readonly Finding[], { availability, load, latency = [], rules = new Map() }: Figures = {}): AnalysisView {
   const worstByNode = new Map<string, Severity>();
   const countByNode = new Map<string, number>();
   const capByNode = new Map<string, 'CP' | 'AP'>();
@@ -62,7 +67,7 @@ export function summarise(findings: readonly Finding[], { availability, load, ru
       if (!worst || RANK[finding.severity] > RANK[worst]) worstByNode.set(id, finding.severity);
     }
   }
-  return { findings, rules, worstByNode, countByNode, capByNode, availability, load, downtimeShareByNode: downtimeShares(availability) };
+  return { findings, rules, worstByNode, countByNode, capByNode, availability, load, latency, downtimeShareByNode: downtimeShares(availability) };
 }
 
 const SHARE_RANK: Record<DowntimeShare, number> = { most: 3, much: 2, some: 1 };

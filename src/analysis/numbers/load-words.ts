@@ -1,7 +1,8 @@
 import { isManaged, loadFigureOf } from '../../model/props.ts';
 import type { Graph } from '../graph.ts';
 import { formatCount } from '../words.ts';
-import { replicasFor, type ComponentLoad } from './load.ts';
+import { replicasFor } from './headroom.ts';
+import type { ComponentLoad } from './load.ts';
 
 // How the load findings put their figures: requests a second, utilization, and the
 // replicas that fix it.

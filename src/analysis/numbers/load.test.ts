@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../graph.ts';
 import { diagram, edge, node, path } from '../testing.ts';
-import { loadReport, loadState, replicasFor } from './load.ts';
+import { replicasFor } from './headroom.ts';
+import { loadReport, loadState } from './load.ts';
 
 const rates = (doc: ReturnType<typeof diagram>) => Object.fromEntries(loadReport(buildGraph(doc)).components.map((c) => [c.node, c.rps]));
 const report = (doc: ReturnType<typeof diagram>) => loadReport(buildGraph(doc));

@@ -17,11 +17,6 @@ import { perGraph, type Graph } from '../graph.ts';
 // request that comes back round a loop is counted once, where it first arrived, and
 // the figures stay finite whatever the loop's gain.
 
-/** Below this utilization a component has room for peaks; above it the review warns. */
-export const HEADROOM = 0.8;
-/** The utilization the review's replica counts aim under. */
-export const COMFORTABLE = 0.7;
-
 export interface ComponentLoad {
   node: string;
   /** Requests a second arriving. */
@@ -195,9 +190,4 @@ function costOf(graph: Graph): CostReport {
   }
   components.sort((a, b) => b.monthly - a.monthly || (a.node < b.node ? -1 : 1));
   return { total, components };
-}
-
-/** The fewest replicas that keep `rps` under COMFORTABLE for one instance's capacity. */
-export function replicasFor(rps: number, perInstance: number, under = COMFORTABLE): number {
-  return Math.max(1, Math.floor(rps / (under * perInstance)) + 1);
 }

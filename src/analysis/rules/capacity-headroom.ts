@@ -1,5 +1,6 @@
 import { capacityAdvice, describeLoad } from '../numbers/load-words.ts';
-import { HEADROOM, loadReport } from '../numbers/load.ts';
+import { HEADROOM } from '../numbers/headroom.ts';
+import { loadReport } from '../numbers/load.ts';
 import { defineRule, finding, type Rule } from '../types.ts';
 
 export const capacityHeadroom: Rule = defineRule({

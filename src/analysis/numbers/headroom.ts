@@ -1,0 +1,12 @@
+// The utilization thresholds of the load review, apart from its code so the page can
+// colour figures without loading it.
+
+/** Below this utilization a component has room for peaks; above it the review warns. */
+export const HEADROOM = 0.8;
+/** The utilization the review's replica counts aim under. */
+export const COMFORTABLE = 0.7;
+
+/** The fewest replicas that keep `rps` under COMFORTABLE for one instance's capacity. */
+export function replicasFor(rps: number, perInstance: number, under = COMFORTABLE): number {
+  return Math.max(1, Math.floor(rps / (under * perInstance)) + 1);
+}
