@@ -1,6 +1,6 @@
 import { nodeById } from '../model/ops.ts';
 import { isGroupKind } from '../model/types.ts';
-import type { Editor, EditorStore } from '../store/editor.ts';
+import { canRedo, canUndo, type Editor, type EditorStore } from '../store/editor.ts';
 import {
   copy,
   cut,
@@ -83,7 +83,7 @@ export const COMMANDS: readonly Command[] = [
     label: 'Undo',
     keys: [{ key: 'z', mod: true }],
     edits: true,
-    available: (state) => state.history.past.length > 0,
+    available: canUndo,
     run: ({ store }) => store.getState().undo(),
   },
   {
@@ -94,7 +94,7 @@ export const COMMANDS: readonly Command[] = [
       { key: 'y', mod: true },
     ],
     edits: true,
-    available: (state) => state.history.future.length > 0,
+    available: canRedo,
     run: ({ store }) => store.getState().redo(),
   },
   { id: 'delete', label: 'Delete', keys: [{ key: 'Delete' }, { key: 'Backspace' }], edits: true, available: hasSelection, run: deleteOrAsk },
