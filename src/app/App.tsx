@@ -6,6 +6,7 @@ import { acceptAttribute } from '../io/formats/registry.ts';
 import { BlastBanner } from '../panels/BlastBanner.tsx';
 import { DeleteGroupDialog } from '../panels/DeleteGroupDialog.tsx';
 import { LibraryDialog } from '../panels/LibraryDialog.tsx';
+import { LiveBar } from '../panels/LiveBar.tsx';
 import { Findings } from '../panels/Findings.tsx';
 import { Notice } from '../panels/Notice.tsx';
 import { Numbers } from '../panels/Numbers.tsx';
@@ -46,6 +47,7 @@ function Editor({ store }: { store: EditorStore }) {
     <div className="app">
       <Toolbar context={context} />
       <Notice />
+      <LiveBar />
       <UpdateNotice persistence={services.persistence} />
       <main className="workspace">
         <Palette />

@@ -154,3 +154,19 @@ describe('a live room', () => {
     });
   });
 });
+
+describe('Share live', () => {
+  it('is there until a room is joined, and not while in one', () => {
+    const relay = createRelay();
+    const alone = createTestEditor(startingDiagram());
+    expect(alone.enabled('share-live')).toBe(true);
+    const inRoom = joinTestRoom(relay, startingDiagram());
+    expect(inRoom.enabled('share-live')).toBe(false);
+    inRoom.room.detach();
+    expect(inRoom.enabled('share-live')).toBe(true);
+    // Back to editing alone, with the room's document and its own history.
+    inRoom.state().edit((doc) => setLabel(doc, 'api', 'Alone again'));
+    inRoom.run('undo');
+    expect(node(inRoom, 'api').label).not.toBe('Alone again');
+  });
+});

@@ -25,6 +25,8 @@ export interface CommandServices {
   exportImage(format: 'svg' | 'png'): void;
   exportDrawio(): void;
   copyLink(): void;
+  /** Puts the diagram in a new live room and copies its edit link. */
+  shareLive(): void;
   autoLayout(): void;
   cancelLayout(): void;
 }
@@ -189,6 +191,8 @@ export const COMMANDS: readonly Command[] = [
   { id: 'export-drawio', label: 'Export draw.io', keys: [], run: ({ services }) => services.exportDrawio() },
   { id: 'import-json', label: 'Import JSON', keys: [{ key: 'o', mod: true }], run: ({ services }) => services.importFile() },
   { id: 'copy-link', label: 'Copy link', keys: [], run: ({ services }) => services.copyLink() },
+  // Nothing goes to any server before a person runs this.
+  { id: 'share-live', label: 'Share live', keys: [], available: (state) => state.live === null, run: ({ services }) => services.shareLive() },
   { id: 'rules', label: 'Rules', keys: [], run: ({ store }) => store.getState().openDialog('rules') },
   { id: 'shortcuts', label: 'Keyboard shortcuts', keys: [{ key: '?' }], run: ({ store }) => store.getState().openDialog('shortcuts') },
 ];
