@@ -54,6 +54,15 @@ test('two people in one room see each other’s edits', async ({ page, browser, 
   await expect(otherCanvas.nodes()).toHaveCount(3);
   await expect(canvas.nodes()).toHaveCount(3);
 
+  // A view-only link reads the room and cannot change it.
+  const viewLink = await bar.getByLabel('View-only link').inputValue();
+  const viewer = await personIn(browser, baseURL!);
+  await viewer.goto(viewLink);
+  await expect(new CanvasObject(viewer).nodes()).toHaveCount(3);
+  await expect(viewer.getByRole('status').filter({ hasText: 'Read-only: this is a view-only link.' })).toBeVisible();
+  await expect(viewer.getByRole('region', { name: 'Live room' }).getByLabel('Edit link')).toHaveCount(0);
+
   await page.screenshot({ path: 'test-results/collab-a.png' });
   await other.context().close();
+  await viewer.context().close();
 });
