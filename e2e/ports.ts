@@ -3,3 +3,5 @@
 export const PREVIEW_PORT = Number(process.env.E2E_PORT ?? 4173);
 /** A second preview server that the offline test stops mid-test. */
 export const OFFLINE_PORT = PREVIEW_PORT + 7;
+/** The collaboration server that e2e/collab.spec.ts starts (4650 with E2E_PORT=4600). */
+export const COLLAB_PORT = PREVIEW_PORT + 50;

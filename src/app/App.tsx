@@ -4,6 +4,7 @@ import { Canvas } from '../canvas/Canvas.tsx';
 import type { CommandContext } from '../commands/registry.ts';
 import { acceptAttribute } from '../io/formats/registry.ts';
 import { BlastBanner } from '../panels/BlastBanner.tsx';
+import { LiveBar } from '../panels/LiveBar.tsx';
 import { Findings } from '../panels/Findings.tsx';
 import { Notice } from '../panels/Notice.tsx';
 import { Numbers } from '../panels/Numbers.tsx';
@@ -46,6 +47,7 @@ function Editor({ store }: { store: EditorStore }) {
     <div className="app">
       <Toolbar context={context} />
       <Notice />
+      <LiveBar />
       <UpdateNotice persistence={services.persistence} />
       <main className="workspace">
         <Palette />

@@ -12,8 +12,9 @@ import { adoptLayout } from '../layout/adopt.ts';
 import { createLayoutClient } from '../layout/client.ts';
 import type { CommandServices } from '../commands/registry.ts';
 import type { EditorStore } from '../store/editor.ts';
-import type { Diagram } from '../model/types.ts';
 import { createLazyPersistence } from './lazyPersistence.ts';
+import { joinFromLocation, shareLive } from '../collab/live.ts';
+import { emptyDiagram, type Diagram } from '../model/types.ts';
 import type { Persistence } from './persistence.ts';
 
 export interface AppServices extends CommandServices {
@@ -48,9 +49,10 @@ export function useServices(store: EditorStore, fileInput: RefObject<HTMLInputEl
   const [layoutClient] = useState(createLayoutClient);
 
   useEffect(() => {
-    void persistence.start();
+    // A live room's link opens as a new diagram once the library is up.
+    void persistence.start().then(() => joinFromLocation(store, () => persistence.createNew(emptyDiagram('Live diagram'))));
     return () => persistence.stop();
-  }, [persistence]);
+  }, [persistence, store]);
 
   return useMemo(() => {
     const fail = (text: string) => store.getState().showNotice({ kind: 'error', text });
@@ -110,6 +112,7 @@ export function useServices(store: EditorStore, fileInput: RefObject<HTMLInputEl
             (error: unknown) => fail(`Could not export PNG: ${messageOf(error)}`),
           );
       },
+      shareLive: () => void shareLive(store),
       copyLink() {
         void import('../io/share.ts').then(async ({ encodeShareLink }) => {
           const fragment = await encodeShareLink(store.getState().doc);

@@ -257,6 +257,7 @@ const ENABLED: readonly [string, boolean, boolean, boolean][] = [
   ['export-drawio', true, true, true],
   ['import-json', true, true, true],
   ['copy-link', true, true, true],
+  ['share-live', true, true, true],
   ['rules', true, true, true],
   ['shortcuts', true, true, true],
 ];
@@ -314,6 +315,7 @@ describe('the command registry', () => {
       'Export draw.io',
       'Import JSON',
       'Copy link',
+      'Share live',
       'Rules',
       'Keyboard shortcuts',
     ]);
@@ -355,6 +357,7 @@ describe('page and dialog commands', () => {
     ['export-drawio', ['exportDrawio']],
     ['import-json', ['importFile']],
     ['copy-link', ['copyLink']],
+    ['share-live', ['shareLive']],
   ];
 
   it.each(SERVICES)('%s asks the page for %j', (id, call) => {

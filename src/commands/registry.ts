@@ -1,6 +1,6 @@
 import { nodeById } from '../model/ops.ts';
 import { isGroupKind } from '../model/types.ts';
-import type { Editor, EditorStore } from '../store/editor.ts';
+import { canRedo, canUndo, type Editor, type EditorStore } from '../store/editor.ts';
 import {
   copy,
   cut,
@@ -25,6 +25,8 @@ export interface CommandServices {
   exportImage(format: 'svg' | 'png'): void;
   exportDrawio(): void;
   copyLink(): void;
+  /** Puts the diagram in a new live room and copies its edit link. */
+  shareLive(): void;
   autoLayout(): void;
   cancelLayout(): void;
 }
@@ -83,7 +85,7 @@ export const COMMANDS: readonly Command[] = [
     label: 'Undo',
     keys: [{ key: 'z', mod: true }],
     edits: true,
-    available: (state) => state.history.past.length > 0,
+    available: canUndo,
     run: ({ store }) => store.getState().undo(),
   },
   {
@@ -94,7 +96,7 @@ export const COMMANDS: readonly Command[] = [
       { key: 'y', mod: true },
     ],
     edits: true,
-    available: (state) => state.history.future.length > 0,
+    available: canRedo,
     run: ({ store }) => store.getState().redo(),
   },
   { id: 'delete', label: 'Delete', keys: [{ key: 'Delete' }, { key: 'Backspace' }], edits: true, available: hasSelection, run: deleteOrAsk },
@@ -189,6 +191,8 @@ export const COMMANDS: readonly Command[] = [
   { id: 'export-drawio', label: 'Export draw.io', keys: [], run: ({ services }) => services.exportDrawio() },
   { id: 'import-json', label: 'Import JSON', keys: [{ key: 'o', mod: true }], run: ({ services }) => services.importFile() },
   { id: 'copy-link', label: 'Copy link', keys: [], run: ({ services }) => services.copyLink() },
+  // Nothing goes to any server before a person runs this.
+  { id: 'share-live', label: 'Share live', keys: [], available: (state) => state.live === null, run: ({ services }) => services.shareLive() },
   { id: 'rules', label: 'Rules', keys: [], run: ({ store }) => store.getState().openDialog('rules') },
   { id: 'shortcuts', label: 'Keyboard shortcuts', keys: [{ key: '?' }], run: ({ store }) => store.getState().openDialog('shortcuts') },
 ];

@@ -18,6 +18,7 @@ export function createTestEditor(doc?: Diagram) {
     exportImage: (format) => calls.push(['exportImage', format]),
     exportDrawio: () => calls.push(['exportDrawio']),
     copyLink: () => calls.push(['copyLink']),
+    shareLive: () => calls.push(['shareLive']),
     autoLayout: () => calls.push(['autoLayout']),
     cancelLayout: () => calls.push(['cancelLayout']),
   };

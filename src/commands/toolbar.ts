@@ -18,6 +18,6 @@ const items = (...ids: string[]): ToolbarItem[] => ids.map((command) => ({ comma
 export const TOOLBAR: readonly ToolbarGroup[] = [
   { name: 'Diagram', items: items('new-diagram', 'library') },
   { name: 'Edit', items: items('undo', 'redo', 'toggle-snap', 'auto-layout') },
-  { name: 'File', items: items('export-json', 'export-svg', 'export-png', 'export-drawio', 'import-json', 'copy-link') },
+  { name: 'File', items: items('export-json', 'export-svg', 'export-png', 'export-drawio', 'import-json', 'copy-link', 'share-live') },
   { name: 'Help', items: [...items('rules'), { command: 'shortcuts', symbol: '?' }] },
 ];

@@ -27,8 +27,33 @@ export interface Notice {
   details?: readonly string[];
 }
 
+/** While a live room is joined, the document lives in the room's Y.Doc (src/collab):
+ *  edits, finished gestures and undo are written there, and the room hands back each
+ *  merged document through `receiveLive`. */
+export interface LiveDocument {
+  write(before: Diagram, after: Diagram): void;
+  undo(): void;
+  redo(): void;
+}
+
+export type LiveStatus = 'connecting' | 'connected' | 'disconnected';
+
+export interface LiveState {
+  status: LiveStatus;
+  /** People in the room, this one included. */
+  people: number;
+  canUndo: boolean;
+  canRedo: boolean;
+  /** The view-only link, and the edit link when this person may edit. */
+  viewLink: string;
+  editLink: string | null;
+}
+
 export interface EditorState {
   doc: Diagram;
+  /** The room's side of the document; null when editing alone. */
+  liveDocument: LiveDocument | null;
+  live: LiveState | null;
   history: History;
   /** The document as it was when the current drag or resize began. */
   gestureBase: Diagram | null;
@@ -96,6 +121,12 @@ export interface EditorActions {
   setSaving(saving: SavingState): void;
   setAnalysis(analysis: AnalysisView): void;
   setViewport(viewport: Viewport): void;
+  /** Hands the document to a live room, starting from the room's document. */
+  goLive(liveDocument: LiveDocument, doc: Diagram, live: LiveState): void;
+  /** The room's merged document, or news of the room, or both. */
+  receiveLive(doc: Diagram | null, live?: Partial<LiveState>): void;
+  /** Editing alone again, from the document as the room left it. */
+  leaveLive(): void;
 }
 
 export type Editor = EditorState & EditorActions;
@@ -104,9 +135,15 @@ export type EditorStore = ReturnType<typeof createEditorStore>;
 const none: ReadonlySet<string> = new Set();
 const noUnits: readonly string[] = Object.freeze([]);
 
+/** Whether undo has anything to undo: the room's own stack while live. */
+export const canUndo = (state: EditorState) => (state.live ? state.live.canUndo : state.history.past.length > 0);
+export const canRedo = (state: EditorState) => (state.live ? state.live.canRedo : state.history.future.length > 0);
+
 export function initialState(doc: Diagram = emptyDiagram()): EditorState {
   return {
     doc,
+    liveDocument: null,
+    live: null,
     history: emptyHistory,
     gestureBase: null,
     selectedNodes: none,
@@ -153,6 +190,11 @@ export function createEditorStore(doc?: Diagram) {
         const base = state.gestureBase ?? state.doc;
         const next = change(state.doc);
         if (next === state.doc) return;
+        if (state.liveDocument && !state.gestureBase) {
+          state.liveDocument.write(state.doc, next);
+          if (select) set({ selectedNodes: new Set(select.nodes ?? []), selectedEdges: new Set(select.edges ?? []) });
+          return;
+        }
         const selection = select
           ? { selectedNodes: new Set(select.nodes ?? []), selectedEdges: new Set(select.edges ?? []) }
           : pruneSelection(state, next);
@@ -175,14 +217,21 @@ export function createEditorStore(doc?: Diagram) {
       },
 
       endGesture() {
-        const { gestureBase, doc, history } = get();
+        const { gestureBase, doc, history, liveDocument } = get();
         if (!gestureBase) return;
+        if (liveDocument) {
+          // Peers' changes that came during the gesture show once it is written.
+          set({ gestureBase: null });
+          liveDocument.write(gestureBase, doc);
+          return;
+        }
         set({ gestureBase: null, history: gestureBase === doc ? history : record(history, gestureBase) });
       },
 
       undo() {
         const state = get();
         if (state.saving.mode === 'read-only') return;
+        if (state.liveDocument) return state.liveDocument.undo();
         const step = undo(state.history, state.doc);
         if (step) set({ doc: step.doc, history: step.history, blastUnits: noUnits, ...pruneSelection(state, step.doc) });
       },
@@ -190,6 +239,7 @@ export function createEditorStore(doc?: Diagram) {
       redo() {
         const state = get();
         if (state.saving.mode === 'read-only') return;
+        if (state.liveDocument) return state.liveDocument.redo();
         const step = redo(state.history, state.doc);
         if (step) set({ doc: step.doc, history: step.history, blastUnits: noUnits, ...pruneSelection(state, step.doc) });
       },
@@ -244,6 +294,22 @@ export function createEditorStore(doc?: Diagram) {
       setSaving: (saving) => set({ saving }),
       setAnalysis: (analysis) => set({ analysis }),
       setViewport: (viewport) => set({ viewport }),
+
+      goLive(liveDocument, doc, live) {
+        const state = get();
+        set({ liveDocument, live, doc, history: emptyHistory, gestureBase: null, ...pruneSelection(state, doc) });
+      },
+
+      receiveLive(doc, live) {
+        const state = get();
+        if (!state.liveDocument) return;
+        const next = live ? { live: { ...(state.live as LiveState), ...live } } : {};
+        // A drag in progress keeps its own positions; endGesture writes them and takes the room's document.
+        if (!doc || doc === state.doc || state.gestureBase) return set(next);
+        set({ ...next, doc, ...pruneSelection(state, doc) });
+      },
+
+      leaveLive: () => set({ liveDocument: null, live: null, history: emptyHistory }),
     })),
   );
 }

@@ -1,0 +1,71 @@
+import * as Y from 'yjs';
+import { describeImportError, importValue } from '../io/import.ts';
+import { readDiagram } from './ydiagram.ts';
+
+// The gate between the room and this client. The provider syncs the `network`
+// Y.Doc with the server; the editor reads and writes the `trusted` one. A peer's
+// update crosses from network to trusted only when the document it makes passes
+// the same validation as a file (io/import.ts): it is tried first on `probe`, a
+// copy of trusted, and an update that would make the document invalid (a dangling
+// edge, an unknown kind, a bad property) never reaches trusted, so it is never
+// shown, analysed or saved here. Local edits go the other way unchecked: they come
+// from the editor's own operations on a document that was valid.
+
+export const FROM_NETWORK = Symbol('from the room');
+const FROM_TRUSTED = Symbol('from this client');
+
+export type Verdict = { ok: true } | { ok: false; reason: string };
+
+export function validateCandidate(candidate: unknown): Verdict {
+  const result = importValue(candidate);
+  return result.ok ? { ok: true } : { ok: false, reason: describeImportError(result.error) };
+}
+
+function copyOf(doc: Y.Doc): Y.Doc {
+  const copy = new Y.Doc({ gc: false });
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  return copy;
+}
+
+export interface Guard {
+  dispose(): void;
+}
+
+export function guardRoom(network: Y.Doc, trusted: Y.Doc, onRefused: (reason: string) => void, validate = validateCandidate): Guard {
+  let probe = copyOf(trusted);
+
+  const fromTrusted = (update: Uint8Array, origin: unknown) => {
+    if (origin === FROM_NETWORK) return;
+    Y.applyUpdate(probe, update);
+    Y.applyUpdate(network, update, FROM_TRUSTED);
+  };
+  const fromNetwork = (update: Uint8Array, origin: unknown) => {
+    if (origin === FROM_TRUSTED) return;
+    let verdict: Verdict;
+    try {
+      Y.applyUpdate(probe, update);
+      verdict = validate(readDiagram(probe));
+    } catch (error) {
+      verdict = { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    }
+    if (verdict.ok) {
+      Y.applyUpdate(trusted, update, FROM_NETWORK);
+    } else {
+      probe.destroy();
+      probe = copyOf(trusted);
+      onRefused(verdict.reason);
+    }
+  };
+  trusted.on('update', fromTrusted);
+  network.on('update', fromNetwork);
+  Y.applyUpdate(network, Y.encodeStateAsUpdate(trusted), FROM_TRUSTED);
+  // What the network doc held before the guard stood there is checked like any update.
+  if (network.store.clients.size > 0) fromNetwork(Y.encodeStateAsUpdate(network), null);
+  return {
+    dispose() {
+      trusted.off('update', fromTrusted);
+      network.off('update', fromNetwork);
+      probe.destroy();
+    },
+  };
+}

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addComponent } from '../commands/editing.ts';
+import { createTestEditor } from '../commands/testing.ts';
+import { addNode, connect, moveNodes, nodeById, setLabel, setNodeProp } from '../model/ops.ts';
+import { emptyDiagram, type Diagram } from '../model/types.ts';
+import { createRelay, joinTestRoom } from './testing.ts';
+import { rootsOf } from './ydiagram.ts';
+
+// Two or three people in one room, synced in memory (src/collab/testing.ts).
+
+function startingDiagram(): Diagram {
+  let doc = emptyDiagram('Checkout');
+  doc = addNode(doc, 'service', { x: 0, y: 0 }, { id: 'api' });
+  doc = addNode(doc, 'sql-database', { x: 300, y: 0 }, { id: 'db' });
+  return connect(doc, 'api', 'db');
+}
+
+function room() {
+  const relay = createRelay();
+  const a = joinTestRoom(relay, startingDiagram());
+  const b = joinTestRoom(relay);
+  return { relay, a, b };
+}
+
+const node = (editor: { state(): { doc: Diagram } }, id: string) => nodeById(editor.state().doc, id)!;
+
+describe('a live room', () => {
+  it('gives one who joins the diagram of the one who shared', () => {
+    const { a, b } = room();
+    expect(b.state().doc).toEqual(a.state().doc);
+    expect(b.state().doc.title).toBe('Checkout');
+    expect(b.state().doc.nodes.map((n) => n.id).sort()).toEqual(['api', 'db']);
+  });
+
+  it('shows each person the edits of the other', () => {
+    const { a, b } = room();
+    const added = addComponent(a.store, 'cache', { x: 100, y: 300 });
+    expect(node(b, added).kind).toBe('cache');
+    b.state().edit((doc) => setLabel(doc, added, 'Sessions'));
+    expect(node(a, added).label).toBe('Sessions');
+    b.state().select([added]);
+    b.run('delete');
+    expect(nodeById(a.state().doc, added)).toBeUndefined();
+  });
+
+  it('keeps both of two concurrent edits to different fields of one node', () => {
+    const { relay, a, b } = room();
+    relay.hold();
+    a.state().edit((doc) => setLabel(doc, 'api', 'Orders API'));
+    b.state().edit((doc) => setNodeProp(doc, 'api', 'replicas', 3));
+    b.state().edit((doc) => setNodeProp(doc, 'api', 'region', 'eu'));
+    expect(node(a, 'api').props.replicas).toBe(1);
+    relay.release();
+    for (const person of [a, b]) {
+      expect(node(person, 'api').label).toBe('Orders API');
+      expect(node(person, 'api').props).toMatchObject({ replicas: 3, region: 'eu' });
+    }
+    expect(a.state().doc).toEqual(b.state().doc);
+  });
+
+  it('undoes only your own edits', () => {
+    const { a, b } = room();
+    a.state().edit((doc) => setLabel(doc, 'api', 'Orders API'));
+    b.state().edit((doc) => setNodeProp(doc, 'api', 'replicas', 3));
+    expect(a.enabled('undo')).toBe(true);
+    a.run('undo');
+    for (const person of [a, b]) {
+      expect(node(person, 'api').label).not.toBe('Orders API');
+      expect(node(person, 'api').props.replicas).toBe(3);
+    }
+    expect(a.enabled('undo')).toBe(false);
+    a.run('redo');
+    expect(node(b, 'api').label).toBe('Orders API');
+    b.run('undo');
+    expect(node(a, 'api').label).toBe('Orders API');
+    expect(node(a, 'api').props.replicas).toBe(1);
+  });
+
+  it('makes each edit one undo step, and a whole drag one', () => {
+    const { a } = room();
+    a.state().edit((doc) => setLabel(doc, 'api', 'One'));
+    a.state().edit((doc) => setLabel(doc, 'api', 'Two'));
+    a.state().beginGesture();
+    for (let x = 1; x <= 20; x++) a.state().updateGesture((doc) => moveNodes(doc, new Map([['db', { x, y: x }]])));
+    a.state().endGesture();
+    expect(node(a, 'db').position).toEqual({ x: 20, y: 20 });
+    a.run('undo');
+    expect(node(a, 'db').position).toEqual({ x: 300, y: 0 });
+    a.run('undo');
+    expect(node(a, 'api').label).toBe('One');
+  });
+
+  it("holds a peer's changes back during a drag and shows them when it ends", () => {
+    const { a, b } = room();
+    a.state().beginGesture();
+    a.state().updateGesture((doc) => moveNodes(doc, new Map([['db', { x: 10, y: 10 }]])));
+    b.state().edit((doc) => setLabel(doc, 'api', 'From B'));
+    expect(node(a, 'db').position).toEqual({ x: 10, y: 10 });
+    a.state().updateGesture((doc) => moveNodes(doc, new Map([['db', { x: 40, y: 40 }]])));
+    a.state().endGesture();
+    for (const person of [a, b]) {
+      expect(node(person, 'db').position).toEqual({ x: 40, y: 40 });
+      expect(node(person, 'api').label).toBe('From B');
+    }
+  });
+
+  it('keeps the objects of unchanged nodes when one node changes', () => {
+    const { a, b } = room();
+    const before = b.state().doc;
+    a.state().edit((doc) => setLabel(doc, 'api', 'Renamed'));
+    expect(b.state().doc).not.toBe(before);
+    expect(node(b, 'db')).toBe(nodeById(before, 'db'));
+    expect(b.state().doc.edges[0]).toBe(before.edges[0]);
+  });
+
+  it('shows the same document the edit operations made', () => {
+    const { a } = room();
+    const solo = createTestEditor(a.state().doc);
+    for (const editor of [a, solo]) {
+      editor.state().edit((doc) => setNodeProp(doc, 'db', 'replicas', 2));
+      editor.state().edit((doc) => setLabel(doc, 'db', 'Orders DB'));
+      editor.state().edit((doc) => addNode(doc, 'region', { x: -50, y: -50 }, { id: 'eu' }));
+      editor.state().edit((doc) => setNodeProp(doc, 'db', 'replicas', undefined));
+    }
+    expect(a.state().doc).toEqual(solo.state().doc);
+  });
+
+  describe("a peer's change that would make the document invalid", () => {
+    /** A modified client: writes straight into its network Y.Doc, past every check. */
+    function hostile(relay: ReturnType<typeof createRelay>, change: (roots: ReturnType<typeof rootsOf>) => void) {
+      const network = relay.connect();
+      network.transact(() => change(rootsOf(network)));
+    }
+
+    it.each([
+      ['an unknown kind', (roots: ReturnType<typeof rootsOf>) => (roots.nodes.get('api') as Y.Map<unknown>).set('kind', 'banana')],
+      ['a bad property', (roots: ReturnType<typeof rootsOf>) => ((roots.nodes.get('api') as Y.Map<unknown>).get('props') as Y.Map<unknown>).set('replicas', -4)],
+      ['a dangling edge', (roots: ReturnType<typeof rootsOf>) => roots.edges.set('e-bad', new Y.Map<unknown>([['source', 'api'], ['target', 'nowhere'], ['props', new Y.Map()]]))],
+      ['a node that is not a map', (roots: ReturnType<typeof rootsOf>) => roots.nodes.set('junk', 42)],
+    ])('is refused with a notice and never shown: %s', (_name, change) => {
+      const { relay, a, b } = room();
+      const before = a.state().doc;
+      hostile(relay, change);
+      for (const person of [a, b]) {
+        expect(person.state().doc).toBe(person === a ? before : person.state().doc);
+        expect(person.state().doc).toEqual(before);
+        expect(person.state().notice?.kind).toBe('error');
+        expect(person.state().notice?.text).toMatch(/refused/);
+      }
+      // The room carries on: the next honest edit arrives.
+      a.state().edit((doc) => setLabel(doc, 'db', 'Still valid'));
+      expect(node(b, 'db').label).toBe('Still valid');
+    });
+  });
+});
+
+describe('Share live', () => {
+  it('is there until a room is joined, and not while in one', () => {
+    const relay = createRelay();
+    const alone = createTestEditor(startingDiagram());
+    expect(alone.enabled('share-live')).toBe(true);
+    const inRoom = joinTestRoom(relay, startingDiagram());
+    expect(inRoom.enabled('share-live')).toBe(false);
+    inRoom.room.detach();
+    expect(inRoom.enabled('share-live')).toBe(true);
+    // Back to editing alone, with the room's document and its own history.
+    inRoom.state().edit((doc) => setLabel(doc, 'api', 'Alone again'));
+    inRoom.run('undo');
+    expect(node(inRoom, 'api').label).not.toBe('Alone again');
+  });
+});

@@ -1,0 +1,54 @@
+import * as Y from 'yjs';
+import { createTestEditor } from '../commands/testing.ts';
+import type { Diagram } from '../model/types.ts';
+import type { LiveState } from '../store/editor.ts';
+import { attachRoom } from './attach.ts';
+
+// For tests: people in one room without a server. Each has an editor and a network
+// Y.Doc; `relay` passes updates between network docs as the server would, and can
+// hold them back to make two edits concurrent. Only tests import this file.
+
+const RELAY = Symbol('relay');
+
+export const testLive = (): LiveState => ({ status: 'connected', people: 2, canUndo: false, canRedo: false, viewLink: '', editLink: '' });
+
+export function createRelay() {
+  const networks: Y.Doc[] = [];
+  let held: { from: Y.Doc; update: Uint8Array }[] | null = null;
+  const deliver = (from: Y.Doc, update: Uint8Array) => {
+    for (const doc of networks) if (doc !== from) Y.applyUpdate(doc, update, RELAY);
+  };
+  return {
+    /** A Y.Doc in the room, as a provider's would be. */
+    connect(): Y.Doc {
+      const network = new Y.Doc();
+      for (const doc of networks) Y.applyUpdate(network, Y.encodeStateAsUpdate(doc), RELAY);
+      network.on('update', (update: Uint8Array, origin: unknown) => {
+        if (origin === RELAY) return;
+        if (held) held.push({ from: network, update });
+        else deliver(network, update);
+      });
+      networks.push(network);
+      return network;
+    },
+    /** Keeps updates until `release`: everything done meanwhile is concurrent. */
+    hold() {
+      held = [];
+    },
+    release() {
+      const pending = held ?? [];
+      held = null;
+      for (const { from, update } of pending) deliver(from, update);
+    },
+  };
+}
+
+export type Relay = ReturnType<typeof createRelay>;
+
+/** A person in the room: the first one shares `seed`, the others join. */
+export function joinTestRoom(relay: Relay, seed?: Diagram) {
+  const editor = createTestEditor();
+  const network = relay.connect();
+  const room = attachRoom(editor.store, network, { seed, live: testLive() });
+  return { ...editor, network, room };
+}
