@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../analysis/graph.ts';
 import { availability } from '../analysis/numbers/availability.ts';
+import { loadReport } from '../analysis/numbers/load.ts';
 import { analyse } from '../analysis/run.ts';
 import { importValue } from '../io/import.ts';
 import { layoutProblems } from '../layout/testing.ts';
@@ -105,6 +106,18 @@ describe('starter designs', () => {
   it.each(byKind('robust'))('$id is up more than 99.95% of the time for every client, exactly', (template) => {
     const report = availability(buildGraph(template.doc));
     for (const entry of report.entries) expect(entry).toMatchObject({ exact: true, value: expect.toSatisfy((v: number) => v > 0.9995) });
+  });
+
+  it.each(byKind('robust'))('$id has room at its stated peak, for a lost instance and a lost zone', (template) => {
+    const load = analyse(template.doc).filter((finding) => ['over-capacity', 'capacity-headroom', 'no-failover-headroom'].includes(finding.rule));
+    expect(load.map((finding) => finding.message)).toEqual([]);
+  });
+
+  it('gives the seed’s two designs their peak load, so the load review checks them', () => {
+    for (const id of ['url-shortener-robust', 'url-shortener-naive', 'chat-robust', 'chat-naive']) {
+      const template = TEMPLATES.find((t) => t.id === id)!;
+      expect(loadReport(buildGraph(template.doc)).active, id).toBe(true);
+    }
   });
 
   it.each(byKind('naive'))('$id is up less than 99.5% of the time, and names a single point of failure as its cause', (template) => {

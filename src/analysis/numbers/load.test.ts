@@ -72,9 +72,33 @@ describe('load propagation', () => {
     expect(report(doc).components.find((c) => c.node === 'bucket')!.utilization).toBeCloseTo(5000 / 5500, 9);
   });
 
-  it('counts a request that comes back round a cycle once', () => {
+  it('follows a cycle once: the call back counts where it lands, and goes no further', () => {
+    // 10 rps into a, which calls b, which calls a back: a serves 20, b 10.
     const doc = diagram(node('web', 'client', { rps: 10 }), node('a', 'service'), node('b', 'service'), edge('web', 'a'), edge('a', 'b'), edge('b', 'a'));
-    expect(rates(doc)).toEqual({ a: 10, b: 10 });
+    expect(rates(doc)).toEqual({ a: 20, b: 10 });
+  });
+
+  it('orders request paths before async deliveries, so a stream feeding back does not hide load', () => {
+    // Two WebSocket servers each take 500 rps and call the chat service (1,000 in all),
+    // which publishes to a stream that delivers to both servers again (async).
+    const doc = diagram(
+      node('app', 'client', { rps: 1000 }),
+      node('lb', 'load-balancer'),
+      node('ws1', 'websocket-server', {}, { label: 'WS 1' }),
+      node('ws2', 'websocket-server', {}, { label: 'WS 2' }),
+      node('chat', 'service'),
+      node('events', 'stream'),
+      edge('app', 'lb'),
+      edge('lb', 'ws1'),
+      edge('lb', 'ws2'),
+      edge('ws1', 'chat'),
+      edge('ws2', 'chat'),
+      edge('chat', 'events', { kind: 'async' }),
+      edge('events', 'ws1', { kind: 'async' }),
+      edge('events', 'ws2', { kind: 'async' }),
+    );
+    // Each server: 500 from the load balancer plus 1,000 deliveries.
+    expect(rates(doc)).toEqual({ lb: 1000, ws1: 1500, ws2: 1500, chat: 1000, events: 1000 });
   });
 
   it('moves a lost zone’s share to the survivors at a distributor', () => {

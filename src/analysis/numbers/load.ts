@@ -1,6 +1,6 @@
 import { hasTrait } from '../../model/catalogue.ts';
 import { edgePropOf, isManaged, loadFigureOf, numberOf, textOf } from '../../model/props.ts';
-import { replicasOf, type DiagramEdge } from '../../model/types.ts';
+import { edgeKindOf, replicasOf, type DiagramEdge } from '../../model/types.ts';
 import { perGraph, type Graph } from '../graph.ts';
 
 // Load against capacity, as the brief defines it. A client with `rps` sends that many
@@ -12,10 +12,10 @@ import { perGraph, type Graph } from '../graph.ts';
 // - a caller that also asks a cache-aside cache sends a database only the misses of
 //   the best such cache, so cache-aside and read-through give the database the same load.
 //
-// Cycles: rates flow from the clients along a depth-first walk, and an edge that leads
-// back to a component still on the walk (one that closes a cycle) carries nothing. A
-// request that comes back round a loop is counted once, where it first arrived, and
-// the figures stay finite whatever the loop's gain.
+// Cycles: rates are worked out in one pass, request paths first (see planOf). An edge
+// that points back in that order closes a cycle: its load counts at its target, which
+// has already passed on what it received, so a loop is followed once and the figures
+// stay finite whatever its gain.
 
 export interface ComponentLoad {
   node: string;
@@ -54,8 +54,10 @@ export interface CostReport {
 export interface Plan {
   /** Components in an order where every edge that carries load points forward. */
   readonly order: readonly number[];
-  /** The edges each component passes load on along, cycle-closing ones left out. */
+  /** The flow edges out of each component; those pointing back in `order` close a cycle. */
   readonly forward: readonly (readonly { edge: DiagramEdge; target: number }[])[];
+  /** Each component's place in `order`, or -1 when no client reaches it. */
+  readonly position: Int32Array;
   /** The share of a caller's rate a database edge keeps after its cache-aside cache. */
   readonly missShare: ReadonlyMap<string, number>;
   readonly sources: readonly { v: number; rps: number }[];
@@ -74,38 +76,49 @@ function planOf(graph: Graph): Plan {
   }
   const targetsOf = (v: number) => graph.outgoing(components[v]!.id).map((edge) => ({ edge, target: componentIndex.get(edge.target)! }));
 
-  // Depth-first from the clients: an edge to a component still on the
-  // walk closes a cycle and carries nothing; the finishing order, reversed, puts every
-  // other edge forward.
-  const state = new Uint8Array(n); // 0 unseen, 1 on the walk, 2 done
-  const forward: { edge: DiagramEdge; target: number }[][] = Array.from({ length: n }, () => []);
-  const finished: number[] = [];
-  // From every client, so that latency has its paths without any rps set.
-  for (const entry of graph.entries) {
-    const root = componentIndex.get(entry.id)!;
-    if (state[root]) continue;
+  // The order rates are worked out in: the request paths first (a depth-first walk from
+  // every client along request edges, finishing order reversed), and what only async
+  // edges reach placed right after the component that publishes to it. An edge that
+  // points back in this order closes a cycle (a stream delivering to the WebSocket
+  // servers that fed it): its load still counts at its target, but is not passed on.
+  const visited = new Uint8Array(n);
+  const walk = (root: number, follows: (edge: DiagramEdge) => boolean): number[] => {
+    const finished: number[] = [];
     const stack: { v: number; edges: { edge: DiagramEdge; target: number }[]; next: number }[] = [{ v: root, edges: targetsOf(root), next: 0 }];
-    state[root] = 1;
+    visited[root] = 1;
     while (stack.length > 0) {
       const top = stack[stack.length - 1]!;
       if (top.next < top.edges.length) {
-        const step = top.edges[top.next++]!;
-        if (state[step.target] === 1) continue;
-        forward[top.v]!.push(step);
-        if (state[step.target] === 0) {
-          state[step.target] = 1;
-          stack.push({ v: step.target, edges: targetsOf(step.target), next: 0 });
+        const { edge, target } = top.edges[top.next++]!;
+        if (!visited[target] && follows(edge)) {
+          visited[target] = 1;
+          stack.push({ v: target, edges: targetsOf(target), next: 0 });
         }
         continue;
       }
-      state[top.v] = 2;
       finished.push(top.v);
       stack.pop();
     }
+    return finished.reverse();
+  };
+  const requestOrder: number[] = [];
+  // From every client, so that latency has its paths without any rps set.
+  for (const entry of graph.entries) {
+    const root = componentIndex.get(entry.id)!;
+    if (!visited[root]) requestOrder.unshift(...walk(root, (edge) => edgeKindOf(edge) === 'request'));
   }
+  const order: number[] = [];
+  for (const u of requestOrder) {
+    order.push(u);
+    for (const { edge, target } of targetsOf(u)) if (edgeKindOf(edge) !== 'request' && !visited[target]) order.push(...walk(target, () => true));
+  }
+  const position = new Int32Array(n).fill(-1);
+  order.forEach((v, i) => (position[v] = i));
+  const forward: { edge: DiagramEdge; target: number }[][] = Array.from({ length: n }, () => []);
+  for (const v of order) for (const step of targetsOf(v)) if (position[step.target]! >= 0) forward[v]!.push(step);
 
   const missShare = new Map<string, number>();
-  for (const v of finished) {
+  for (const v of order) {
     let best = 0;
     for (const { target } of forward[v]!) {
       const node = components[target]!;
@@ -116,7 +129,7 @@ function planOf(graph: Graph): Plan {
     if (best === 0) continue;
     for (const { edge, target } of forward[v]!) if (hasTrait(components[target]!.kind, 'database')) missShare.set(edge.id, 1 - best);
   }
-  return { order: finished.reverse(), forward, missShare, sources };
+  return { order, forward, missShare, sources, position };
 }
 
 /** Capacity a second of each component, by index. */
