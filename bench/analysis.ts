@@ -26,6 +26,8 @@ import { analyse } from '../src/analysis/run.ts';
 import { buildGraph } from '../src/analysis/graph.ts';
 import { singlePointsOfFailure } from '../src/analysis/spof.ts';
 import { availability } from '../src/analysis/numbers/availability.ts';
+import { latencyReport } from '../src/analysis/numbers/latency.ts';
+import { loadReport } from '../src/analysis/numbers/load.ts';
 import { seededRandom as random } from './random.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
@@ -47,6 +49,8 @@ export interface AnalysisBenchResult {
   chain: { components: number; ms: number; findings: number };
   /** Availability alone, graph included, as the worker computes it after each edit. */
   availability: { components: number; ms: number; minMs: number; exactEntries: number; entries: number; samples: number }[];
+  /** Load, utilization and latency with every client sending 1,000 rps, graph included. */
+  load: { components: number; ms: number; minMs: number; loaded: number };
   cli: { ms: number; peakRssMb: number | undefined; exitCode: number | null; measuredWith: string; problem?: string };
 }
 
@@ -191,6 +195,16 @@ export function runAnalysisBench(options: { runs?: number; warmup?: number } = {
     };
   });
 
+  const busy: Diagram = { ...doc, nodes: doc.nodes.map((n) => (n.kind === 'client' ? { ...n, props: { ...n.props, rps: 1000 } } : n)) };
+  let loaded = 0;
+  const loadRuns = Array.from({ length: runs }, () =>
+    time(() => {
+      const graph = buildGraph(busy);
+      loaded = loadReport(graph).components.length;
+      latencyReport(graph);
+    })[1],
+  );
+
   const chainDoc = generateChain();
   const [chainFindings, chainMs] = time(() => analyse(chainDoc));
 
@@ -211,6 +225,7 @@ export function runAnalysisBench(options: { runs?: number; warmup?: number } = {
     spof: { ms: median(spofRuns), minMs: Math.min(...spofRuns), found },
     chain: { components: chainDoc.nodes.length - 1, ms: chainMs, findings: chainFindings.length },
     availability: availabilityRuns,
+    load: { components: doc.nodes.length, ms: median(loadRuns), minMs: Math.min(...loadRuns), loaded },
     cli,
   };
 }
@@ -225,6 +240,10 @@ function printTable(result: AnalysisBenchResult): void {
       `availability: ${run.components.toLocaleString('en-US')} components, 5 clients and the system`,
       `${run.ms.toFixed(1)} ms median, ${run.minMs.toFixed(1)} ms fastest (${run.exactEntries} of ${run.entries} clients exact${run.samples ? `, the rest from ${run.samples.toLocaleString('en-US')} samples` : ''})`,
     ]),
+    [
+      `load and latency: ${result.components.toLocaleString('en-US')} components, 5 clients at 1,000 rps`,
+      `${result.load.ms.toFixed(1)} ms median, ${result.load.minMs.toFixed(1)} ms fastest (${result.load.loaded.toLocaleString('en-US')} components loaded)`,
+    ],
     [`analyse: ${result.chain.components.toLocaleString('en-US')}-component chain`, `${result.chain.ms.toFixed(0)} ms (${result.chain.findings.toLocaleString('en-US')} findings)`],
     ['faultline lint on the 10k file (wall)', `${result.cli.ms.toFixed(0)} ms, exit ${result.cli.exitCode}${result.cli.problem ? `: ${result.cli.problem}` : ''}`],
     [`faultline lint peak RSS (${result.cli.measuredWith})`, result.cli.peakRssMb === undefined ? 'n/a' : `${result.cli.peakRssMb.toFixed(0)} MB`],

@@ -140,6 +140,22 @@ export function renderAvailabilityFiguresMarkdown(): string {
   ].join('\n');
 }
 
+/** docs/numbers.md: each kind's default capacity, service time, price and hit rate, with sources. */
+export function renderLoadFiguresMarkdown(): string {
+  const rows = CATALOGUE.filter((info) => info.figures.capacityRps).map((info) => {
+    const { capacityRps, latencyMs, costPerMonth, hitRate } = info.figures;
+    const sources = [...new Set([capacityRps!.source, costPerMonth?.source, hitRate?.source].filter((source) => source !== undefined))];
+    const hits = hitRate ? percent(hitRate.value) : '—';
+    return `| \`${info.kind}\` | ${capacityRps!.value.toLocaleString('en-US')} | ${latencyMs?.value ?? '—'} | $${costPerMonth?.value ?? 0} | ${hits} | ${sources.join('; ')} |`;
+  });
+  return [
+    '| Kind | Capacity (requests/s) | Service time (ms) | Price a month | Hit rate | Source |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
+
 export const NUMBERS_BLOCKS: Readonly<Record<string, () => string>> = {
   'availability-figures': renderAvailabilityFiguresMarkdown,
+  'load-figures': renderLoadFiguresMarkdown,
 };

@@ -2,7 +2,7 @@ import { hasTrait } from '../../model/catalogue.ts';
 import { loadFigureOf, numberOf } from '../../model/props.ts';
 import { edgeKindOf } from '../../model/types.ts';
 import { perGraph, type Graph } from '../graph.ts';
-import { callsOf, loadState, plans, weightOf } from './load.ts';
+import { loadState, plans } from './load.ts';
 
 // How long a client waits, from the service time of each component on its request path
 // and how busy that component is at the clients' peak.
@@ -42,31 +42,24 @@ export const latencyReport = perGraph((graph: Graph): EntryLatency[] => {
   const { components, componentIndex } = graph;
   const mean = new Float64Array(components.length);
   const p99 = new Float64Array(components.length);
-  // Reverse of the flow order: every callee is done before its callers.
-  for (const v of [...plan.order].reverse()) {
+  // Reverse of the flow order: every callee is done before its callers. A call that
+  // closes a cycle finds its target not done yet and adds nothing: a loop is waited on once.
+  for (let i = plan.order.length - 1; i >= 0; i--) {
+    const v = plan.order[i]!;
     const node = components[v]!;
-    const entry = hasTrait(node.kind, 'entry');
-    const own = entry ? { mean: 0, p99: 0 } : responseTime(loadFigureOf(node, 'latencyMs'), capacity[v]! > 0 ? rate[v]! / capacity[v]! : Infinity);
-    const calls = plan.forward[v]!.filter(({ edge }) => edgeKindOf(edge) === 'request');
-    const miss = hasTrait(node.kind, 'cachesResponses') ? 1 - loadFigureOf(node, 'hitRate') : 1;
+    const own = hasTrait(node.kind, 'entry') ? { mean: 0, p99: 0 } : responseTime(loadFigureOf(node, 'latencyMs'), capacity[v]! > 0 ? rate[v]! / capacity[v]! : Infinity);
     let behindMean = 0;
     let behind99 = 0;
-    if (hasTrait(node.kind, 'distributor')) {
-      const total = calls.reduce((sum, { edge }) => sum + weightOf(edge), 0);
-      for (const { edge, target } of calls) {
-        const share = weightOf(edge) / total;
-        behindMean += share * mean[target]!;
-        behind99 += share * p99[target]!;
-      }
-    } else {
-      for (const { edge, target } of calls) {
-        const times = callsOf(edge) * (plan.missShare.get(edge.id) ?? 1);
-        behindMean += times * mean[target]!;
-        behind99 += times * p99[target]!;
-      }
+    let total = 0;
+    if (plan.distributes[v]) for (const step of plan.forward[v]!) if (edgeKindOf(step.edge) === 'request') total += step.weight;
+    for (const step of plan.forward[v]!) {
+      if (edgeKindOf(step.edge) !== 'request') continue;
+      const times = plan.distributes[v] ? step.weight / total : step.factor;
+      behindMean += times * mean[step.target]!;
+      behind99 += times * p99[step.target]!;
     }
-    mean[v] = own.mean + miss * behindMean;
-    p99[v] = own.p99 + miss * behind99;
+    mean[v] = own.mean + plan.passOn[v]! * behindMean;
+    p99[v] = own.p99 + plan.passOn[v]! * behind99;
   }
   return graph.entries.map((entry) => {
     const v = componentIndex.get(entry.id)!;

@@ -51,15 +51,24 @@ export interface CostReport {
   components: { node: string; monthly: number }[];
 }
 
+/** A flow edge as the load pass reads it: calls per request times the share past a
+ *  cache-aside cache, and its weight at a distributor. */
+export interface Step {
+  readonly edge: DiagramEdge;
+  readonly target: number;
+  factor: number;
+  readonly weight: number;
+}
+
 export interface Plan {
-  /** Components in an order where every edge that carries load points forward. */
+  /** The components clients reach, request paths first; an edge pointing back closes a cycle. */
   readonly order: readonly number[];
   /** The flow edges out of each component; those pointing back in `order` close a cycle. */
-  readonly forward: readonly (readonly { edge: DiagramEdge; target: number }[])[];
-  /** Each component's place in `order`, or -1 when no client reaches it. */
-  readonly position: Int32Array;
-  /** The share of a caller's rate a database edge keeps after its cache-aside cache. */
-  readonly missShare: ReadonlyMap<string, number>;
+  readonly forward: readonly (readonly Step[])[];
+  /** The share of its incoming rate each component passes on: its misses, or all of it. */
+  readonly passOn: Float64Array;
+  /** 1 for a distributor, which splits its rate by weight instead of calling every target. */
+  readonly distributes: Uint8Array;
   readonly sources: readonly { v: number; rps: number }[];
 }
 
@@ -74,7 +83,8 @@ function planOf(graph: Graph): Plan {
     const rps = numberOf(entry, 'rps') ?? 0;
     if (rps > 0) sources.push({ v: componentIndex.get(entry.id)!, rps });
   }
-  const targetsOf = (v: number) => graph.outgoing(components[v]!.id).map((edge) => ({ edge, target: componentIndex.get(edge.target)! }));
+  const targetLists: ({ edge: DiagramEdge; target: number }[] | undefined)[] = new Array(n);
+  const targetsOf = (v: number) => (targetLists[v] ??= graph.outgoing(components[v]!.id).map((edge) => ({ edge, target: componentIndex.get(edge.target)! })));
 
   // The order rates are worked out in: the request paths first (a depth-first walk from
   // every client along request edges, finishing order reversed), and what only async
@@ -112,12 +122,9 @@ function planOf(graph: Graph): Plan {
     order.push(u);
     for (const { edge, target } of targetsOf(u)) if (edgeKindOf(edge) !== 'request' && !visited[target]) order.push(...walk(target, () => true));
   }
-  const position = new Int32Array(n).fill(-1);
-  order.forEach((v, i) => (position[v] = i));
-  const forward: { edge: DiagramEdge; target: number }[][] = Array.from({ length: n }, () => []);
-  for (const v of order) for (const step of targetsOf(v)) if (position[step.target]! >= 0) forward[v]!.push(step);
+  const forward: Step[][] = Array.from({ length: n }, () => []);
+  for (const v of order) for (const { edge, target } of targetsOf(v)) forward[v]!.push({ edge, target, factor: callsOf(edge), weight: weightOf(edge) });
 
-  const missShare = new Map<string, number>();
   for (const v of order) {
     let best = 0;
     for (const { target } of forward[v]!) {
@@ -127,9 +134,14 @@ function planOf(graph: Graph): Plan {
       }
     }
     if (best === 0) continue;
-    for (const { edge, target } of forward[v]!) if (hasTrait(components[target]!.kind, 'database')) missShare.set(edge.id, 1 - best);
+    for (const step of forward[v]!) {
+      if (!hasTrait(components[step.target]!.kind, 'database')) continue;
+      step.factor *= 1 - best;
+    }
   }
-  return { order, forward, missShare, sources, position };
+  const passOn = Float64Array.from(components, (node) => (hasTrait(node.kind, 'cachesResponses') ? 1 - loadFigureOf(node, 'hitRate') : 1));
+  const distributes = Uint8Array.from(components, (node) => (hasTrait(node.kind, 'distributor') ? 1 : 0));
+  return { order, forward, sources, passOn, distributes };
 }
 
 /** Capacity a second of each component, by index. */
@@ -149,27 +161,29 @@ const baseCapacities = perGraph(capacities);
  * Lost components receive and pass on nothing; distributors split over what is left.
  */
 export function loadState(graph: Graph, lost?: Uint8Array, capacityShare?: Float64Array): LoadState {
-  const plan = plans(graph);
-  const { components } = graph;
-  const rate = new Float64Array(components.length);
+  if (!lost && !capacityShare) return baseState(graph);
+  return propagate(graph, lost, capacityShare);
+}
+
+const baseState = perGraph((graph: Graph) => propagate(graph));
+
+function propagate(graph: Graph, lost?: Uint8Array, capacityShare?: Float64Array): LoadState {
+  const { order, forward, sources, passOn, distributes } = plans(graph);
+  const rate = new Float64Array(graph.components.length);
   const edgeRate = new Map<string, number>();
-  for (const { v, rps } of plan.sources) rate[v]! += rps;
-  for (const v of plan.order) {
+  for (const { v, rps } of sources) rate[v]! += rps;
+  for (const v of order) {
     const incoming = rate[v]!;
-    const edges = plan.forward[v]!;
+    const edges = forward[v]!;
     if (incoming === 0 || edges.length === 0 || lost?.[v]) continue;
-    const node = components[v]!;
-    let outgoing = incoming;
-    if (hasTrait(node.kind, 'cachesResponses')) outgoing *= 1 - loadFigureOf(node, 'hitRate');
-    const distributes = hasTrait(node.kind, 'distributor');
+    const outgoing = incoming * passOn[v]!;
     let totalWeight = 0;
-    if (distributes) for (const { edge, target } of edges) if (!lost?.[target]) totalWeight += weightOf(edge);
-    for (const { edge, target } of edges) {
-      if (lost?.[target]) continue;
-      let carried = outgoing * callsOf(edge) * (plan.missShare.get(edge.id) ?? 1);
-      if (distributes) carried *= weightOf(edge) / totalWeight;
-      edgeRate.set(edge.id, (edgeRate.get(edge.id) ?? 0) + carried);
-      rate[target]! += carried;
+    if (distributes[v]) for (const step of edges) if (!lost?.[step.target]) totalWeight += step.weight;
+    for (const step of edges) {
+      if (lost?.[step.target]) continue;
+      const carried = outgoing * step.factor * (distributes[v] ? step.weight / totalWeight : 1);
+      edgeRate.set(step.edge.id, (edgeRate.get(step.edge.id) ?? 0) + carried);
+      rate[step.target]! += carried;
     }
   }
   const base = baseCapacities(graph);
@@ -177,8 +191,8 @@ export function loadState(graph: Graph, lost?: Uint8Array, capacityShare?: Float
   return { rate, edgeRate, capacity };
 }
 
-export const callsOf = (edge: DiagramEdge) => numeric(edgePropOf(edge, 'callsPerRequest'), 1);
-export const weightOf = (edge: DiagramEdge) => numeric(edgePropOf(edge, 'weight'), 1);
+const callsOf = (edge: DiagramEdge) => numeric(edgePropOf(edge, 'callsPerRequest'), 1);
+const weightOf = (edge: DiagramEdge) => numeric(edgePropOf(edge, 'weight'), 1);
 const numeric = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
 
 /** The load review with everything up, worked out once per graph. */
