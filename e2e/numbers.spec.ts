@@ -47,3 +47,24 @@ test('the Numbers region shows availability, what to improve first, and the fail
   await expect(numbers.getByRole('listitem', { name: 'Browser' })).toContainText('97.5%');
   await page.screenshot({ path: 'test-results/numbers.png' });
 });
+
+// The load half: a robust design passes at the peak its brief states; doubling the
+// client's rps in the form brings the findings and the figures along at once.
+test('the Numbers region shows load at peak and the cost, and follows the client’s rps', async ({ page, canvas, properties, findings }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'New diagram' }).click();
+  await page.getByRole('dialog', { name: 'New diagram' }).getByRole('button', { name: /URL shortener.*robust/i }).click();
+  const numbers = page.getByRole('region', { name: 'Numbers' });
+  const busiest = numbers.getByRole('list', { name: 'Busiest components' });
+  // 20,000 rps split 100 : 1 by the gateways: 19,802 redirects over 30 instances of 1,000.
+  await expect(busiest.getByRole('listitem').first()).toContainText('19,802 of 30,000 requests/s (66%)');
+  await expect(numbers).toContainText('About $5,704 a month');
+  await expect(numbers.getByRole('listitem', { name: 'Browsers and apps' })).toContainText('Responds in 65 ms on average');
+  await expect(findings.withText(/More load than it can serve/)).toHaveCount(0);
+
+  await canvas.node('Browsers and apps').click();
+  await properties.set('Requests/s', '40000');
+  await expect(busiest.getByRole('listitem').first()).toContainText('(132%)');
+  await expect(findings.withText(/More load than it can serve/).first()).toBeVisible();
+  await numbers.screenshot({ path: 'test-results/numbers-load.png' });
+});

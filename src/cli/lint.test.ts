@@ -154,6 +154,23 @@ describe('faultline lint --format json', () => {
     ]);
   });
 
+  it('carries the load object when a client has rps, and leaves it out otherwise', async () => {
+    // 1,500 rps through two gateways (2 × 5,000) to three API instances (3 × 1,000).
+    const busy = file('busy.json', place(diagram(node('web', 'client', { rps: 1500 }), node('gw', 'api-gateway', { replicas: 2 }), node('api', 'service', { replicas: 3 }), path(['web', 'gw', 'api']))));
+    const output = JSON.parse((await lint([busy, '--format', 'json'])).stdout);
+    expect(Object.keys(output)).toEqual(['findings', 'availability', 'load']);
+    expect(output.load).toEqual({
+      components: [
+        { node: 'gw', rps: 1500, capacityRps: 10000, utilization: 0.15 },
+        { node: 'api', rps: 1500, capacityRps: 3000, utilization: 0.5 },
+      ],
+    });
+    expect(JSON.parse((await lint([clean, '--format', 'json'])).stdout).load).toBeUndefined();
+    const text = (await lint([busy])).stdout;
+    expect(text).toContain('  Busiest at peak\n    api  1,500 of 3,000 requests/s (50%)\n    gw   1,500 of 10,000 requests/s (15%)\n');
+    expect(text).toContain('  Cost  about $350 a month');
+  });
+
   it('carries cap on cap-choice findings', async () => {
     const stores = file('stores.json', place(diagram(node('web', 'client'), node('db', 'nosql-database', { engine: 'cassandra', replicas: 3 }), edge('web', 'db'))));
     const output = JSON.parse((await lint([stores, '--format', 'json'])).stdout);

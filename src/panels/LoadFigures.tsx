@@ -58,6 +58,7 @@ export function LatencyLine({ node, budget }: { node: string; budget: number | u
   const latency = useEditor((state) => state.analysis.latency.find((entry) => entry.node === node));
   if (!latency) return null;
   const over = budget !== undefined && latency.p99Ms > budget;
+  if (latency.p99Ms === Infinity) return <p className="figure-latency target-missed">No bound on response time: something on its path is over capacity.</p>;
   return (
     <p className={`figure-latency${over ? ' target-missed' : ''}`}>
       Responds in {formatMs(latency.meanMs)} on average, {formatMs(latency.p99Ms)} at p99
