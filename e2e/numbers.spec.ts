@@ -19,11 +19,11 @@ test('the Numbers region shows availability, what to improve first, and the fail
   await expect(improve.getByRole('listitem')).toHaveCount(3);
 
   // The tint marks each lone instance: each causes about a quarter of the downtime.
-  await numbers.getByLabel('Tint by downtime caused').check();
+  await numbers.getByLabel('Colour the canvas by').selectOption('downtime');
   await expect(page.locator('.react-flow__node.tint-much')).toHaveCount(4);
   await expect(page.locator('.react-flow__node.tint-much', { hasText: 'URL database' })).toHaveCount(1);
   await page.screenshot({ path: 'test-results/numbers-tint.png' });
-  await numbers.getByLabel('Tint by downtime caused').uncheck();
+  await numbers.getByLabel('Colour the canvas by').selectOption('none');
   await expect(page.locator('.react-flow__node.tint-much')).toHaveCount(0);
 
   // Show selects the unit on the canvas; Fail it recomputes the figures without it.
@@ -66,5 +66,11 @@ test('the Numbers region shows load at peak and the cost, and follows the client
   await properties.set('Requests/s', '40000');
   await expect(busiest.getByRole('listitem').first()).toContainText('(132%)');
   await expect(findings.withText(/More load than it can serve/).first()).toBeVisible();
+
+  // Coloured by load, the overloaded redirect service turns red and edges show their rates.
+  await numbers.getByLabel('Colour the canvas by').selectOption('load');
+  await expect(page.locator('.react-flow__node.busy-over', { hasText: 'Redirect service' })).toHaveCount(1);
+  await expect(page.locator('.edge-label', { hasText: '40,000/s' }).first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/canvas-load.png' });
   await numbers.screenshot({ path: 'test-results/numbers-load.png' });
 });

@@ -57,7 +57,7 @@ export function Canvas({ context, onFilesDropped }: { context: CommandContext; o
   const readOnly = useEditor((state) => state.saving.mode === 'read-only');
   const analysis = useEditor((state) => state.analysis);
   const editingLabel = useEditor((state) => state.editingLabel);
-  const tintByDowntime = useEditor((state) => state.tintByDowntime);
+  const tint = useEditor((state) => state.canvasTint);
   const showInfo = useEditor((state) => state.showInfo);
   const blast = useBlastRadius();
   const [cache] = useState(createViewCache);
@@ -70,11 +70,12 @@ export function Canvas({ context, onFilesDropped }: { context: CommandContext; o
         affected: blast?.affectedSet ?? none,
         analysis,
         editingLabel,
-        tintByDowntime,
+        tint,
       }),
-    [cache, doc, selectedNodes, blast, analysis, editingLabel, tintByDowntime],
+    [cache, doc, selectedNodes, blast, analysis, editingLabel, tint],
   );
-  const edges = useMemo(() => cache.edges(doc, selectedEdges), [cache, doc, selectedEdges]);
+  const rates = tint === 'load' && analysis.load?.active ? analysis.load.edgeRate : undefined;
+  const edges = useMemo(() => cache.edges(doc, selectedEdges, rates), [cache, doc, selectedEdges, rates]);
 
   useEffect(() => {
     // An empty canvas keeps its zoom, so the first component does not fill the screen.

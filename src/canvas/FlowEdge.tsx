@@ -12,7 +12,8 @@ export const FlowEdge = memo(function FlowEdge({ id, source, target, sourceX, so
   // Below the readable zoom an arrowhead is a pixel or two, and each one is painted
   // on its own: the line alone says enough there.
   const compact = useCompact();
-  const label = data ? (data.edge.label ?? (data.edge.props.protocol || '')) : '';
+  const named = data ? (data.edge.label ?? (data.edge.props.protocol || '')) : '';
+  const label = data?.rate ? (named ? `${named} · ${data.rate}` : data.rate) : named;
   const others = useOtherComponents(label !== '', source, target);
   if (!data) return null;
   const from = rectAround({ x: sourceX, y: sourceY }, data.sourceSize);

@@ -19,7 +19,7 @@ function doc() {
 const none = new Set<string>();
 
 function context(overrides: Partial<ViewContext> = {}): ViewContext {
-  return { selected: none, dimmed: none, affected: none, analysis: emptyAnalysis, editingLabel: null, tintByDowntime: false, ...overrides };
+  return { selected: none, dimmed: none, affected: none, analysis: emptyAnalysis, editingLabel: null, tint: 'none', ...overrides };
 }
 
 describe('view cache', () => {
@@ -177,8 +177,8 @@ describe('node view array', () => {
     const cache = createViewCache();
     const off = cache.nodes(doc(), context({ analysis })).find((view) => view.id === 'c')!;
     expect(off.className).toBeUndefined();
-    const on = cache.nodes(doc(), context({ analysis, tintByDowntime: true })).find((view) => view.id === 'c')!;
+    const on = cache.nodes(doc(), context({ analysis, tint: 'downtime' })).find((view) => view.id === 'c')!;
     expect(on.className).toBe('tint-most');
-    expect(on.data.decor.downtime).toBe('most');
+    expect(on.data.decor.tint).toBe('tint-most');
   });
 });

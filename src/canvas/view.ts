@@ -1,6 +1,8 @@
 import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { Severity } from '../analysis/types.ts';
-import type { AnalysisView, DowntimeShare } from '../store/analysisView.ts';
+import { formatRate } from '../analysis/numbers/load-words.ts';
+import type { AnalysisView } from '../store/analysisView.ts';
+import type { CanvasTint } from '../store/editor.ts';
 import { COMPONENT_SIZE, drawnSize } from '../model/catalogue.ts';
 import { sameExceptPosition } from '../model/ops.ts';
 import { isGroupKind, type Diagram, type DiagramEdge, type DiagramNode, type Size } from '../model/types.ts';
@@ -24,15 +26,16 @@ export interface NodeDecor {
   worst: Severity | undefined;
   findings: number;
   cap: 'CP' | 'AP' | undefined;
-  /** With the downtime tint on: how much of some client's downtime the node causes. */
-  downtime: DowntimeShare | undefined;
+  /** The class the canvas tint gives the node: its share of downtime, or how busy it is. */
+  tint: string | undefined;
 }
 
 export type ComponentNodeData = { node: DiagramNode; decor: NodeDecor };
 export type FlowNode = Node<ComponentNodeData, 'component' | 'group'>;
 /** The sizes of the two ends: with the centres React Flow passes in, they give the
  *  rectangles an edge runs between, without subscribing to either node. */
-export type EdgeData = { edge: DiagramEdge; sourceSize: Size; targetSize: Size };
+/** `rate`: requests a second along the edge, shown while the canvas is coloured by load. */
+export type EdgeData = { edge: DiagramEdge; sourceSize: Size; targetSize: Size; rate?: string };
 export type FlowEdge = Edge<EdgeData, 'flow'>;
 
 /** What the canvas knows beyond the document when it builds node views. */
@@ -44,7 +47,7 @@ export interface ViewContext {
   affected: ReadonlySet<string>;
   analysis: AnalysisView;
   editingLabel: string | null;
-  tintByDowntime: boolean;
+  tint: CanvasTint;
 }
 
 const HANDLE = 9;
@@ -85,8 +88,20 @@ export function decorOf(id: string, context: ViewContext): NodeDecor {
     worst: analysis.worstByNode.get(id),
     findings: analysis.countByNode.get(id) ?? 0,
     cap: analysis.capByNode.get(id),
-    downtime: context.tintByDowntime ? analysis.downtimeShareByNode.get(id) : undefined,
+    tint: tintOf(id, context),
   };
+}
+
+function tintOf(id: string, { tint, analysis }: ViewContext): string | undefined {
+  if (tint === 'downtime') {
+    const share = analysis.downtimeShareByNode.get(id);
+    return share && `tint-${share}`;
+  }
+  if (tint === 'load') {
+    const busy = analysis.busyByNode.get(id);
+    return busy && `busy-${busy}`;
+  }
+  return undefined;
 }
 
 /** The memo test of the node components: re-render only when what is drawn changed.
@@ -97,7 +112,7 @@ export function drawsTheSame(before: { id: string; data: ComponentNodeData }, af
 }
 
 function sameDecor(a: NodeDecor, b: NodeDecor): boolean {
-  return a.selected === b.selected && a.emphasis === b.emphasis && a.editing === b.editing && a.worst === b.worst && a.findings === b.findings && a.cap === b.cap && a.downtime === b.downtime;
+  return a.selected === b.selected && a.emphasis === b.emphasis && a.editing === b.editing && a.worst === b.worst && a.findings === b.findings && a.cap === b.cap && a.tint === b.tint;
 }
 
 export function toFlowNode(node: DiagramNode, decor: NodeDecor): FlowNode {
@@ -113,7 +128,7 @@ export function toFlowNode(node: DiagramNode, decor: NodeDecor): FlowNode {
     height,
     // Known sizes let React Flow place edges without waiting to measure.
     measured: { width, height },
-    className: [decor.emphasis && `is-${decor.emphasis}`, decor.downtime && `tint-${decor.downtime}`].filter(Boolean).join(' ') || undefined,
+    className: [decor.emphasis && `is-${decor.emphasis}`, decor.tint].filter(Boolean).join(' ') || undefined,
     ariaLabel: `${node.label}`,
   };
   view.handles = group ? makeHandles(width, height, false) : COMPONENT_HANDLES;
@@ -122,7 +137,7 @@ export function toFlowNode(node: DiagramNode, decor: NodeDecor): FlowNode {
   return view;
 }
 
-export function toFlowEdge(edge: DiagramEdge, selected: boolean, sourceSize: Size, targetSize: Size): FlowEdge {
+export function toFlowEdge(edge: DiagramEdge, selected: boolean, sourceSize: Size, targetSize: Size, rate?: string): FlowEdge {
   return {
     id: edge.id,
     source: edge.source,
@@ -130,13 +145,13 @@ export function toFlowEdge(edge: DiagramEdge, selected: boolean, sourceSize: Siz
     sourceHandle: EDGE_ANCHOR,
     targetHandle: EDGE_ANCHOR,
     type: 'flow',
-    data: { edge, sourceSize, targetSize },
+    data: rate === undefined ? { edge, sourceSize, targetSize } : { edge, sourceSize, targetSize, rate },
     selected,
   };
 }
 
 function sameFields(a: ViewContext, b: ViewContext): boolean {
-  return a.selected === b.selected && a.dimmed === b.dimmed && a.affected === b.affected && a.analysis === b.analysis && a.editingLabel === b.editingLabel && a.tintByDowntime === b.tintByDowntime;
+  return a.selected === b.selected && a.dimmed === b.dimmed && a.affected === b.affected && a.analysis === b.analysis && a.editingLabel === b.editingLabel && a.tint === b.tint;
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
@@ -171,7 +186,8 @@ export function createViewCache() {
       // A review that changed no badge leaves React Flow with nothing to do.
       return (lastNodes = sameItems(views, lastNodes) ? lastNodes : views);
     },
-    edges(doc: Diagram, selected: ReadonlySet<string>): FlowEdge[] {
+    /** `rates`: requests a second per edge id, to label the edges with (load colouring). */
+    edges(doc: Diagram, selected: ReadonlySet<string>, rates?: ReadonlyMap<string, number>): FlowEdge[] {
       const seen = new Set<string>();
       const groups = new Map(doc.nodes.filter((node) => isGroupKind(node.kind)).map((node) => [node.id, drawnSize(node)]));
       const groupSize = (id: string) => groups.get(id) ?? COMPONENT_SIZE;
@@ -181,8 +197,10 @@ export function createViewCache() {
         const sourceSize = groupSize(edge.source);
         const targetSize = groupSize(edge.target);
         const hit = edges.get(edge.id);
-        if (hit && hit.data!.edge === edge && hit.selected === isSelected && hit.data!.sourceSize === sourceSize && hit.data!.targetSize === targetSize) return hit;
-        const view = toFlowEdge(edge, isSelected, sourceSize, targetSize);
+        const rps = rates?.get(edge.id);
+        const rate = rps === undefined ? undefined : `${formatRate(rps)}/s`;
+        if (hit && hit.data!.edge === edge && hit.selected === isSelected && hit.data!.sourceSize === sourceSize && hit.data!.targetSize === targetSize && hit.data!.rate === rate) return hit;
+        const view = toFlowEdge(edge, isSelected, sourceSize, targetSize, rate);
         edges.set(edge.id, view);
         return view;
       });

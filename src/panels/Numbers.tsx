@@ -4,6 +4,7 @@ import { describeGain, downtimeOf, formatNines, formatPercent } from '../analysi
 import { availabilityTargetOf, numberOf } from '../model/props.ts';
 import { LatencyLine, LoadFigures } from './LoadFigures.tsx';
 import { useEditor, useEditorStore } from '../store/context.ts';
+import type { CanvasTint } from '../store/editor.ts';
 import { useShowNodes } from './useShowNodes.ts';
 
 // The numbers an interviewer asks for, beside the review: how often each client can
@@ -14,7 +15,7 @@ import { useShowNodes } from './useShowNodes.ts';
 export function Numbers() {
   const report = useEditor((state) => state.analysis.availability);
   const failed = useEditor((state) => state.blastUnits);
-  const tint = useEditor((state) => state.tintByDowntime);
+  const tint = useEditor((state) => state.canvasTint);
   const store = useEditorStore();
   const label = useLabel();
   return (
@@ -22,8 +23,12 @@ export function Numbers() {
       <header className="numbers-header">
         <h2>Numbers</h2>
         <label className="toggle">
-          <input type="checkbox" checked={tint} onChange={(event) => store.getState().setTintByDowntime(event.target.checked)} />
-          Tint by downtime caused
+          Colour the canvas by{' '}
+          <select value={tint} onChange={(event) => store.getState().setCanvasTint(event.target.value as CanvasTint)}>
+            <option value="none">findings only</option>
+            <option value="downtime">downtime caused</option>
+            <option value="load">load at peak</option>
+          </select>
         </label>
       </header>
       <h3>Availability</h3>

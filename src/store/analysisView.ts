@@ -1,5 +1,6 @@
 import type { AvailabilityReport } from '../analysis/numbers/availability.ts';
 import type { EntryLatency } from '../analysis/numbers/latency.ts';
+import { HEADROOM } from '../analysis/numbers/headroom.ts';
 import type { LoadReport } from '../analysis/numbers/load.ts';
 import type { Finding, Severity } from '../analysis/types.ts';
 
@@ -29,7 +30,12 @@ export interface AnalysisView {
   latency: readonly EntryLatency[];
   /** How much of some client's downtime each unit causes, for tinting the canvas. */
   downtimeShareByNode: ReadonlyMap<string, DowntimeShare>;
+  /** How busy each loaded component is at the clients' peak, for tinting the canvas. */
+  busyByNode: ReadonlyMap<string, Busy>;
 }
+
+/** At or over capacity, at or over the headroom threshold, or with room. */
+export type Busy = 'over' | 'tight' | 'fine';
 
 /** A unit's share of a client's downtime: half or more, a tenth or more, or less. */
 export type DowntimeShare = 'most' | 'much' | 'some';
@@ -46,6 +52,7 @@ export const emptyAnalysis: AnalysisView = {
   load: undefined,
   latency: [],
   downtimeShareByNode: new Map(),
+  busyByNode: new Map(),
 };
 
 export interface Figures {
@@ -67,7 +74,14 @@ export function summarise(findings: readonly Finding[], { availability, load, la
       if (!worst || RANK[finding.severity] > RANK[worst]) worstByNode.set(id, finding.severity);
     }
   }
-  return { findings, rules, worstByNode, countByNode, capByNode, availability, load, latency, downtimeShareByNode: downtimeShares(availability) };
+  return { findings, rules, worstByNode, countByNode, capByNode, availability, load, latency, downtimeShareByNode: downtimeShares(availability), busyByNode: busyness(load) };
+}
+
+function busyness(load: LoadReport | undefined): Map<string, Busy> {
+  const busy = new Map<string, Busy>();
+  if (!load?.active) return busy;
+  for (const { node, utilization } of load.components) busy.set(node, utilization >= 1 ? 'over' : utilization >= HEADROOM ? 'tight' : 'fine');
+  return busy;
 }
 
 const SHARE_RANK: Record<DowntimeShare, number> = { most: 3, much: 2, some: 1 };

@@ -49,6 +49,10 @@ export interface LiveState {
   editLink: string | null;
 }
 
+/** What the canvas colours components by: how much of a client's downtime they cause,
+ *  or how busy they are at the clients' peak (with each edge's rate). */
+export type CanvasTint = 'none' | 'downtime' | 'load';
+
 export interface EditorState {
   doc: Diagram;
   /** The room's side of the document; null when editing alone. */
@@ -67,8 +71,8 @@ export interface EditorState {
   dialog: Dialog;
   snapToGrid: boolean;
   showInfo: boolean;
-  /** The canvas tints components by how much of a client's downtime they cause. */
-  tintByDowntime: boolean;
+  /** What the canvas colours components by, besides their findings. */
+  canvasTint: CanvasTint;
   notice: Notice | null;
   diagramId: string | null;
   saving: SavingState;
@@ -109,7 +113,7 @@ export interface EditorActions {
   dismissNotice(): void;
   setSnapToGrid(on: boolean): void;
   setShowInfo(on: boolean): void;
-  setTintByDowntime(on: boolean): void;
+  setCanvasTint(tint: CanvasTint): void;
   setLayoutDirection(direction: LayoutDirection): void;
   setLayoutRunning(running: boolean): void;
   /** Shows what the loss of a failure unit takes down; null goes back to the diagram. */
@@ -155,7 +159,7 @@ export function initialState(doc: Diagram = emptyDiagram()): EditorState {
     dialog: null,
     snapToGrid: false,
     showInfo: true,
-    tintByDowntime: false,
+    canvasTint: 'none',
     notice: null,
     diagramId: null,
     saving: { mode: 'starting' },
@@ -284,7 +288,7 @@ export function createEditorStore(doc?: Diagram) {
       dismissNotice: () => set({ notice: null }),
       setSnapToGrid: (snapToGrid) => set({ snapToGrid }),
       setShowInfo: (showInfo) => set({ showInfo }),
-      setTintByDowntime: (tintByDowntime) => set({ tintByDowntime }),
+      setCanvasTint: (canvasTint) => set({ canvasTint }),
       setLayoutDirection: (layoutDirection) => set({ layoutDirection }),
       setLayoutRunning: (layoutRunning) => set({ layoutRunning }),
       showBlast: (unitIds) => set({ blastUnits: unitIds.length === 0 ? noUnits : [...unitIds] }),
