@@ -112,15 +112,20 @@ function planOf(graph: Graph): Plan {
     return finished.reverse();
   };
   const requestOrder: number[] = [];
+  const trees: number[][] = [];
   // From every client, so that latency has its paths without any rps set.
   for (const entry of graph.entries) {
     const root = componentIndex.get(entry.id)!;
-    if (!visited[root]) requestOrder.unshift(...walk(root, (edge) => edgeKindOf(edge) === 'request'));
+    if (!visited[root]) trees.push(walk(root, (edge) => edgeKindOf(edge) === 'request'));
   }
+  // Later walks first: a reverse finishing order across all of them.
+  for (let t = trees.length - 1; t >= 0; t--) for (const v of trees[t]!) requestOrder.push(v);
   const order: number[] = [];
   for (const u of requestOrder) {
     order.push(u);
-    for (const { edge, target } of targetsOf(u)) if (edgeKindOf(edge) !== 'request' && !visited[target]) order.push(...walk(target, () => true));
+    for (const { edge, target } of targetsOf(u)) {
+      if (edgeKindOf(edge) !== 'request' && !visited[target]) for (const v of walk(target, () => true)) order.push(v);
+    }
   }
   const forward: Step[][] = Array.from({ length: n }, () => []);
   for (const v of order) for (const { edge, target } of targetsOf(v)) forward[v]!.push({ edge, target, factor: callsOf(edge), weight: weightOf(edge) });
