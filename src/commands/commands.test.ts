@@ -4,9 +4,9 @@ import { emptyDiagram } from '../model/types.ts';
 import { HISTORY_LIMIT } from '../store/history.ts';
 import { addComponent, freeSpot } from './editing.ts';
 import type { Dialog, Editor } from '../store/editor.ts';
-import { chordMatches, commandById, COMMANDS, conflictingChords } from './registry.ts';
+import { chordAria, chordLabel, chordMatches, commandById, COMMANDS, conflictingChords } from './registry.ts';
 import { createTestEditor, type ServiceCall } from './testing.ts';
-import { TOOLBAR } from './toolbar.ts';
+import { TOOLBAR, toolbarCommands } from './toolbar.ts';
 
 describe('undo and redo', () => {
   it('undoes and redoes add, connect and property edits in order', () => {
@@ -291,7 +291,7 @@ describe('the command registry', () => {
   });
 
   it('reaches every command by a key, a pointer gesture or the toolbar', () => {
-    const inToolbar = new Set(TOOLBAR.flatMap((group) => group.items.map((item) => item.command)));
+    const inToolbar = new Set(toolbarCommands());
     // Cancel layout sits in the layout progress, shown only while a layout runs.
     const elsewhere = new Set(['cancel-layout']);
     const unreachable = COMMANDS.filter((command) => command.keys.length === 0 && !command.pointer && !inToolbar.has(command.id) && !elsewhere.has(command.id));
@@ -300,23 +300,50 @@ describe('the command registry', () => {
   });
 
   it('keeps the toolbar names the page and its tests use', () => {
-    const labels = TOOLBAR.flatMap((group) => group.items.map((item) => commandById(item.command).label));
+    const labels = toolbarCommands().map((id) => commandById(id).label);
     expect(labels).toEqual([
       'New diagram',
       'Library',
-      'Undo',
-      'Redo',
-      'Snap to grid',
-      'Auto layout',
+      'Import JSON',
       'Export JSON',
       'Export SVG',
       'Export PNG',
       'Export draw.io',
-      'Import JSON',
       'Copy link',
+      'Undo',
+      'Redo',
+      'Auto layout',
+      'Snap to grid',
+      'What if this fails?',
       'Rules',
       'Keyboard shortcuts',
     ]);
+  });
+
+  it('puts every command in the toolbar once, and every file command in the File menu', () => {
+    const ids = toolbarCommands();
+    expect(new Set(ids).size).toBe(ids.length);
+    const menu = TOOLBAR.find((entry) => entry.type === 'menu');
+    const inMenu = new Set(menu?.type === 'menu' ? menu.sections.flat() : []);
+    const fileCommands = COMMANDS.filter((command) => /^(export|import)-|^(new-diagram|library|copy-link)$/.test(command.id));
+    expect(fileCommands.filter((command) => !inMenu.has(command.id)).map((command) => command.id)).toEqual([]);
+  });
+
+  it('gives the undo, redo, auto layout and failure view buttons an icon, and each of them a key for its tooltip', () => {
+    const icons = new Map(TOOLBAR.flatMap((entry) => (entry.type === 'group' ? entry.items : [])).map((item) => [item.command, item.icon]));
+    for (const id of ['undo', 'redo', 'auto-layout', 'what-if']) {
+      expect(icons.get(id), id).toBeDefined();
+      expect(commandById(id).keys.length, id).toBeGreaterThan(0);
+    }
+  });
+
+  it('spells chords for people and for aria-keyshortcuts', () => {
+    const chord = { key: 'l', mod: true, shift: true };
+    expect(chordLabel(chord)).toBe('Ctrl+Shift+L');
+    expect(chordLabel(chord, true)).toBe('⌘+Shift+L');
+    expect(chordAria(chord)).toBe('Control+Shift+L');
+    expect(chordAria(chord, true)).toBe('Meta+Shift+L');
+    expect(chordAria({ key: '?' })).toBe('?');
   });
 });
 

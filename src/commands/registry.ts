@@ -51,7 +51,7 @@ export interface Command {
   edits?: boolean;
   /** When the command applies, read-only mode aside; always when left out. */
   available?(state: Editor): boolean;
-  /** A toggle's setting: the toolbar shows it as a checkbox, the shortcut dialog as on or off. */
+  /** A toggle's setting: controls show it as pressed or checked, the shortcut dialog as on or off. */
   checked?(state: Editor): boolean;
   /** Key handling passes the id of the component that has keyboard focus, and leaves
    *  the key alone when none has. */
@@ -221,12 +221,22 @@ export function commandForKey(event: Parameters<typeof chordMatches>[1], command
   return commands.find((command) => command.keys.some((chord) => chordMatches(chord, event)));
 }
 
-export function chordLabel(chord: KeyChord, mac = false): string {
+function chordParts(chord: KeyChord, mod: string): string {
   const parts: string[] = [];
-  if (chord.mod) parts.push(mac ? '⌘' : 'Ctrl');
+  if (chord.mod) parts.push(mod);
   if (chord.shift && chord.key !== '?') parts.push('Shift');
   parts.push(chord.key.length === 1 ? chord.key.toUpperCase() : chord.key);
   return parts.join('+');
+}
+
+/** A chord as people read it: "Ctrl+Shift+L", "⌘+Z". */
+export function chordLabel(chord: KeyChord, mac = false): string {
+  return chordParts(chord, mac ? '⌘' : 'Ctrl');
+}
+
+/** A chord as `aria-keyshortcuts` spells it: "Control+Shift+L". */
+export function chordAria(chord: KeyChord, mac = false): string {
+  return chordParts(chord, mac ? 'Meta' : 'Control');
 }
 
 /** Chords claimed by more than one command; the registry must have none. */
