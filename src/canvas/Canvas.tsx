@@ -17,6 +17,7 @@ import { sameViewport, type Viewport } from '../model/viewport.ts';
 import { addComponent } from '../commands/editing.ts';
 import type { CommandContext } from '../commands/registry.ts';
 import { useEditor, useEditorStore } from '../store/context.ts';
+import { colorSchemeOf } from '../store/editor.ts';
 import { useBlastRadius } from './useBlastRadius.ts';
 import { ComponentNode } from './ComponentNode.tsx';
 import { GroupNode } from './GroupNode.tsx';
@@ -59,6 +60,7 @@ export function Canvas({ context, onFilesDropped }: { context: CommandContext; o
   const editingLabel = useEditor((state) => state.editingLabel);
   const tintByDowntime = useEditor((state) => state.tintByDowntime);
   const showInfo = useEditor((state) => state.showInfo);
+  const colorScheme = useEditor(colorSchemeOf);
   const blast = useBlastRadius();
   const [cache] = useState(createViewCache);
 
@@ -198,7 +200,7 @@ export function Canvas({ context, onFilesDropped }: { context: CommandContext; o
           multiSelectionKeyCode={MULTI_SELECT_KEYS}
           snapToGrid={snapToGrid}
           snapGrid={GRID}
-          colorMode="system"
+          colorMode={colorScheme}
           minZoom={0.05}
           onlyRenderVisibleElements={nodes.length > 400}
           proOptions={PRO_OPTIONS}

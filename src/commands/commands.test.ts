@@ -3,7 +3,7 @@ import { addNode, connect, moveNodes, nodeById, setNodeProp } from '../model/ops
 import { emptyDiagram } from '../model/types.ts';
 import { HISTORY_LIMIT } from '../store/history.ts';
 import { addComponent, freeSpot } from './editing.ts';
-import type { Dialog, Editor } from '../store/editor.ts';
+import { colorSchemeOf, type Dialog, type Editor } from '../store/editor.ts';
 import { chordAria, chordLabel, chordMatches, commandById, COMMANDS, conflictingChords } from './registry.ts';
 import { createTestEditor, type ServiceCall } from './testing.ts';
 import { TOOLBAR, toolbarCommands } from './toolbar.ts';
@@ -249,6 +249,7 @@ const ENABLED: readonly [string, boolean, boolean, boolean][] = [
   ['auto-layout', false, true, false],
   ['cancel-layout', false, false, false],
   ['toggle-snap', true, true, true],
+  ['toggle-dark-mode', true, true, true],
   ['new-diagram', true, true, true],
   ['library', true, true, true],
   ['export-json', true, true, true],
@@ -317,6 +318,7 @@ describe('the command registry', () => {
       'What if this fails?',
       'Rules',
       'Keyboard shortcuts',
+      'Dark mode',
     ]);
   });
 
@@ -348,7 +350,10 @@ describe('the command registry', () => {
 });
 
 describe('toggles', () => {
-  const TOGGLES: readonly [string, (state: Editor) => boolean][] = [['toggle-snap', (state) => state.snapToGrid]];
+  const TOGGLES: readonly [string, (state: Editor) => boolean][] = [
+    ['toggle-snap', (state) => state.snapToGrid],
+    ['toggle-dark-mode', (state) => colorSchemeOf(state) === 'dark'],
+  ];
 
   it('marks exactly the toggles as checkable', () => {
     expect(COMMANDS.filter((command) => command.checked).map((command) => command.id)).toEqual(TOGGLES.map(([id]) => id));
@@ -364,6 +369,18 @@ describe('toggles', () => {
     expect(command.checked!(editor.state())).toBe(!before);
     editor.run(id);
     expect(command.checked!(editor.state())).toBe(before);
+  });
+
+  it('follows the system theme until a person chooses one, and then keeps their choice', () => {
+    const editor = createTestEditor();
+    editor.state().setSystemColorScheme('dark');
+    expect(commandById('toggle-dark-mode').checked!(editor.state())).toBe(true);
+    editor.run('toggle-dark-mode');
+    expect(colorSchemeOf(editor.state())).toBe('light');
+    expect(editor.state().chosenColorScheme).toBe('light');
+    editor.state().setSystemColorScheme('light');
+    editor.state().setSystemColorScheme('dark');
+    expect(colorSchemeOf(editor.state())).toBe('light');
   });
 
   it('flips Snap to grid with Shift+G', () => {

@@ -1,6 +1,6 @@
 import { nodeById } from '../model/ops.ts';
 import { isGroupKind } from '../model/types.ts';
-import type { Editor, EditorStore } from '../store/editor.ts';
+import { colorSchemeOf, type Editor, type EditorStore } from '../store/editor.ts';
 import {
   copy,
   cut,
@@ -180,6 +180,13 @@ export const COMMANDS: readonly Command[] = [
     keys: [{ key: 'g', shift: true }],
     checked: (state) => state.snapToGrid,
     run: ({ store }) => store.getState().setSnapToGrid(!store.getState().snapToGrid),
+  },
+  {
+    id: 'toggle-dark-mode',
+    label: 'Dark mode',
+    keys: [],
+    checked: (state) => colorSchemeOf(state) === 'dark',
+    run: ({ store }) => store.getState().chooseColorScheme(colorSchemeOf(store.getState()) === 'dark' ? 'light' : 'dark'),
   },
   { id: 'new-diagram', label: 'New diagram', keys: [], run: ({ store }) => store.getState().openDialog('templates') },
   { id: 'library', label: 'Library', keys: [], run: ({ store }) => store.getState().openDialog('library') },

@@ -3,7 +3,7 @@
 // says only where each command sits and which picture it wears.
 
 /** The pictures toolbar buttons wear; the panels map each to its drawing. */
-export type ToolbarIcon = 'undo' | 'redo' | 'auto-layout' | 'snap' | 'what-if' | 'rules' | 'shortcuts';
+export type ToolbarIcon = 'undo' | 'redo' | 'auto-layout' | 'snap' | 'what-if' | 'rules' | 'shortcuts' | 'dark-mode';
 
 export interface ToolbarItem {
   command: string;
@@ -57,6 +57,7 @@ export const TOOLBAR: readonly ToolbarEntry[] = [
     items: [
       { command: 'rules', icon: 'rules' },
       { command: 'shortcuts', icon: 'shortcuts' },
+      { command: 'toggle-dark-mode', icon: 'dark-mode' },
     ],
   },
 ];

@@ -1,4 +1,4 @@
-import { BookOpen, Flame, Grid3x3, Keyboard, Network, Redo2, Undo2, type LucideIcon } from 'lucide-react';
+import { BookOpen, Flame, Grid3x3, Keyboard, Moon, Network, Redo2, Undo2, type LucideIcon } from 'lucide-react';
 import type { ToolbarIcon } from '../commands/toolbar.ts';
 
 export const TOOLBAR_ICONS: Record<ToolbarIcon, LucideIcon> = {
@@ -9,4 +9,5 @@ export const TOOLBAR_ICONS: Record<ToolbarIcon, LucideIcon> = {
   'what-if': Flame,
   rules: BookOpen,
   shortcuts: Keyboard,
+  'dark-mode': Moon,
 };

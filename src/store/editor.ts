@@ -55,11 +55,17 @@ export interface EditorState {
   analysis: AnalysisView;
   layoutRunning: boolean;
   layoutDirection: LayoutDirection;
+  /** The theme the system asks for (prefers-color-scheme). */
+  systemColorScheme: ColorScheme;
+  /** The theme a person chose with the toggle, which wins over the system's; none until they do. */
+  chosenColorScheme: ColorScheme | null;
 }
 
 export type { Viewport };
 
 export type LayoutDirection = 'RIGHT' | 'DOWN';
+
+export type ColorScheme = 'light' | 'dark';
 
 export interface EditorActions {
   edit(change: (doc: Diagram) => Diagram, select?: { nodes?: string[]; edges?: string[] }): void;
@@ -87,6 +93,8 @@ export interface EditorActions {
   setTintByDowntime(on: boolean): void;
   setLayoutDirection(direction: LayoutDirection): void;
   setLayoutRunning(running: boolean): void;
+  setSystemColorScheme(scheme: ColorScheme): void;
+  chooseColorScheme(scheme: ColorScheme | null): void;
   /** Shows what the loss of a failure unit takes down; null goes back to the diagram. */
   showBlast(unitIds: readonly string[]): void;
   startEditingLabel(nodeId: string): void;
@@ -100,6 +108,9 @@ export interface EditorActions {
 
 export type Editor = EditorState & EditorActions;
 export type EditorStore = ReturnType<typeof createEditorStore>;
+
+/** The theme the page shows: a person's choice, else the system's. */
+export const colorSchemeOf = (state: EditorState): ColorScheme => state.chosenColorScheme ?? state.systemColorScheme;
 
 const none: ReadonlySet<string> = new Set();
 const noUnits: readonly string[] = Object.freeze([]);
@@ -128,6 +139,8 @@ export function initialState(doc: Diagram = emptyDiagram()): EditorState {
     analysis: emptyAnalysis,
     layoutRunning: false,
     layoutDirection: 'RIGHT',
+    systemColorScheme: 'light',
+    chosenColorScheme: null,
   };
 }
 
@@ -237,6 +250,8 @@ export function createEditorStore(doc?: Diagram) {
       setTintByDowntime: (tintByDowntime) => set({ tintByDowntime }),
       setLayoutDirection: (layoutDirection) => set({ layoutDirection }),
       setLayoutRunning: (layoutRunning) => set({ layoutRunning }),
+      setSystemColorScheme: (systemColorScheme) => set({ systemColorScheme }),
+      chooseColorScheme: (chosenColorScheme) => set({ chosenColorScheme }),
       showBlast: (unitIds) => set({ blastUnits: unitIds.length === 0 ? noUnits : [...unitIds] }),
       startEditingLabel: (editingLabel) => set({ editingLabel }),
       stopEditingLabel: () => set({ editingLabel: null }),
