@@ -59,6 +59,7 @@ export function Canvas({ context, onFilesDropped }: { context: CommandContext; o
   const analysis = useEditor((state) => state.analysis);
   const editingLabel = useEditor((state) => state.editingLabel);
   const tintByDowntime = useEditor((state) => state.tintByDowntime);
+  const highlighted = useEditor((state) => state.highlightedNodes);
   const showInfo = useEditor((state) => state.showInfo);
   const colorScheme = useEditor(colorSchemeOf);
   const blast = useBlastRadius();
@@ -70,11 +71,12 @@ export function Canvas({ context, onFilesDropped }: { context: CommandContext; o
         selected: selectedNodes,
         dimmed: blast?.lostSet ?? none,
         affected: blast?.affectedSet ?? none,
+        highlighted,
         analysis,
         editingLabel,
         tintByDowntime,
       }),
-    [cache, doc, selectedNodes, blast, analysis, editingLabel, tintByDowntime],
+    [cache, doc, selectedNodes, blast, analysis, editingLabel, tintByDowntime, highlighted],
   );
   const edges = useMemo(() => cache.edges(doc, selectedEdges), [cache, doc, selectedEdges]);
 

@@ -36,6 +36,8 @@ export interface EditorState {
   selectedEdges: ReadonlySet<string>;
   clipboard: Clipboard | null;
   pasteCount: number;
+  /** The components a finding the pointer or focus is on is about, lit up on the canvas. */
+  highlightedNodes: ReadonlySet<string>;
   /** The units the failure view fails together; none when it is closed. */
   blastUnits: readonly string[];
   editingLabel: string | null;
@@ -95,6 +97,8 @@ export interface EditorActions {
   setLayoutRunning(running: boolean): void;
   setSystemColorScheme(scheme: ColorScheme): void;
   chooseColorScheme(scheme: ColorScheme | null): void;
+  /** Lights up components on the canvas; none clears it. */
+  highlightNodes(ids: readonly string[]): void;
   /** Shows what the loss of a failure unit takes down; null goes back to the diagram. */
   showBlast(unitIds: readonly string[]): void;
   startEditingLabel(nodeId: string): void;
@@ -124,6 +128,7 @@ export function initialState(doc: Diagram = emptyDiagram()): EditorState {
     selectedEdges: none,
     clipboard: null,
     pasteCount: 0,
+    highlightedNodes: none,
     blastUnits: noUnits,
     editingLabel: null,
     dialog: null,
@@ -252,6 +257,7 @@ export function createEditorStore(doc?: Diagram) {
       setLayoutRunning: (layoutRunning) => set({ layoutRunning }),
       setSystemColorScheme: (systemColorScheme) => set({ systemColorScheme }),
       chooseColorScheme: (chosenColorScheme) => set({ chosenColorScheme }),
+      highlightNodes: (ids) => set({ highlightedNodes: ids.length === 0 ? none : new Set(ids) }),
       showBlast: (unitIds) => set({ blastUnits: unitIds.length === 0 ? noUnits : [...unitIds] }),
       startEditingLabel: (editingLabel) => set({ editingLabel }),
       stopEditingLabel: () => set({ editingLabel: null }),
