@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, openApp, test } from './fixtures.ts';
+import { chooseFromFileMenu, expect, openApp, test } from './fixtures.ts';
 import { PREVIEW_PORT } from './ports.ts';
 
 test('work survives a reload, viewport included', async ({ page, palette, canvas, properties }) => {
@@ -44,37 +44,37 @@ test('export then import gives back the same diagram, as a new one', async ({ pa
   await page.getByRole('textbox', { name: 'Diagram title' }).press('Enter');
 
   const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export JSON' }).click();
+  await chooseFromFileMenu(page, 'Export JSON');
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('round-trip.faultline.json');
   const exported = await readFile((await download.path())!, 'utf8');
   expect(JSON.parse(exported)).toMatchObject({ format: 'faultline', version: 2, title: 'Round trip' });
 
   const drawing = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export SVG' }).click();
+  await chooseFromFileMenu(page, 'Export SVG');
   const svg = await drawing;
   expect(svg.suggestedFilename()).toBe('round-trip.svg');
   expect(await readFile((await svg.path())!, 'utf8')).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
 
   const choosing = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import JSON' }).click();
+  await chooseFromFileMenu(page, 'Import JSON');
   await (await choosing).setFiles({ name: 'Round trip.faultline.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
   await expect(page.getByRole('status').filter({ hasText: 'Opened' })).toBeVisible();
   await expect(canvas.node('API gateway').locator('.badge.replicas')).toHaveText('×2');
 
   // Exporting the imported copy gives the same file.
   const again = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export JSON' }).click();
+  await chooseFromFileMenu(page, 'Export JSON');
   expect(await readFile((await (await again).path())!, 'utf8')).toBe(exported);
 
-  await page.getByRole('button', { name: 'Library' }).click();
+  await chooseFromFileMenu(page, 'Library');
   await expect(page.getByRole('dialog', { name: 'Library' }).getByText('Round trip', { exact: true })).toHaveCount(2);
 });
 
 test('a version 1 file opens upgraded, and says what the upgrade moved aside', async ({ page, canvas, properties }) => {
   await openApp(page);
   const choosing = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import JSON' }).click();
+  await chooseFromFileMenu(page, 'Import JSON');
   const old = await readFile(new URL('../src/io/fixtures/v1-own-new-names.faultline.json', import.meta.url), 'utf8');
   await (await choosing).setFiles({ name: 'old.faultline.json', mimeType: 'application/json', buffer: Buffer.from(old) });
   await expect(page.getByRole('status').filter({ hasText: 'Upgraded to format version 2' })).toContainText('"needs" is kept as "needs_v1"');
@@ -89,7 +89,7 @@ test('a broken file shows an alert and changes nothing', async ({ page, palette,
   await openApp(page);
   await palette.item('Search').click();
   const choosing = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import JSON' }).click();
+  await chooseFromFileMenu(page, 'Import JSON');
   const broken = '{"format":"faultline","version":1,"title":"x","nodes":[{"id":"a","kind":"service","label":"A","position":{"x":0,"y":0},"props":{}}],"edges":[{"id":"e","source":"a","target":"ghost","props":{}}]}';
   await (await choosing).setFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
   const alert = page.getByRole('alert').filter({ hasText: 'broken.json' });
@@ -98,7 +98,7 @@ test('a broken file shows an alert and changes nothing', async ({ page, palette,
   await expect(canvas.node('Search')).toBeVisible();
 
   const notJson = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import JSON' }).click();
+  await chooseFromFileMenu(page, 'Import JSON');
   await (await notJson).setFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "faultline",,}') });
   await expect(page.getByRole('alert').filter({ hasText: 'notes.json' })).toContainText(/line 1/i);
   await expect(canvas.nodes()).toHaveCount(1);
@@ -132,7 +132,7 @@ test('a share link opens the same diagram in a fresh context', async ({ page, br
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await palette.item('Object storage').click();
   await palette.item('Coordination').click();
-  await page.getByRole('button', { name: 'Copy link' }).click();
+  await chooseFromFileMenu(page, 'Copy link');
   await expect(page.getByRole('status').filter({ hasText: /link/i })).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toContain('#doc=');

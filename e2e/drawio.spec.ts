@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, openApp, test } from './fixtures.ts';
+import { chooseFromFileMenu, expect, openApp, test } from './fixtures.ts';
 
 // A real public diagram (src/io/formats/drawio/corpus/README.md gives its source and
 // licence): API Gateway, SQS, Lambda and DynamoDB drawn with AWS icons, compressed.
@@ -9,7 +9,7 @@ const PATTERN = 'serverless-patterns--apigw-sqs-lambda-ddb-cdk--docs--apigw-sqs-
 test('a draw.io file chosen in the file picker opens, says how each element was mapped, and is reviewed', async ({ page, canvas, findings, guard: _guard }) => {
   await openApp(page);
   const choosing = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import JSON' }).click();
+  await chooseFromFileMenu(page, 'Import JSON');
   await (await choosing).setFiles({ name: 'pattern.drawio', mimeType: 'application/xml', buffer: await readFile(new URL(PATTERN, CORPUS)) });
 
   await expect(page.getByRole('status').filter({ hasText: 'Opened pattern.drawio as a new diagram. draw.io import' })).toBeVisible();
@@ -30,7 +30,7 @@ test('Export draw.io writes an mxfile with the labels, groups and arrows, which 
   await page.getByRole('textbox', { name: 'Diagram title' }).press('Enter');
 
   const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export draw.io' }).click();
+  await chooseFromFileMenu(page, 'Export draw.io');
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('shop.drawio');
   const text = await readFile((await download.path())!, 'utf8');
@@ -39,7 +39,7 @@ test('Export draw.io writes an mxfile with the labels, groups and arrows, which 
   expect(text).toContain('faultline=sql-database;');
 
   const choosing = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import JSON' }).click();
+  await chooseFromFileMenu(page, 'Import JSON');
   await (await choosing).setFiles({ name: 'shop.drawio', mimeType: 'application/xml', buffer: Buffer.from(text) });
   await expect(page.getByRole('status').filter({ hasText: 'Opened shop.drawio' })).toBeVisible();
   await expect(canvas.node('Load balancer')).toBeVisible();

@@ -1,4 +1,4 @@
-import { expect, openApp, test } from './fixtures.ts';
+import { chooseFromFileMenu, expect, openApp, test } from './fixtures.ts';
 
 // An empty canvas says how to start, offers the starter designs, and keeps out of the
 // way: it is gone as soon as the diagram has a component.
@@ -25,7 +25,7 @@ test('an empty canvas explains how to start and opens the starter designs from t
   await expect(hint).toHaveCount(0);
 
   // A blank diagram shows it again; the first component takes it away.
-  await page.getByRole('button', { name: 'New diagram' }).click();
+  await chooseFromFileMenu(page, 'New diagram');
   await dialog.getByRole('button', { name: /Blank diagram/ }).click();
   await expect(hint).toBeVisible();
   await palette.item('Service').click();

@@ -115,6 +115,18 @@ export async function openApp(page: Page): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: /Saved in this browser|Saving is off/ })).toBeVisible();
 }
 
+/** The toolbar's File menu button. */
+export function fileMenuButton(page: Page): Locator {
+  return page.getByRole('banner').getByRole('button', { name: 'File', exact: true });
+}
+
+/** Runs a command from the toolbar's File menu as a person would: opens the menu and
+ *  chooses the item by its accessible name. */
+export async function chooseFromFileMenu(page: Page, name: string): Promise<void> {
+  await fileMenuButton(page).click();
+  await page.getByRole('menu', { name: 'File' }).getByRole('menuitem', { name, exact: true }).click();
+}
+
 /** Pastes text onto the page as a person would with Ctrl+V, clipboard contents included. */
 export async function pasteText(page: Page, text: string): Promise<void> {
   await page.evaluate((pasted) => {

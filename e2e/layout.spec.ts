@@ -1,4 +1,4 @@
-import { expect, openApp, test } from './fixtures.ts';
+import { chooseFromFileMenu, expect, openApp, test } from './fixtures.ts';
 
 interface Box {
   id: string;
@@ -12,7 +12,7 @@ interface Box {
 
 test('a starter design opens, lays out tidily in one undo step', async ({ page, canvas, findings }) => {
   await openApp(page);
-  await page.getByRole('button', { name: 'New diagram' }).click();
+  await chooseFromFileMenu(page, 'New diagram');
   await page.getByRole('dialog', { name: 'New diagram' }).getByRole('button', { name: /real-time chat.*has mistakes/i }).click();
   await expect(findings.items().first()).toBeVisible();
   const count = await canvas.nodes().count();

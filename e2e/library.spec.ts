@@ -1,4 +1,4 @@
-import { expect, openApp, pasteText, test } from './fixtures.ts';
+import { chooseFromFileMenu, expect, openApp, pasteText, test } from './fixtures.ts';
 
 test('the library opens, renames, duplicates, deletes and searches diagrams', async ({ page, palette, canvas }) => {
   await openApp(page);
@@ -6,11 +6,11 @@ test('the library opens, renames, duplicates, deletes and searches diagrams', as
   await page.getByRole('textbox', { name: 'Diagram title' }).press('Enter');
   await palette.item('Service').click();
 
-  await page.getByRole('button', { name: 'New diagram' }).click();
+  await chooseFromFileMenu(page, 'New diagram');
   await page.getByRole('dialog', { name: 'New diagram' }).getByRole('button', { name: /Blank diagram/ }).click();
   await expect(canvas.nodes()).toHaveCount(0);
 
-  await page.getByRole('button', { name: 'Library' }).click();
+  await chooseFromFileMenu(page, 'Library');
   const library = page.getByRole('dialog', { name: 'Library' });
   await expect(library.getByText('Payments', { exact: true })).toBeVisible();
   await expect(library.getByText('1 component ·', { exact: false })).toBeVisible();
@@ -44,7 +44,7 @@ test('without IndexedDB the app keeps working, says saving is off, and still exp
   await palette.item('Load balancer').click();
   await expect(canvas.node('Load balancer')).toBeVisible();
   const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export JSON' }).click();
+  await chooseFromFileMenu(page, 'Export JSON');
   expect((await downloading).suggestedFilename()).toMatch(/\.faultline\.json$/);
 });
 
@@ -70,6 +70,6 @@ test('dropping a file or pasting JSON onto the canvas imports it as a new diagra
   await pasteText(page, file.replace('Dropped', 'Pasted').replace('Jobs', 'Pasted jobs'));
   await expect(canvas.node('Pasted jobs')).toBeVisible();
 
-  await page.getByRole('button', { name: 'Library' }).click();
+  await chooseFromFileMenu(page, 'Library');
   await expect(page.getByRole('dialog', { name: 'Library' }).getByRole('listitem')).toHaveCount(3);
 });

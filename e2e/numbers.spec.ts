@@ -1,4 +1,4 @@
-import { expect, openApp, test } from './fixtures.ts';
+import { chooseFromFileMenu, expect, openApp, test } from './fixtures.ts';
 
 // The Numbers region as a candidate uses it: open a first draft, read its availability
 // and what costs it most, fail the worst unit by hand, and fix it in the form.
@@ -7,7 +7,7 @@ test('the Numbers region shows availability, what to improve first, and the fail
   const numbers = page.getByRole('region', { name: 'Numbers' });
   await expect(numbers.getByText('Add a client to see how often it can use the design.')).toBeVisible();
 
-  await page.getByRole('button', { name: 'New diagram' }).click();
+  await chooseFromFileMenu(page, 'New diagram');
   await page.getByRole('dialog', { name: 'New diagram' }).getByRole('button', { name: /URL shortener.*has mistakes/i }).click();
   const browser = numbers.getByRole('listitem', { name: 'Browser' });
   // Four lone instances at 99.5% and a pair: 0.995⁴ × (1 − 0.005²) = 98.01%.

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts';
+import { chooseFromFileMenu, expect, test } from './fixtures.ts';
 import { OFFLINE_PORT } from './ports.ts';
 import { startPreview } from './server.ts';
 
@@ -36,10 +36,10 @@ test('after one visit the whole app works with the server gone and the network o
     await page.getByRole('button', { name: 'Auto layout' }).click();
     await expect(page.getByRole('button', { name: 'Auto layout' })).toBeEnabled();
     const downloading = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export JSON' }).click();
+    await chooseFromFileMenu(page, 'Export JSON');
     expect((await downloading).suggestedFilename()).toMatch(/\.faultline\.json$/);
     const png = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export PNG' }).click();
+    await chooseFromFileMenu(page, 'Export PNG');
     expect((await png).suggestedFilename()).toMatch(/\.png$/);
 
     await page.waitForTimeout(700);

@@ -1,12 +1,18 @@
-import { expect, openApp, pasteText, test } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+import { expect, openApp, pasteText, test, type CanvasObject, type PaletteObject } from './fixtures.ts';
 
-test('a review names both single points of failure and follows edits', async ({ page, palette, canvas, properties, findings }) => {
+/** A client, a load balancer and a database in a line: two single points of failure. */
+async function drawClientBalancerDatabase(page: Page, palette: PaletteObject, canvas: CanvasObject): Promise<void> {
   await openApp(page);
   await palette.dragTo('Client', 100, 250);
   await palette.dragTo('Load balancer', 400, 250);
   await palette.dragTo('SQL database', 700, 250);
   await canvas.connect('Client', 'Load balancer');
   await canvas.connect('Load balancer', 'SQL database');
+}
+
+test('a review names both single points of failure and follows edits', async ({ page, palette, canvas, properties, findings }) => {
+  await drawClientBalancerDatabase(page, palette, canvas);
 
   // A finding shows its rule's title, then its message, which starts with the subject.
   const lbSpof = findings.withText(/Single point of failure\s*Load balancer/);
@@ -84,4 +90,44 @@ test('a long review shows the first fifty of each severity, and the rest on requ
   await warnings.getByRole('button', { name: /^Show \d+ more$/ }).click();
   expect(await warnings.locator('li.finding').count()).toBeGreaterThan(50);
   await expect(warnings.getByRole('button', { name: /more$/ })).toHaveCount(0);
+});
+
+test('a finding lights up its components while the pointer or focus is on it, and the counts filter the list', async ({ page, palette, canvas, findings }) => {
+  await drawClientBalancerDatabase(page, palette, canvas);
+  const dbSpof = findings.withText(/Single point of failure\s*SQL database/);
+  await expect(dbSpof).toHaveCount(1);
+
+  await dbSpof.hover();
+  await expect(canvas.node('SQL database')).toHaveClass(/is-highlighted/);
+  await expect(canvas.node('Load balancer')).not.toHaveClass(/is-highlighted/);
+  await page.getByRole('navigation', { name: 'Components' }).hover();
+  await expect(page.locator('.react-flow__node.is-highlighted')).toHaveCount(0);
+  // The keyboard gets the same: focus on one of its buttons.
+  await dbSpof.getByRole('button', { name: 'Show' }).focus();
+  await expect(canvas.node('SQL database')).toHaveClass(/is-highlighted/);
+  await dbSpof.getByRole('button', { name: 'Show' }).blur();
+  await expect(page.locator('.react-flow__node.is-highlighted')).toHaveCount(0);
+
+  const counts = page.getByRole('group', { name: 'Finding counts' });
+  const errors = counts.getByRole('button', { name: /\d+ errors?$/ });
+  const review = page.getByRole('region', { name: 'Findings' });
+  // This design has errors and info, and no warnings.
+  await expect(review.getByRole('region', { name: 'Info' })).toBeVisible();
+  await errors.click();
+  await expect(errors).toHaveAttribute('aria-pressed', 'true');
+  await expect(review.getByRole('region', { name: 'Errors' })).toBeVisible();
+  await expect(review.getByRole('region', { name: 'Info' })).toHaveCount(0);
+  expect(await findings.items().count()).toBe(Number((await errors.textContent())!.match(/\d+/)![0]));
+
+  // Another count moves the filter; the pressed one again shows everything.
+  const infos = counts.getByRole('button', { name: /\d+ infos?$/ });
+  await infos.click();
+  await expect(infos).toHaveAttribute('aria-pressed', 'true');
+  await expect(errors).toHaveAttribute('aria-pressed', 'false');
+  await expect(review.getByRole('region', { name: 'Errors' })).toHaveCount(0);
+  await expect(review.getByRole('region', { name: 'Info' })).toBeVisible();
+  await infos.click();
+  await expect(infos).toHaveAttribute('aria-pressed', 'false');
+  await expect(review.getByRole('region', { name: 'Errors' })).toBeVisible();
+  await expect(review.getByRole('region', { name: 'Info' })).toBeVisible();
 });

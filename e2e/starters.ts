@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect } from './fixtures.ts';
+import { chooseFromFileMenu, expect } from './fixtures.ts';
 
 // Opening starter designs and zooming, for the specs that look at how designs are drawn.
 
@@ -21,7 +21,7 @@ export const STARTERS: readonly Starter[] = readdirSync(FOLDER)
 
 /** Opens a starter design from "New diagram", as a person would, and waits until it is drawn. */
 export async function openStarter(page: Page, starter: Starter): Promise<void> {
-  await page.getByRole('button', { name: 'New diagram' }).click();
+  await chooseFromFileMenu(page, 'New diagram');
   await page
     .getByRole('dialog', { name: 'New diagram' })
     .getByRole('button', { name: new RegExp(`^${escapeRegExp(starter.title)} (has mistakes|robust)`) })

@@ -4,11 +4,15 @@ import '@xyflow/react/dist/style.css';
 import './styles.css';
 import { App } from './App.tsx';
 import { createEditorStore } from '../store/editor.ts';
+import { startColorScheme } from './colorScheme.ts';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+const store = createEditorStore();
+// Before the first paint, so a dark page never flashes light.
+startColorScheme(store);
 createRoot(root).render(
   <StrictMode>
-    <App store={createEditorStore()} />
+    <App store={store} />
   </StrictMode>,
 );

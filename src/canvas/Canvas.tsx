@@ -17,6 +17,7 @@ import { sameViewport, type Viewport } from '../model/viewport.ts';
 import { addComponent } from '../commands/editing.ts';
 import type { CommandContext } from '../commands/registry.ts';
 import { useEditor, useEditorStore } from '../store/context.ts';
+import { colorSchemeOf } from '../store/editor.ts';
 import { useBlastRadius } from './useBlastRadius.ts';
 import { ComponentNode } from './ComponentNode.tsx';
 import { GroupNode } from './GroupNode.tsx';
@@ -58,7 +59,9 @@ export function Canvas({ context, onFilesDropped }: { context: CommandContext; o
   const analysis = useEditor((state) => state.analysis);
   const editingLabel = useEditor((state) => state.editingLabel);
   const tint = useEditor((state) => state.canvasTint);
+  const highlighted = useEditor((state) => state.highlightedNodes);
   const showInfo = useEditor((state) => state.showInfo);
+  const colorScheme = useEditor(colorSchemeOf);
   const blast = useBlastRadius();
   const [cache] = useState(createViewCache);
 
@@ -68,11 +71,12 @@ export function Canvas({ context, onFilesDropped }: { context: CommandContext; o
         selected: selectedNodes,
         dimmed: blast?.lostSet ?? none,
         affected: blast?.affectedSet ?? none,
+        highlighted,
         analysis,
         editingLabel,
         tint,
       }),
-    [cache, doc, selectedNodes, blast, analysis, editingLabel, tint],
+    [cache, doc, selectedNodes, blast, analysis, editingLabel, tint, highlighted],
   );
   const rates = tint === 'load' && analysis.load?.active ? analysis.load.edgeRate : undefined;
   const edges = useMemo(() => cache.edges(doc, selectedEdges, rates), [cache, doc, selectedEdges, rates]);
@@ -199,7 +203,7 @@ export function Canvas({ context, onFilesDropped }: { context: CommandContext; o
           multiSelectionKeyCode={MULTI_SELECT_KEYS}
           snapToGrid={snapToGrid}
           snapGrid={GRID}
-          colorMode="system"
+          colorMode={colorScheme}
           minZoom={0.05}
           onlyRenderVisibleElements={nodes.length > 400}
           proOptions={PRO_OPTIONS}

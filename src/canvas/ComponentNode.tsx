@@ -33,7 +33,7 @@ export const ComponentNode = memo(function ComponentNode({ id, data }: NodeProps
     <div className={className} data-testid={`node-${id}`} data-parent={node.parentId}>
       <EdgeAnchor />
       {SIDES.map((side) => (
-        <Handle key={side} id={side} type="source" position={side} className="handle" aria-label={`Connect from ${side}`} />
+        <Handle key={side} id={side} type="source" position={side} className="handle" />
       ))}
       <Icon className="component-icon" aria-hidden size={20} />
       <div className="component-text">

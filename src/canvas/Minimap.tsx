@@ -1,6 +1,7 @@
 import { Panel, useReactFlow, useStore } from '@xyflow/react';
 import { useEffect, useMemo, useRef, type PointerEvent } from 'react';
 import { useEditor } from '../store/context.ts';
+import { colorSchemeOf } from '../store/editor.ts';
 import { boundsOf } from '../model/geometry.ts';
 import { visibleRect } from '../model/viewport.ts';
 import { fitFrame, shapesOf, toDiagram, toMinimap } from './minimap.ts';
@@ -17,6 +18,8 @@ export function Minimap() {
   const doc = useEditor((state) => state.doc);
   const selected = useEditor((state) => state.selectedNodes);
   const worst = useEditor((state) => state.analysis.worstByNode);
+  // Its colours are the theme's, read when it draws, so a new theme draws it again.
+  const scheme = useEditor(colorSchemeOf);
   const transform = useStore((state) => state.transform);
   const flowWidth = useStore((state) => state.width);
   const flowHeight = useStore((state) => state.height);
@@ -51,7 +54,7 @@ export function Minimap() {
       context.fillStyle = selected.has(shape.id) ? fill.selected : severity === 'error' ? fill.error : severity === 'warning' ? fill.warning : fill.plain;
       context.fillRect(rect.x, rect.y, Math.max(1, rect.width), Math.max(1, rect.height));
     }
-  }, [shapes, frame, selected, worst]);
+  }, [shapes, frame, selected, worst, scheme]);
 
   const view = frame ? toMinimap(visibleRect({ x: transform[0], y: transform[1], zoom: transform[2] }, { width: flowWidth, height: flowHeight }), frame) : null;
 

@@ -19,7 +19,7 @@ function doc() {
 const none = new Set<string>();
 
 function context(overrides: Partial<ViewContext> = {}): ViewContext {
-  return { selected: none, dimmed: none, affected: none, analysis: emptyAnalysis, editingLabel: null, tint: 'none', ...overrides };
+  return { selected: none, dimmed: none, affected: none, highlighted: none, analysis: emptyAnalysis, editingLabel: null, tint: 'none', ...overrides };
 }
 
 describe('view cache', () => {
@@ -170,6 +170,17 @@ describe('node view array', () => {
     const first = cache.nodes(d, context());
     expect(cache.nodes(d, context({ analysis: summarise([]) }))).toBe(first);
     expect(cache.nodes(d, context({ selected: new Set(['c']) }))).not.toBe(first);
+  });
+
+  it('lights up the components a finding is about, and redraws only those', () => {
+    const cache = createViewCache();
+    const d = doc();
+    const before = cache.nodes(d, context());
+    const after = cache.nodes(d, context({ highlighted: new Set(['c']) }));
+    const lit = after.find((view) => view.id === 'c')!;
+    expect(lit.className).toBe('is-highlighted');
+    expect(lit.data.decor.highlighted).toBe(true);
+    for (const view of after) if (view.id !== 'c') expect(view).toBe(before.find((old) => old.id === view.id));
   });
 
   it('tints a node by its share of downtime only while the tint is on', () => {

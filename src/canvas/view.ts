@@ -22,6 +22,8 @@ export type Emphasis = 'dimmed' | 'affected' | undefined;
 export interface NodeDecor {
   selected: boolean;
   emphasis: Emphasis;
+  /** A finding the pointer or focus is on is about it. */
+  highlighted: boolean;
   editing: boolean;
   worst: Severity | undefined;
   findings: number;
@@ -45,6 +47,7 @@ export interface ViewContext {
   dimmed: ReadonlySet<string>;
   /** Entries that lose something in the failure view. */
   affected: ReadonlySet<string>;
+  highlighted: ReadonlySet<string>;
   analysis: AnalysisView;
   editingLabel: string | null;
   tint: CanvasTint;
@@ -84,6 +87,7 @@ export function decorOf(id: string, context: ViewContext): NodeDecor {
   return {
     selected: context.selected.has(id),
     emphasis: context.dimmed.has(id) ? 'dimmed' : context.affected.has(id) ? 'affected' : undefined,
+    highlighted: context.highlighted.has(id),
     editing: context.editingLabel === id,
     worst: analysis.worstByNode.get(id),
     findings: analysis.countByNode.get(id) ?? 0,
@@ -112,7 +116,7 @@ export function drawsTheSame(before: { id: string; data: ComponentNodeData }, af
 }
 
 function sameDecor(a: NodeDecor, b: NodeDecor): boolean {
-  return a.selected === b.selected && a.emphasis === b.emphasis && a.editing === b.editing && a.worst === b.worst && a.findings === b.findings && a.cap === b.cap && a.tint === b.tint;
+  return a.selected === b.selected && a.emphasis === b.emphasis && a.highlighted === b.highlighted && a.editing === b.editing && a.worst === b.worst && a.findings === b.findings && a.cap === b.cap && a.tint === b.tint;
 }
 
 export function toFlowNode(node: DiagramNode, decor: NodeDecor): FlowNode {
@@ -128,7 +132,7 @@ export function toFlowNode(node: DiagramNode, decor: NodeDecor): FlowNode {
     height,
     // Known sizes let React Flow place edges without waiting to measure.
     measured: { width, height },
-    className: [decor.emphasis && `is-${decor.emphasis}`, decor.tint].filter(Boolean).join(' ') || undefined,
+    className: [decor.emphasis && `is-${decor.emphasis}`, decor.highlighted && 'is-highlighted', decor.tint].filter(Boolean).join(' ') || undefined,
     ariaLabel: `${node.label}`,
   };
   view.handles = group ? makeHandles(width, height, false) : COMPONENT_HANDLES;
@@ -151,7 +155,7 @@ export function toFlowEdge(edge: DiagramEdge, selected: boolean, sourceSize: Siz
 }
 
 function sameFields(a: ViewContext, b: ViewContext): boolean {
-  return a.selected === b.selected && a.dimmed === b.dimmed && a.affected === b.affected && a.analysis === b.analysis && a.editingLabel === b.editingLabel && a.tint === b.tint;
+  return a.selected === b.selected && a.dimmed === b.dimmed && a.affected === b.affected && a.highlighted === b.highlighted && a.analysis === b.analysis && a.editingLabel === b.editingLabel && a.tint === b.tint;
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {

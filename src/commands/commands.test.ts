@@ -3,10 +3,10 @@ import { addNode, connect, moveNodes, nodeById, setNodeProp } from '../model/ops
 import { emptyDiagram } from '../model/types.ts';
 import { HISTORY_LIMIT } from '../store/history.ts';
 import { addComponent, freeSpot } from './editing.ts';
-import type { Dialog, Editor } from '../store/editor.ts';
-import { chordMatches, commandById, COMMANDS, conflictingChords } from './registry.ts';
+import { colorSchemeOf, type Dialog, type Editor } from '../store/editor.ts';
+import { chordAria, chordLabel, chordMatches, commandById, COMMANDS, conflictingChords } from './registry.ts';
 import { createTestEditor, type ServiceCall } from './testing.ts';
-import { TOOLBAR } from './toolbar.ts';
+import { TOOLBAR, toolbarCommands } from './toolbar.ts';
 
 describe('undo and redo', () => {
   it('undoes and redoes add, connect and property edits in order', () => {
@@ -249,6 +249,7 @@ const ENABLED: readonly [string, boolean, boolean, boolean][] = [
   ['auto-layout', false, true, false],
   ['cancel-layout', false, false, false],
   ['toggle-snap', true, true, true],
+  ['toggle-dark-mode', true, true, true],
   ['new-diagram', true, true, true],
   ['library', true, true, true],
   ['export-json', true, true, true],
@@ -292,7 +293,7 @@ describe('the command registry', () => {
   });
 
   it('reaches every command by a key, a pointer gesture or the toolbar', () => {
-    const inToolbar = new Set(TOOLBAR.flatMap((group) => group.items.map((item) => item.command)));
+    const inToolbar = new Set(toolbarCommands());
     // Cancel layout sits in the layout progress, shown only while a layout runs.
     const elsewhere = new Set(['cancel-layout']);
     const unreachable = COMMANDS.filter((command) => command.keys.length === 0 && !command.pointer && !inToolbar.has(command.id) && !elsewhere.has(command.id));
@@ -301,29 +302,60 @@ describe('the command registry', () => {
   });
 
   it('keeps the toolbar names the page and its tests use', () => {
-    const labels = TOOLBAR.flatMap((group) => group.items.map((item) => commandById(item.command).label));
+    const labels = toolbarCommands().map((id) => commandById(id).label);
     expect(labels).toEqual([
       'New diagram',
       'Library',
-      'Undo',
-      'Redo',
-      'Snap to grid',
-      'Auto layout',
+      'Import JSON',
       'Export JSON',
       'Export SVG',
       'Export PNG',
       'Export draw.io',
-      'Import JSON',
       'Copy link',
       'Share live',
+      'Undo',
+      'Redo',
+      'Auto layout',
+      'Snap to grid',
+      'What if this fails?',
       'Rules',
       'Keyboard shortcuts',
+      'Dark mode',
     ]);
+  });
+
+  it('puts every command in the toolbar once, and every file command in the File menu', () => {
+    const ids = toolbarCommands();
+    expect(new Set(ids).size).toBe(ids.length);
+    const menu = TOOLBAR.find((entry) => entry.type === 'menu');
+    const inMenu = new Set(menu?.type === 'menu' ? menu.sections.flat() : []);
+    const fileCommands = COMMANDS.filter((command) => /^(export|import)-|^(new-diagram|library|copy-link)$/.test(command.id));
+    expect(fileCommands.filter((command) => !inMenu.has(command.id)).map((command) => command.id)).toEqual([]);
+  });
+
+  it('gives the undo, redo, auto layout and failure view buttons an icon, and each of them a key for its tooltip', () => {
+    const icons = new Map(TOOLBAR.flatMap((entry) => (entry.type === 'group' ? entry.items : [])).map((item) => [item.command, item.icon]));
+    for (const id of ['undo', 'redo', 'auto-layout', 'what-if']) {
+      expect(icons.get(id), id).toBeDefined();
+      expect(commandById(id).keys.length, id).toBeGreaterThan(0);
+    }
+  });
+
+  it('spells chords for people and for aria-keyshortcuts', () => {
+    const chord = { key: 'l', mod: true, shift: true };
+    expect(chordLabel(chord)).toBe('Ctrl+Shift+L');
+    expect(chordLabel(chord, true)).toBe('⌘+Shift+L');
+    expect(chordAria(chord)).toBe('Control+Shift+L');
+    expect(chordAria(chord, true)).toBe('Meta+Shift+L');
+    expect(chordAria({ key: '?' })).toBe('?');
   });
 });
 
 describe('toggles', () => {
-  const TOGGLES: readonly [string, (state: Editor) => boolean][] = [['toggle-snap', (state) => state.snapToGrid]];
+  const TOGGLES: readonly [string, (state: Editor) => boolean][] = [
+    ['toggle-snap', (state) => state.snapToGrid],
+    ['toggle-dark-mode', (state) => colorSchemeOf(state) === 'dark'],
+  ];
 
   it('marks exactly the toggles as checkable', () => {
     expect(COMMANDS.filter((command) => command.checked).map((command) => command.id)).toEqual(TOGGLES.map(([id]) => id));
@@ -339,6 +371,18 @@ describe('toggles', () => {
     expect(command.checked!(editor.state())).toBe(!before);
     editor.run(id);
     expect(command.checked!(editor.state())).toBe(before);
+  });
+
+  it('follows the system theme until a person chooses one, and then keeps their choice', () => {
+    const editor = createTestEditor();
+    editor.state().setSystemColorScheme('dark');
+    expect(commandById('toggle-dark-mode').checked!(editor.state())).toBe(true);
+    editor.run('toggle-dark-mode');
+    expect(colorSchemeOf(editor.state())).toBe('light');
+    expect(editor.state().chosenColorScheme).toBe('light');
+    editor.state().setSystemColorScheme('light');
+    editor.state().setSystemColorScheme('dark');
+    expect(colorSchemeOf(editor.state())).toBe('light');
   });
 
   it('flips Snap to grid with Shift+G', () => {

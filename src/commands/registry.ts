@@ -1,6 +1,6 @@
 import { nodeById } from '../model/ops.ts';
 import { isGroupKind } from '../model/types.ts';
-import { canRedo, canUndo, type Editor, type EditorStore } from '../store/editor.ts';
+import { canRedo, canUndo, colorSchemeOf, type Editor, type EditorStore } from '../store/editor.ts';
 import {
   copy,
   cut,
@@ -53,7 +53,7 @@ export interface Command {
   edits?: boolean;
   /** When the command applies, read-only mode aside; always when left out. */
   available?(state: Editor): boolean;
-  /** A toggle's setting: the toolbar shows it as a checkbox, the shortcut dialog as on or off. */
+  /** A toggle's setting: controls show it as pressed or checked, the shortcut dialog as on or off. */
   checked?(state: Editor): boolean;
   /** Key handling passes the id of the component that has keyboard focus, and leaves
    *  the key alone when none has. */
@@ -183,6 +183,13 @@ export const COMMANDS: readonly Command[] = [
     checked: (state) => state.snapToGrid,
     run: ({ store }) => store.getState().setSnapToGrid(!store.getState().snapToGrid),
   },
+  {
+    id: 'toggle-dark-mode',
+    label: 'Dark mode',
+    keys: [],
+    checked: (state) => colorSchemeOf(state) === 'dark',
+    run: ({ store }) => store.getState().chooseColorScheme(colorSchemeOf(store.getState()) === 'dark' ? 'light' : 'dark'),
+  },
   { id: 'new-diagram', label: 'New diagram', keys: [], run: ({ store }) => store.getState().openDialog('templates') },
   { id: 'library', label: 'Library', keys: [], run: ({ store }) => store.getState().openDialog('library') },
   { id: 'export-json', label: 'Export JSON', keys: [{ key: 's', mod: true, shift: true }], run: ({ services }) => services.exportJson() },
@@ -225,12 +232,22 @@ export function commandForKey(event: Parameters<typeof chordMatches>[1], command
   return commands.find((command) => command.keys.some((chord) => chordMatches(chord, event)));
 }
 
-export function chordLabel(chord: KeyChord, mac = false): string {
+function chordParts(chord: KeyChord, mod: string): string {
   const parts: string[] = [];
-  if (chord.mod) parts.push(mac ? '⌘' : 'Ctrl');
+  if (chord.mod) parts.push(mod);
   if (chord.shift && chord.key !== '?') parts.push('Shift');
   parts.push(chord.key.length === 1 ? chord.key.toUpperCase() : chord.key);
   return parts.join('+');
+}
+
+/** A chord as people read it: "Ctrl+Shift+L", "⌘+Z". */
+export function chordLabel(chord: KeyChord, mac = false): string {
+  return chordParts(chord, mac ? '⌘' : 'Ctrl');
+}
+
+/** A chord as `aria-keyshortcuts` spells it: "Control+Shift+L". */
+export function chordAria(chord: KeyChord, mac = false): string {
+  return chordParts(chord, mac ? 'Meta' : 'Control');
 }
 
 /** Chords claimed by more than one command; the registry must have none. */

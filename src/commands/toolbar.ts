@@ -1,23 +1,68 @@
-// Which commands the toolbar shows, in which group. Labels, enabled state and toggles
-// come from the registry; this says only where each command sits.
+// Where each command sits in the toolbar: one row of a File menu and groups of icon
+// buttons. Labels, shortcuts, enabled state and toggles come from the registry; this
+// says only where each command sits and which picture it wears.
+
+/** The pictures toolbar buttons wear; the panels map each to its drawing. */
+export type ToolbarIcon = 'undo' | 'redo' | 'auto-layout' | 'snap' | 'what-if' | 'rules' | 'shortcuts' | 'dark-mode';
 
 export interface ToolbarItem {
   command: string;
-  /** Shown instead of the label, which stays the button's accessible name. */
-  symbol?: string;
+  /** Drawn instead of the label, which stays the accessible name and shows, with the
+   *  shortcut, in the button's tooltip. */
+  icon?: ToolbarIcon;
+}
+
+/** A menu button: the commands in its menu, in sections divided by separators. */
+export interface ToolbarMenu {
+  type: 'menu';
+  name: 'File';
+  sections: readonly (readonly string[])[];
 }
 
 export interface ToolbarGroup {
+  type: 'group';
   /** The group's accessible name. */
-  name: 'Diagram' | 'Edit' | 'File' | 'Help';
+  name: 'History' | 'Layout' | 'Review' | 'Help';
   items: readonly ToolbarItem[];
 }
 
-const items = (...ids: string[]): ToolbarItem[] => ids.map((command) => ({ command }));
+export type ToolbarEntry = ToolbarMenu | ToolbarGroup;
 
-export const TOOLBAR: readonly ToolbarGroup[] = [
-  { name: 'Diagram', items: items('new-diagram', 'library') },
-  { name: 'Edit', items: items('undo', 'redo', 'toggle-snap', 'auto-layout') },
-  { name: 'File', items: items('export-json', 'export-svg', 'export-png', 'export-drawio', 'import-json', 'copy-link', 'share-live') },
-  { name: 'Help', items: [...items('rules'), { command: 'shortcuts', symbol: '?' }] },
+export const TOOLBAR: readonly ToolbarEntry[] = [
+  {
+    type: 'menu',
+    name: 'File',
+    sections: [['new-diagram', 'library'], ['import-json'], ['export-json', 'export-svg', 'export-png', 'export-drawio'], ['copy-link', 'share-live']],
+  },
+  {
+    type: 'group',
+    name: 'History',
+    items: [
+      { command: 'undo', icon: 'undo' },
+      { command: 'redo', icon: 'redo' },
+    ],
+  },
+  {
+    type: 'group',
+    name: 'Layout',
+    items: [
+      { command: 'auto-layout', icon: 'auto-layout' },
+      { command: 'toggle-snap', icon: 'snap' },
+    ],
+  },
+  { type: 'group', name: 'Review', items: [{ command: 'what-if', icon: 'what-if' }] },
+  {
+    type: 'group',
+    name: 'Help',
+    items: [
+      { command: 'rules', icon: 'rules' },
+      { command: 'shortcuts', icon: 'shortcuts' },
+      { command: 'toggle-dark-mode', icon: 'dark-mode' },
+    ],
+  },
 ];
+
+/** Every command the toolbar reaches, menus included, in the order it shows them. */
+export function toolbarCommands(toolbar: readonly ToolbarEntry[] = TOOLBAR): string[] {
+  return toolbar.flatMap((entry) => (entry.type === 'menu' ? entry.sections.flat() : entry.items.map((item) => item.command)));
+}

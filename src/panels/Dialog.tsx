@@ -1,12 +1,18 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
-/** A modal dialog on the native <dialog> element: focus is trapped and Esc closes it. */
+/** A modal dialog on the native <dialog> element: focus is trapped, Esc closes it, and
+ *  focus goes back to where it was. */
 export function Dialog({ title, onClose, children }: { title: string; onClose(): void; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
+    // A dialog removed from the page does not give focus back by itself, so it is given back here.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
   return (
     <dialog

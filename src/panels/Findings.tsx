@@ -6,11 +6,13 @@ import { useShowNodes } from './useShowNodes.ts';
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const HEADINGS: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
 
-/** The design review: counts per severity, then each finding grouped by severity. */
+/** The design review: counts per severity, each a filter, then each finding grouped by
+ *  severity. */
 export function Findings() {
   const findings = useEditor((state) => state.analysis.findings);
   const showInfo = useEditor((state) => state.showInfo);
   const store = useEditorStore();
+  const [only, setOnly] = useState<Severity | null>(null);
   const bySeverity = useMemo(() => {
     const groups = new Map<Severity, Finding[]>(SEVERITIES.map((severity) => [severity, []]));
     for (const finding of findings) groups.get(finding.severity)!.push(finding);
@@ -21,11 +23,18 @@ export function Findings() {
     <section className="findings" aria-label="Findings">
       <header className="findings-header">
         <h2>Review</h2>
-        <p className="findings-counts" aria-label="Finding counts">
+        <p className="findings-counts" role="group" aria-label="Finding counts">
           {SEVERITIES.map((severity) => (
-            <span key={severity} className={`count severity-${severity}`}>
+            <button
+              type="button"
+              key={severity}
+              className={`count severity-${severity}`}
+              aria-pressed={only === severity}
+              title={only === severity ? 'Show every finding' : `Show only ${HEADINGS[severity].toLowerCase()}`}
+              onClick={() => setOnly(only === severity ? null : severity)}
+            >
               {bySeverity.get(severity)!.length} {bySeverity.get(severity)!.length === 1 ? severity : `${severity}s`}
-            </span>
+            </button>
           ))}
         </p>
         <label className="toggle">
@@ -34,7 +43,8 @@ export function Findings() {
         </label>
       </header>
       {findings.length === 0 && <p className="muted">No findings. Add components and connect them to get a review.</p>}
-      {SEVERITIES.filter((severity) => severity !== 'info' || showInfo).map((severity) => {
+      {/* A count pressed shows its severity alone, info included while Show info is off. */}
+      {SEVERITIES.filter((severity) => (only ? severity === only : severity !== 'info' || showInfo)).map((severity) => {
         const list = bySeverity.get(severity)!;
         if (list.length === 0) return null;
         return <FindingGroup key={severity} severity={severity} list={list} />;
@@ -81,8 +91,10 @@ const FindingItem = memo(function FindingItem({ finding }: { finding: Finding })
   const rule = useEditor((state) => state.analysis.rules.get(finding.rule));
   const { subjects, actions } = finding;
   const show = () => showNodes(subjects, finding.edges);
+  const light = () => store.getState().highlightNodes(subjects);
+  const unlight = () => store.getState().highlightNodes([]);
   return (
-    <li className={`finding severity-${finding.severity}`}>
+    <li className={`finding severity-${finding.severity}`} onMouseEnter={light} onMouseLeave={unlight} onFocus={light} onBlur={unlight}>
       <p className="finding-message">
         <span className="finding-rule">{rule?.title ?? finding.rule}</span> {finding.message}
       </p>

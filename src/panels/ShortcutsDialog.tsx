@@ -1,8 +1,7 @@
 import { chordLabel, COMMANDS, type Command } from '../commands/registry.ts';
 import { useEditor } from '../store/context.ts';
 import { Dialog } from './Dialog.tsx';
-
-const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+import { MAC } from './platform.ts';
 
 /** Commands a key or a pointer gesture reaches; the others live only in the toolbar. */
 const SHORTCUTS = COMMANDS.filter((command) => command.keys.length > 0 || command.pointer);

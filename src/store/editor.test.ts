@@ -67,6 +67,7 @@ const ACTIONS: readonly [string, (editor: Editor) => void, Partial<EditorState>]
   ['setLayoutDirection', (editor) => editor.setLayoutDirection('DOWN'), { layoutDirection: 'DOWN' }],
   ['setLayoutRunning', (editor) => editor.setLayoutRunning(true), { layoutRunning: true }],
   ['showBlast', (editor) => editor.showBlast(['web']), { blastUnits: ['web'] }],
+  ['highlightNodes', (editor) => editor.highlightNodes(['web']), { highlightedNodes: new Set(['web']) }],
   ['startEditingLabel', (editor) => editor.startEditingLabel('api'), { editingLabel: 'api' }],
   ['requestFit', (editor) => editor.requestFit(), { fitRequest: 1 }],
   ['setSaving', (editor) => editor.setSaving({ mode: 'on' }), { saving: { mode: 'on' } }],

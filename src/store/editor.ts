@@ -65,6 +65,8 @@ export interface EditorState {
   selectedEdges: ReadonlySet<string>;
   clipboard: Clipboard | null;
   pasteCount: number;
+  /** The components a finding the pointer or focus is on is about, lit up on the canvas. */
+  highlightedNodes: ReadonlySet<string>;
   /** The units the failure view fails together; none when it is closed. */
   blastUnits: readonly string[];
   editingLabel: string | null;
@@ -84,11 +86,17 @@ export interface EditorState {
   analysis: AnalysisView;
   layoutRunning: boolean;
   layoutDirection: LayoutDirection;
+  /** The theme the system asks for (prefers-color-scheme). */
+  systemColorScheme: ColorScheme;
+  /** The theme a person chose with the toggle, which wins over the system's; none until they do. */
+  chosenColorScheme: ColorScheme | null;
 }
 
 export type { Viewport };
 
 export type LayoutDirection = 'RIGHT' | 'DOWN';
+
+export type ColorScheme = 'light' | 'dark';
 
 export interface EditorActions {
   edit(change: (doc: Diagram) => Diagram, select?: { nodes?: string[]; edges?: string[] }): void;
@@ -116,6 +124,10 @@ export interface EditorActions {
   setCanvasTint(tint: CanvasTint): void;
   setLayoutDirection(direction: LayoutDirection): void;
   setLayoutRunning(running: boolean): void;
+  setSystemColorScheme(scheme: ColorScheme): void;
+  chooseColorScheme(scheme: ColorScheme | null): void;
+  /** Lights up components on the canvas; none clears it. */
+  highlightNodes(ids: readonly string[]): void;
   /** Shows what the loss of a failure unit takes down; null goes back to the diagram. */
   showBlast(unitIds: readonly string[]): void;
   startEditingLabel(nodeId: string): void;
@@ -136,6 +148,9 @@ export interface EditorActions {
 export type Editor = EditorState & EditorActions;
 export type EditorStore = ReturnType<typeof createEditorStore>;
 
+/** The theme the page shows: a person's choice, else the system's. */
+export const colorSchemeOf = (state: EditorState): ColorScheme => state.chosenColorScheme ?? state.systemColorScheme;
+
 const none: ReadonlySet<string> = new Set();
 const noUnits: readonly string[] = Object.freeze([]);
 
@@ -154,6 +169,7 @@ export function initialState(doc: Diagram = emptyDiagram()): EditorState {
     selectedEdges: none,
     clipboard: null,
     pasteCount: 0,
+    highlightedNodes: none,
     blastUnits: noUnits,
     editingLabel: null,
     dialog: null,
@@ -169,6 +185,8 @@ export function initialState(doc: Diagram = emptyDiagram()): EditorState {
     analysis: emptyAnalysis,
     layoutRunning: false,
     layoutDirection: 'RIGHT',
+    systemColorScheme: 'light',
+    chosenColorScheme: null,
   };
 }
 
@@ -291,6 +309,9 @@ export function createEditorStore(doc?: Diagram) {
       setCanvasTint: (canvasTint) => set({ canvasTint }),
       setLayoutDirection: (layoutDirection) => set({ layoutDirection }),
       setLayoutRunning: (layoutRunning) => set({ layoutRunning }),
+      setSystemColorScheme: (systemColorScheme) => set({ systemColorScheme }),
+      chooseColorScheme: (chosenColorScheme) => set({ chosenColorScheme }),
+      highlightNodes: (ids) => set({ highlightedNodes: ids.length === 0 ? none : new Set(ids) }),
       showBlast: (unitIds) => set({ blastUnits: unitIds.length === 0 ? noUnits : [...unitIds] }),
       startEditingLabel: (editingLabel) => set({ editingLabel }),
       stopEditingLabel: () => set({ editingLabel: null }),
