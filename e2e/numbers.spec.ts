@@ -52,7 +52,7 @@ test('the Numbers region shows availability, what to improve first, and the fail
 // client's rps in the form brings the findings and the figures along at once.
 test('the Numbers region shows load at peak and the cost, and follows the client’s rps', async ({ page, canvas, properties, findings }) => {
   await openApp(page);
-  await page.getByRole('button', { name: 'New diagram' }).click();
+  await chooseFromFileMenu(page, 'New diagram');
   await page.getByRole('dialog', { name: 'New diagram' }).getByRole('button', { name: /URL shortener.*robust/i }).click();
   const numbers = page.getByRole('region', { name: 'Numbers' });
   const busiest = numbers.getByRole('list', { name: 'Busiest components' });

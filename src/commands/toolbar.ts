@@ -22,7 +22,7 @@ export interface ToolbarMenu {
 export interface ToolbarGroup {
   type: 'group';
   /** The group's accessible name. */
-  name: 'History' | 'Layout' | 'Review' | 'Help';
+  name: 'History' | 'Layout' | 'Review' | 'Share' | 'Help';
   items: readonly ToolbarItem[];
 }
 
@@ -32,7 +32,7 @@ export const TOOLBAR: readonly ToolbarEntry[] = [
   {
     type: 'menu',
     name: 'File',
-    sections: [['new-diagram', 'library'], ['import-json'], ['export-json', 'export-svg', 'export-png', 'export-drawio'], ['copy-link', 'share-live']],
+    sections: [['new-diagram', 'library'], ['import-json'], ['export-json', 'export-svg', 'export-png', 'export-drawio'], ['copy-link']],
   },
   {
     type: 'group',
@@ -51,6 +51,8 @@ export const TOOLBAR: readonly ToolbarEntry[] = [
     ],
   },
   { type: 'group', name: 'Review', items: [{ command: 'what-if', icon: 'what-if' }] },
+  // Going live is a deliberate act, so it is a labelled button rather than a menu item.
+  { type: 'group', name: 'Share', items: [{ command: 'share-live' }] },
   {
     type: 'group',
     name: 'Help',
