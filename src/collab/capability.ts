@@ -1,3 +1,5 @@
+import { toBase64Url } from '../io/bytes.ts';
+
 // Room ids and the two keys to a room, derived one from the other so that the
 // server needs no list of rooms to tell an edit key from a view key:
 //
@@ -26,12 +28,6 @@ const ROOM_ID_BYTES = 16;
 /** Room ids and keys are base64url text of these lengths, nothing else. */
 const ROOM_ID = /^[A-Za-z0-9_-]{22}$/;
 const KEY = /^[A-Za-z0-9_-]{32}$/;
-
-export function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
 
 async function derive(label: string, key: string, bytes: number): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`faultline/${label}\0${key}`));

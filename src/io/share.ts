@@ -1,4 +1,5 @@
 import type { Diagram } from '../model/types.ts';
+import { concatBytes, toBase64Url } from './bytes.ts';
 import { tooLarge } from './errors.ts';
 import { exportCompactJson } from './export.ts';
 import { importDocument, type ImportResult } from './import.ts';
@@ -80,22 +81,7 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
     }
     chunks.push(value);
   }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
-}
-
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  const CHUNK = 0x8000;
-  for (let i = 0; i < bytes.length; i += CHUNK) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
-  }
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return concatBytes(chunks, total);
 }
 
 function fromBase64Url(text: string): Uint8Array | null {

@@ -1,4 +1,5 @@
 import { Inflate } from 'fflate';
+import { binaryString as latin1, concatBytes } from '../../bytes.ts';
 import { MAX_FILE_BYTES } from '../../limits.ts';
 import { decodeXmlText } from './xml.ts';
 
@@ -24,20 +25,7 @@ function inflateBounded(bytes: Uint8Array, limit = MAX_FILE_BYTES): Uint8Array |
     else parts.push(chunk);
   });
   for (let at = 0; at < bytes.length && !over; at += CHUNK) inflate.push(bytes.subarray(at, at + CHUNK), at + CHUNK >= bytes.length);
-  if (over) return null;
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
-
-function latin1(bytes: Uint8Array): string {
-  let text = '';
-  for (let at = 0; at < bytes.length; at += CHUNK) text += String.fromCharCode(...bytes.subarray(at, at + CHUNK));
-  return text;
+  return over ? null : concatBytes(parts, total);
 }
 
 function uriDecoded(text: string): string {
