@@ -90,15 +90,18 @@ export interface AvailabilityOptions {
 
 /** The availability of a graph's entries and of the system, everything up by default. */
 export function availability(graph: Graph, options: AvailabilityOptions = {}): AvailabilityReport {
-  const { budget, exactUnits } = options;
-  const compiled = budget === undefined && exactUnits === undefined ? compiledFor(graph) : compile(graph, budget ?? DIAGRAM_BUDGET, exactUnits ?? EXACT_UNITS);
-  return evaluate(compiled, options.failed ?? [], options.samples);
+  const { budget, exactUnits, samples, failed = [] } = options;
+  const defaults = budget === undefined && exactUnits === undefined;
+  // Nothing failed by hand is the report the rules read: worked out once, not again.
+  if (defaults && samples === undefined && failed.length === 0) return availabilityReport(graph);
+  const compiled = defaults ? compiledFor(graph) : compile(graph, budget ?? DIAGRAM_BUDGET, exactUnits ?? EXACT_UNITS);
+  return evaluate(compiled, failed, samples);
 }
 
-/** The report with nothing failed, worked out once per graph for the rules that ask. */
-export const availabilityReport = perGraph((graph) => availability(graph));
-
 const compiledFor = perGraph((graph) => compile(graph, DIAGRAM_BUDGET, EXACT_UNITS));
+
+/** The report with nothing failed, worked out once per graph for the rules that ask. */
+export const availabilityReport = perGraph((graph) => evaluate(compiledFor(graph), [], undefined));
 
 function compile(graph: Graph, budget: number, exactUnits: number): Compiled {
   const model = dependencyModel(graph);
