@@ -57,6 +57,12 @@ export function edgePropOf(edge: Pick<DiagramEdge, 'props'>, key: string): PropV
   return valueOr(EDGE_SPECS.get(key), (edge.props as Record<string, PropValue | undefined>)[key]);
 }
 
+/** An edge's number property in use, its default applied; undefined with neither. */
+export function edgeNumberOf(edge: Pick<DiagramEdge, 'props'>, key: string): number | undefined {
+  const value = edgePropOf(edge, key);
+  return typeof value === 'number' ? value : undefined;
+}
+
 /** An edge's boolean property in use; one with no default counts as off. */
 export function edgeFlagOf(edge: Pick<DiagramEdge, 'props'>, key: string): boolean {
   return edgePropOf(edge, key) === true;
@@ -130,6 +136,11 @@ export function availabilityOf(node: Pick<DiagramNode, 'kind' | 'props'>): numbe
   const value = node.props.availability;
   if (typeof value === 'number' && value > 0 && value <= 1) return value;
   return defaultAvailability(node)?.value ?? 1;
+}
+
+/** The p99 response time an entry must get, or undefined when it has no budget. */
+export function latencyBudgetOf(node: Pick<DiagramNode, 'kind' | 'props'>): number | undefined {
+  return numberOf(node, 'latencyBudgetMs');
 }
 
 /** The availability an entry must get, or undefined when it has no target. */

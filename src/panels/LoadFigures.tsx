@@ -1,5 +1,5 @@
 import { formatDollars, formatMs, formatRate, formatUtilization } from '../analysis/numbers/load-words.ts';
-import { HEADROOM } from '../analysis/numbers/headroom.ts';
+import { busyOf } from '../analysis/numbers/headroom.ts';
 import { useEditor } from '../store/context.ts';
 import { useShowNodes } from './useShowNodes.ts';
 
@@ -21,9 +21,8 @@ export function LoadFigures({ label }: { label(id: string): string }) {
       {load.active && (
         <ul className="load-list" aria-label="Busiest components">
           {busiest.map((component) => {
-            const level = component.utilization >= 1 ? 'over' : component.utilization >= HEADROOM ? 'tight' : 'fine';
             return (
-              <li key={component.node} className={`load-row load-${level}`}>
+              <li key={component.node} className={`load-row load-${busyOf(component.utilization)}`}>
                 <span className="load-name">{label(component.node)}</span>
                 <span className="load-figure">
                   {formatRate(component.rps)} of {formatRate(component.capacityRps)} requests/s ({formatUtilization(component.utilization)})

@@ -1,7 +1,8 @@
 import { memo } from 'react';
 import type { Contributor, Estimate, EntryAvailability } from '../analysis/numbers/availability.ts';
 import { describeGain, downtimeOf, formatNines, formatPercent } from '../analysis/numbers/nines.ts';
-import { availabilityTargetOf, numberOf } from '../model/props.ts';
+import { nodeById } from '../model/ops.ts';
+import { availabilityTargetOf, latencyBudgetOf } from '../model/props.ts';
 import { LatencyLine, LoadFigures } from './LoadFigures.tsx';
 import { useEditor, useEditorStore } from '../store/context.ts';
 import type { CanvasTint } from '../store/editor.ts';
@@ -57,7 +58,7 @@ export function Numbers() {
 
 function useLabel(): (id: string) => string {
   const doc = useEditor((state) => state.doc);
-  return (id) => doc.nodes.find((node) => node.id === id)?.label.trim() || id;
+  return (id) => nodeById(doc, id)?.label.trim() || id;
 }
 
 /** The top contributors shown per client; the first client's list starts open. */
@@ -65,7 +66,7 @@ const SHOWN = 3;
 
 const EntryFigure = memo(function EntryFigure({ entry, first }: { entry: EntryAvailability; first: boolean }) {
   const label = useLabel();
-  const node = useEditor((state) => state.doc.nodes.find((n) => n.id === entry.node));
+  const node = useEditor((state) => nodeById(state.doc, entry.node));
   const target = node ? availabilityTargetOf(node) : undefined;
   return (
     <li className="entry-figure" aria-label={label(entry.node)}>
@@ -76,7 +77,7 @@ const EntryFigure = memo(function EntryFigure({ entry, first }: { entry: EntryAv
           Target {formatPercent(target)}: {entry.value >= target ? 'met' : 'missed'}
         </p>
       )}
-      <LatencyLine node={entry.node} budget={node ? numberOf(node, 'latencyBudgetMs') : undefined} />
+      <LatencyLine node={entry.node} budget={node ? latencyBudgetOf(node) : undefined} />
       {entry.contributors.length > 0 && <Contributors entry={entry} open={first} />}
     </li>
   );

@@ -1,6 +1,6 @@
 import type { AvailabilityReport } from '../analysis/numbers/availability.ts';
 import type { EntryLatency } from '../analysis/numbers/latency.ts';
-import { HEADROOM } from '../analysis/numbers/headroom.ts';
+import { busyOf, type Busy } from '../analysis/numbers/headroom.ts';
 import type { LoadReport } from '../analysis/numbers/load.ts';
 import type { Finding, Severity } from '../analysis/types.ts';
 
@@ -33,9 +33,6 @@ export interface AnalysisView {
   /** How busy each loaded component is at the clients' peak, for tinting the canvas. */
   busyByNode: ReadonlyMap<string, Busy>;
 }
-
-/** At or over capacity, at or over the headroom threshold, or with room. */
-export type Busy = 'over' | 'tight' | 'fine';
 
 /** A unit's share of a client's downtime: half or more, a tenth or more, or less. */
 export type DowntimeShare = 'most' | 'much' | 'some';
@@ -80,7 +77,7 @@ export function summarise(findings: readonly Finding[], { availability, load, la
 function busyness(load: LoadReport | undefined): Map<string, Busy> {
   const busy = new Map<string, Busy>();
   if (!load?.active) return busy;
-  for (const { node, utilization } of load.components) busy.set(node, utilization >= 1 ? 'over' : utilization >= HEADROOM ? 'tight' : 'fine');
+  for (const { node, utilization } of load.components) busy.set(node, busyOf(utilization));
   return busy;
 }
 

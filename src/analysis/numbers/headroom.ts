@@ -6,6 +6,13 @@ export const HEADROOM = 0.8;
 /** The utilization the review's replica counts aim under. */
 export const COMFORTABLE = 0.7;
 
+/** How busy a component is: at or over capacity, past the headroom threshold, or with room. */
+export type Busy = 'over' | 'tight' | 'fine';
+
+export function busyOf(utilization: number): Busy {
+  return utilization >= 1 ? 'over' : utilization >= HEADROOM ? 'tight' : 'fine';
+}
+
 /** The fewest replicas that keep `rps` under COMFORTABLE for one instance's capacity. */
 export function replicasFor(rps: number, perInstance: number, under = COMFORTABLE): number {
   return Math.max(1, Math.floor(rps / (under * perInstance)) + 1);

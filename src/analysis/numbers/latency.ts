@@ -1,5 +1,5 @@
 import { hasTrait } from '../../model/catalogue.ts';
-import { loadFigureOf, numberOf } from '../../model/props.ts';
+import { loadFigureOf } from '../../model/props.ts';
 import { edgeKindOf } from '../../model/types.ts';
 import { perGraph, type Graph } from '../graph.ts';
 import { loadState, plans } from './load.ts';
@@ -66,9 +66,3 @@ export const latencyReport = perGraph((graph: Graph): EntryLatency[] => {
     return { node: entry.id, meanMs: mean[v]!, p99Ms: p99[v]! };
   });
 });
-
-/** A client's latency budget, or undefined. */
-export function latencyBudgetOf(graph: Graph, id: string): number | undefined {
-  const node = graph.nodes.get(id);
-  return node ? numberOf(node, 'latencyBudgetMs') : undefined;
-}

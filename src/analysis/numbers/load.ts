@@ -1,5 +1,5 @@
 import { hasTrait } from '../../model/catalogue.ts';
-import { edgePropOf, isManaged, loadFigureOf, numberOf, textOf } from '../../model/props.ts';
+import { edgeNumberOf, isManaged, loadFigureOf, numberOf, textOf } from '../../model/props.ts';
 import { edgeKindOf, replicasOf, type DiagramEdge } from '../../model/types.ts';
 import { perGraph, type Graph } from '../graph.ts';
 
@@ -196,9 +196,9 @@ function propagate(graph: Graph, lost?: Uint8Array, capacityShare?: Float64Array
   return { rate, edgeRate, capacity };
 }
 
-const callsOf = (edge: DiagramEdge) => numeric(edgePropOf(edge, 'callsPerRequest'), 1);
-const weightOf = (edge: DiagramEdge) => numeric(edgePropOf(edge, 'weight'), 1);
-const numeric = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
+// Both have a default of 1 in the catalogue, which edgeNumberOf applies.
+const callsOf = (edge: DiagramEdge) => edgeNumberOf(edge, 'callsPerRequest')!;
+const weightOf = (edge: DiagramEdge) => edgeNumberOf(edge, 'weight')!;
 
 /** The load review with everything up, worked out once per graph. */
 export const loadReport = perGraph((graph): LoadReport => {

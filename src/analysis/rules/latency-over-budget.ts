@@ -1,4 +1,5 @@
-import { latencyBudgetOf, latencyReport } from '../numbers/latency.ts';
+import { latencyBudgetOf } from '../../model/props.ts';
+import { latencyReport } from '../numbers/latency.ts';
 import { formatMs } from '../numbers/load-words.ts';
 import { defineRule, finding, type Finding, type Rule } from '../types.ts';
 
@@ -16,7 +17,7 @@ export const latencyOverBudget: Rule = defineRule({
   subjects: 'first',
   check: ({ graph }) =>
     latencyReport(graph).flatMap((latency): Finding[] => {
-      const budget = latencyBudgetOf(graph, latency.node);
+      const budget = latencyBudgetOf(graph.nodes.get(latency.node)!);
       if (budget === undefined || latency.p99Ms <= budget) return [];
       const message =
         latency.p99Ms === Infinity
