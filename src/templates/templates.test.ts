@@ -113,11 +113,22 @@ describe('starter designs', () => {
     expect(load.map((finding) => finding.message)).toEqual([]);
   });
 
-  it('gives the seed’s two designs their peak load, so the load review checks them', () => {
-    for (const id of ['url-shortener-robust', 'url-shortener-naive', 'chat-robust', 'chat-naive']) {
-      const template = TEMPLATES.find((t) => t.id === id)!;
-      expect(loadReport(buildGraph(template.doc)).active, id).toBe(true);
-    }
+  // Requests a second at the peak each brief states, across all its clients.
+  const PEAK_RPS: Record<string, number> = {
+    'url-shortener-naive': 20_000,
+    'url-shortener-robust': 20_000,
+    'chat-naive': 40_000,
+    'chat-robust': 40_000,
+    'news-feed': 50_000,
+    checkout: 10_000,
+    notifications: 20_500,
+    'public-api': 80_000,
+  };
+
+  it.each(TEMPLATES)('$id sends its stated peak, so the load review checks it', (template) => {
+    const sent = template.doc.nodes.reduce((sum, node) => sum + (node.kind === 'client' ? Number(node.props?.rps ?? 0) : 0), 0);
+    expect(sent).toBe(PEAK_RPS[template.id]);
+    expect(loadReport(buildGraph(template.doc)).active).toBe(true);
   });
 
   it.each(byKind('naive'))('$id is up less than 99.5% of the time, and names a single point of failure as its cause', (template) => {

@@ -101,6 +101,26 @@ describe('load propagation', () => {
     expect(rates(doc)).toEqual({ lb: 1000, ws1: 1500, ws2: 1500, chat: 1000, events: 1000 });
   });
 
+  it('works out a stream two publishers feed after both of them, so its consumer sees the sum', () => {
+    // 600 rps split by DNS over two services (300 each), each publishing every request:
+    // the stream gets 600, and its worker all 600, not only the first publisher's 300.
+    const doc = diagram(
+      node('web', 'client', { rps: 600 }),
+      node('dns', 'dns'),
+      node('a', 'service'),
+      node('b', 'service'),
+      node('events', 'stream'),
+      node('worker', 'worker'),
+      edge('web', 'dns'),
+      edge('dns', 'a'),
+      edge('dns', 'b'),
+      edge('a', 'events', { kind: 'async' }),
+      edge('b', 'events', { kind: 'async' }),
+      edge('events', 'worker', { kind: 'async' }),
+    );
+    expect(rates(doc)).toEqual({ dns: 600, a: 300, b: 300, events: 600, worker: 600 });
+  });
+
   it('moves a lost zone’s share to the survivors at a distributor', () => {
     // 1,000 rps over Web 1 (zone A) and Web 2 (zone B): 500 each; with A lost, Web 2 takes 1,000.
     const doc = diagram(

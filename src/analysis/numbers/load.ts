@@ -2,6 +2,7 @@ import { hasTrait } from '../../model/catalogue.ts';
 import { edgeNumberOf, isManaged, loadFigureOf, numberOf, textOf } from '../../model/props.ts';
 import { edgeKindOf, replicasOf, type DiagramEdge } from '../../model/types.ts';
 import { perGraph, type Graph } from '../graph.ts';
+import { MinHeap } from '../min-heap.ts';
 
 // Load against capacity, as the brief defines it. A client with `rps` sends that many
 // requests a second; each flow edge (request or async, never replication) carries its
@@ -12,7 +13,7 @@ import { perGraph, type Graph } from '../graph.ts';
 // - a caller that also asks a cache-aside cache sends a database only the misses of
 //   the best such cache, so cache-aside and read-through give the database the same load.
 //
-// Cycles: rates are worked out in one pass, request paths first (see planOf). An edge
+// Cycles: rates are worked out in one pass, in the order flowOrder gives. An edge
 // that points back in that order closes a cycle: its load counts at its target, which
 // has already passed on what it received, so a loop is followed once and the figures
 // stay finite whatever its gain.
@@ -61,7 +62,7 @@ export interface Step {
 }
 
 export interface Plan {
-  /** The components clients reach, request paths first; an edge pointing back closes a cycle. */
+  /** The components clients reach, each after its senders (see flowOrder); an edge pointing back closes a cycle. */
   readonly order: readonly number[];
   /** The flow edges out of each component; those pointing back in `order` close a cycle. */
   readonly forward: readonly (readonly Step[])[];
@@ -86,47 +87,7 @@ function planOf(graph: Graph): Plan {
   const targetLists: ({ edge: DiagramEdge; target: number }[] | undefined)[] = new Array(n);
   const targetsOf = (v: number) => (targetLists[v] ??= graph.outgoing(components[v]!.id).map((edge) => ({ edge, target: componentIndex.get(edge.target)! })));
 
-  // The order rates are worked out in: the request paths first (a depth-first walk from
-  // every client along request edges, finishing order reversed), and what only async
-  // edges reach placed right after the component that publishes to it. An edge that
-  // points back in this order closes a cycle (a stream delivering to the WebSocket
-  // servers that fed it): its load still counts at its target, but is not passed on.
-  const visited = new Uint8Array(n);
-  const walk = (root: number, follows: (edge: DiagramEdge) => boolean): number[] => {
-    const finished: number[] = [];
-    const stack: { v: number; edges: { edge: DiagramEdge; target: number }[]; next: number }[] = [{ v: root, edges: targetsOf(root), next: 0 }];
-    visited[root] = 1;
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!;
-      if (top.next < top.edges.length) {
-        const { edge, target } = top.edges[top.next++]!;
-        if (!visited[target] && follows(edge)) {
-          visited[target] = 1;
-          stack.push({ v: target, edges: targetsOf(target), next: 0 });
-        }
-        continue;
-      }
-      finished.push(top.v);
-      stack.pop();
-    }
-    return finished.reverse();
-  };
-  const requestOrder: number[] = [];
-  const trees: number[][] = [];
-  // From every client, so that latency has its paths without any rps set.
-  for (const entry of graph.entries) {
-    const root = componentIndex.get(entry.id)!;
-    if (!visited[root]) trees.push(walk(root, (edge) => edgeKindOf(edge) === 'request'));
-  }
-  // Later walks first: a reverse finishing order across all of them.
-  for (let t = trees.length - 1; t >= 0; t--) for (const v of trees[t]!) requestOrder.push(v);
-  const order: number[] = [];
-  for (const u of requestOrder) {
-    order.push(u);
-    for (const { edge, target } of targetsOf(u)) {
-      if (edgeKindOf(edge) !== 'request' && !visited[target]) for (const v of walk(target, () => true)) order.push(v);
-    }
-  }
+  const order = flowOrder(n, graph.entries.map((entry) => componentIndex.get(entry.id)!), targetsOf);
   const forward: Step[][] = Array.from({ length: n }, () => []);
   for (const v of order) for (const { edge, target } of targetsOf(v)) forward[v]!.push({ edge, target, factor: callsOf(edge), weight: weightOf(edge) });
 
@@ -147,6 +108,98 @@ function planOf(graph: Graph): Plan {
   const passOn = Float64Array.from(components, (node) => (hasTrait(node.kind, 'cachesResponses') ? 1 - loadFigureOf(node, 'hitRate') : 1));
   const distributes = Uint8Array.from(components, (node) => (hasTrait(node.kind, 'distributor') ? 1 : 0));
   return { order, forward, sources, passOn, distributes };
+}
+
+type Targets = (v: number) => readonly { edge: DiagramEdge; target: number }[];
+
+/**
+ * The order rates are worked out in: every component comes after everything that sends
+ * to it, except along the few edges that must point back to break a cycle. Request
+ * edges are kept forward wherever they can be: first a depth-first walk along request
+ * edges only (from the clients, then from what only async edges reach) finds the
+ * request calls that close a loop. Then the components are placed as soon as all their
+ * senders are; when only cycles are left, the component nearest the clients (in
+ * breadth-first order) whose request callers are all placed goes first, and the async
+ * deliveries still owed to it point back. So a
+ * stream delivering to the WebSocket servers that fed it closes the loop at the
+ * delivery, and a queue two publishers feed is worked out after both of them.
+ */
+function flowOrder(n: number, entries: readonly number[], targetsOf: Targets): number[] {
+  const reached = new Uint8Array(n);
+  const discovered: number[] = [];
+  for (const root of entries) {
+    if (reached[root]) continue;
+    reached[root] = 1;
+    discovered.push(root);
+  }
+  for (let i = 0; i < discovered.length; i++) {
+    for (const { target } of targetsOf(discovered[i]!)) {
+      if (reached[target]) continue;
+      reached[target] = 1;
+      discovered.push(target);
+    }
+  }
+
+  // Request edges only: an edge to a component still on the walk's stack closes a request loop.
+  const state = new Uint8Array(n); // 0 unseen, 1 on the stack, 2 finished
+  const backRequest = new Set<DiagramEdge>();
+  for (const root of discovered) {
+    if (state[root]) continue;
+    const stack: { v: number; next: number }[] = [{ v: root, next: 0 }];
+    state[root] = 1;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const edges = targetsOf(top.v);
+      if (top.next < edges.length) {
+        const { edge, target } = edges[top.next++]!;
+        if (edgeKindOf(edge) !== 'request') continue;
+        if (state[target] === 1) backRequest.add(edge);
+        else if (state[target] === 0) {
+          state[target] = 1;
+          stack.push({ v: target, next: 0 });
+        }
+        continue;
+      }
+      state[top.v] = 2;
+      stack.pop();
+    }
+  }
+  const nearness = new Int32Array(n);
+  discovered.forEach((v, i) => (nearness[v] = i));
+
+  const requestsOwed = new Int32Array(n);
+  const deliveriesOwed = new Int32Array(n);
+  for (const u of discovered) {
+    for (const { edge, target } of targetsOf(u)) {
+      if (backRequest.has(edge)) continue;
+      if (edgeKindOf(edge) === 'request') requestsOwed[target]!++;
+      else deliveriesOwed[target]!++;
+    }
+  }
+  const placed = new Uint8Array(n);
+  const order: number[] = [];
+  const ready: number[] = [];
+  const waiting = new MinHeap((v) => nearness[v]!); // request callers placed, deliveries owed
+  const arrive = (v: number) => {
+    if (requestsOwed[v] !== 0) return;
+    if (deliveriesOwed[v] === 0) ready.push(v);
+    else waiting.push(v);
+  };
+  for (const v of discovered) arrive(v);
+  while (order.length < discovered.length) {
+    // The request edges left form no loop, so something is always ready or waiting.
+    const v = ready.pop() ?? waiting.pop()!;
+    if (placed[v]) continue;
+    placed[v] = 1;
+    order.push(v);
+    for (const { edge, target } of targetsOf(v)) {
+      if (placed[target] || backRequest.has(edge)) continue;
+      if (edgeKindOf(edge) === 'request') requestsOwed[target]!--;
+      else deliveriesOwed[target]!--;
+      arrive(target);
+    }
+  }
+  return order;
 }
 
 /** Capacity a second of each component, by index. */
