@@ -37,4 +37,5 @@ if (existsSync('dist/bundle-report.json')) {
   console.log('(the build failed; run `npx vite build` to see why)');
 }
 
+section('A client’s rps edited, in Chromium', 'bench/rps-edit.ts');
 if (existsSync('bench/browser.ts')) section('In Chromium against the production build', 'bench/browser.ts');

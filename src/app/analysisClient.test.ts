@@ -47,7 +47,7 @@ function fakeWorkers() {
     };
   };
   const finish = (worker: FakeWorker, request: AnalysisRequest) =>
-    worker.handlers.message({ data: structuredClone(answer(request, () => 0)) });
+    worker.handlers.message({ data: structuredClone(answer(request, () => 0, reviewOf)) });
   return { spawned, spawn, finish };
 }
 

@@ -1,5 +1,5 @@
 import type { Diagram } from '../model/types.ts';
-import type { AnalysisView } from '../store/analysisView.ts';
+import type { AnalysisView, LiveFigures } from '../store/analysisView.ts';
 import type { AnalysisRequest, AnalysisResponse } from './analysisProtocol.ts';
 
 // The page's side of the design review. The worker is spawned on the first request and
@@ -11,27 +11,34 @@ import type { AnalysisRequest, AnalysisResponse } from './analysisProtocol.ts';
 // Whenever the worker cannot help (no `Worker` in Node, a crash, a failed review), the
 // document is reviewed here on the main thread instead, so the review never stalls.
 
+// The same client serves two lanes, each with its own worker: the whole review, and
+// the load figures alone (LiveFigures), which take milliseconds where the review can
+// take a few hundred, so a changed rate shows at once whatever the rules cost.
+
 export interface AnalysisWorker {
   post(request: AnalysisRequest): void;
   terminate(): void;
 }
 
-export interface AnalysisWorkerHandlers {
+export interface AnalysisWorkerHandlers<View = AnalysisView> {
   /** Given the event rather than its data: Chromium deserialises the view when `data`
    *  is first read, and that is main-thread time the client has to count. */
-  message(event: { readonly data: AnalysisResponse }): void;
+  message(event: { readonly data: AnalysisResponse<View> }): void;
   /** The worker could not start, crashed, or sent something unreadable. */
   error(message: string): void;
 }
 
-export type SpawnAnalysisWorker = (handlers: AnalysisWorkerHandlers) => AnalysisWorker;
+export type SpawnAnalysisWorker<View = AnalysisView> = (handlers: AnalysisWorkerHandlers<View>) => AnalysisWorker;
 
 /** Reviews a document on this thread: at once, or once the review code has loaded. */
-export type PageReviewer = (doc: Diagram, failed: readonly string[]) => AnalysisView | Promise<AnalysisView>;
+export type PageReviewer<View = AnalysisView> = (doc: Diagram, failed: readonly string[]) => View | Promise<View>;
 
 /** The page's own reviewer loads the rules only when the worker cannot help, so they
  *  stay out of the first load. */
 export const reviewOnPage: PageReviewer = (doc, failed) => import('./analysisProtocol.ts').then((module) => module.reviewOf(doc, failed));
+
+/** The load figures worked out on this thread, their code loaded on demand. */
+export const figuresOnPage: PageReviewer<LiveFigures> = (doc) => import('./figuresProtocol.ts').then((module) => module.figuresOf(doc));
 
 export interface ReviewTiming {
   ranOn: 'worker' | 'main-thread';
@@ -49,13 +56,13 @@ export interface ReviewTiming {
   workerMs: number | undefined;
 }
 
-export interface AnalysisClientOptions {
-  /** Receives each review, oldest document first. */
-  apply(view: AnalysisView): void;
+export interface AnalysisClientOptions<View = AnalysisView> {
+  /** Receives each review, oldest document first, with the document it is of. */
+  apply(view: View, doc: Diagram): void;
   report?(timing: ReviewTiming): void;
-  spawn?: SpawnAnalysisWorker;
+  spawn?: SpawnAnalysisWorker<View>;
   /** Reviews on this thread when no worker can; loaded on demand by default. */
-  review?: PageReviewer;
+  review?: PageReviewer<View>;
   /** How a worker's review is applied once read: at once by default. The page runs it
    *  as a task of its own, so that reading a large review and re-rendering with it
    *  are two shorter tasks instead of one long one. A review deferred here is dropped
@@ -86,19 +93,35 @@ interface InFlight extends ReviewInput {
  *  will not load would otherwise be fetched again after every edit. */
 export const MAX_WORKER_CRASHES = 3;
 
-export const spawnAnalysisWorker: SpawnAnalysisWorker = (handlers) => {
-  // Written out in full here: Vite finds and bundles the worker from exactly this form.
-  const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'faultline-analysis' });
-  worker.onmessage = (event: MessageEvent<AnalysisResponse>) => handlers.message(event);
-  worker.onmessageerror = () => handlers.error('a review from the analysis worker could not be read');
+/** Wires a started worker to the client's handlers; `what` names it in messages. */
+function connect<View>(worker: Worker, handlers: AnalysisWorkerHandlers<View>, what: string): AnalysisWorker {
+  worker.onmessage = (event: MessageEvent<AnalysisResponse<View>>) => handlers.message(event);
+  worker.onmessageerror = () => handlers.error(`an answer from the ${what} could not be read`);
   worker.onerror = (event) => {
     event.preventDefault();
-    handlers.error(event.message || 'the analysis worker could not start');
+    handlers.error(event.message || `the ${what} could not start`);
   };
   return { post: (request) => worker.postMessage(request), terminate: () => worker.terminate() };
-};
+}
 
-export function createAnalysisClient({ apply, report, spawn = spawnAnalysisWorker, review = reviewOnPage, defer = (task) => task() }: AnalysisClientOptions): AnalysisClient {
+// Each written out in full: Vite finds and bundles a worker from exactly this form.
+export const spawnAnalysisWorker: SpawnAnalysisWorker = (handlers) =>
+  connect(new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'faultline-analysis' }), handlers, 'analysis worker');
+
+export const spawnFiguresWorker: SpawnAnalysisWorker<LiveFigures> = (handlers) =>
+  connect(new Worker(new URL('./figures.worker.ts', import.meta.url), { type: 'module', name: 'faultline-figures' }), handlers, 'figures worker');
+
+/** The whole review's lane. */
+export function createAnalysisClient(options: AnalysisClientOptions): AnalysisClient {
+  return createReviewClient({ ...options, spawn: options.spawn ?? spawnAnalysisWorker, review: options.review ?? reviewOnPage });
+}
+
+/** The load figures' lane. */
+export function createFiguresClient(options: AnalysisClientOptions<LiveFigures>): AnalysisClient {
+  return createReviewClient({ ...options, spawn: options.spawn ?? spawnFiguresWorker, review: options.review ?? figuresOnPage });
+}
+
+function createReviewClient<View>({ apply, report, spawn, review, defer = (task) => task() }: AnalysisClientOptions<View> & Required<Pick<AnalysisClientOptions<View>, 'spawn' | 'review'>>): AnalysisClient {
   let worker: AnalysisWorker | undefined;
   let inFlight: InFlight | undefined;
   let waiting: ReviewInput | undefined;
@@ -115,9 +138,9 @@ export function createAnalysisClient({ apply, report, spawn = spawnAnalysisWorke
     return next;
   };
 
-  const settle = (view: AnalysisView, timing: Omit<ReviewTiming, 'resultMs' | 'applyMs'>, busyMs: number) => {
+  const settle = (view: View, doc: Diagram, timing: Omit<ReviewTiming, 'resultMs' | 'applyMs'>, busyMs: number) => {
     const started = performance.now();
-    apply(view);
+    apply(view, doc);
     const applyMs = performance.now() - started;
     report?.({ ...timing, resultMs: busyMs + applyMs, applyMs });
   };
@@ -127,9 +150,9 @@ export function createAnalysisClient({ apply, report, spawn = spawnAnalysisWorke
     appliedId = id;
     const started = performance.now();
     // A review that had to load its code first is dropped if a newer one was applied meanwhile.
-    const finish = (view: AnalysisView) => {
+    const finish = (view: View) => {
       if (disposed || id < appliedId) return;
-      settle(view, { ranOn: 'main-thread', startedAt: started, postMs: 0, workerMs: undefined }, performance.now() - started);
+      settle(view, doc, { ranOn: 'main-thread', startedAt: started, postMs: 0, workerMs: undefined }, performance.now() - started);
     };
     const result = review(doc, failed);
     if (result instanceof Promise) result.then(finish, (error: unknown) => console.warn(`The design could not be reviewed: ${String(error)}`));
@@ -167,7 +190,7 @@ export function createAnalysisClient({ apply, report, spawn = spawnAnalysisWorke
     request.postMs = performance.now() - started;
   };
 
-  const handlers: AnalysisWorkerHandlers = {
+  const handlers: AnalysisWorkerHandlers<View> = {
     message(event) {
       const started = performance.now();
       const response = event.data;
@@ -188,7 +211,7 @@ export function createAnalysisClient({ apply, report, spawn = spawnAnalysisWorke
       defer(() => {
         if (disposed || done.id < appliedId) return;
         appliedId = done.id;
-        settle(response.view, { ranOn: 'worker', startedAt: started, postMs: done.postMs, workerMs: response.workerMs }, readMs);
+        settle(response.view, done.doc, { ranOn: 'worker', startedAt: started, postMs: done.postMs, workerMs: response.workerMs }, readMs);
       });
     },
     error(message) {

@@ -20,7 +20,7 @@ export interface AnalysisRequest {
 }
 
 /** `workerMs` is the worker's own time on the review, cloning the messages aside. */
-export type AnalysisResponse = { id: number; view: AnalysisView; workerMs: number } | { id: number; error: string };
+export type AnalysisResponse<View = AnalysisView> = { id: number; view: View; workerMs: number } | { id: number; error: string };
 
 /** Rule failures can quote the whole document; the log needs the start. */
 const ERROR_LIMIT = 300;
@@ -42,10 +42,12 @@ function rulesOf(findings: readonly Finding[]): Map<string, RuleInfo> {
   return rules;
 }
 
-export function answer(request: AnalysisRequest, now: () => number): AnalysisResponse {
+/** Answers a request with `work` (the review, or the figures alone), timing it and
+ *  turning a failure into a message instead of a crash. */
+export function answer<View>(request: AnalysisRequest, now: () => number, work: (doc: Diagram, failed: readonly string[]) => View): AnalysisResponse<View> {
   const started = now();
   try {
-    const view = reviewOf(request.doc, request.failed);
+    const view = work(request.doc, request.failed);
     return { id: request.id, view, workerMs: now() - started };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

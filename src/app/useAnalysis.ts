@@ -1,42 +1,103 @@
 import { useEffect } from 'react';
+import { onlyPlacementChanged } from '../model/changes.ts';
+import type { Diagram } from '../model/types.ts';
 import type { EditorStore } from '../store/editor.ts';
-import { createAnalysisClient, type PageReviewer, type ReviewTiming, type SpawnAnalysisWorker } from './analysisClient.ts';
+import type { LiveFigures } from '../store/analysisView.ts';
+import { createAnalysisClient, createFiguresClient, type PageReviewer, type ReviewTiming, type SpawnAnalysisWorker } from './analysisClient.ts';
 
-/** How long the review waits after the last edit. A drag changes the document every
- *  frame, so the review runs when the pointer rests, never in the way of a move. */
+/** How long the review waits after a change that only moves or resizes something: a
+ *  drag changes the document every frame, so the review runs when the pointer rests,
+ *  never in the way of a move. Any other edit (a client's rps, a replica count) is
+ *  reviewed at once: the client keeps one review in flight and sends only the newest
+ *  document after it, so a burst of typing is throttled by the worker's own pace. */
 export const ANALYSIS_DELAY_MS = 120;
 
 /** `faultline:analysis` is what one review cost the main thread, both of its tasks
  *  together (the benchmark reads it); the worker's time is a separate mark because it
- *  overlaps the page's own work. */
-function recordTiming(timing: ReviewTiming): void {
-  performance.measure?.('faultline:analysis', {
-    start: timing.startedAt,
-    duration: timing.postMs + timing.resultMs,
-    detail: { ranOn: timing.ranOn, postMs: timing.postMs, resultMs: timing.resultMs, applyMs: timing.applyMs },
-  });
-  if (timing.workerMs !== undefined) performance.mark?.('faultline:analysis-worker', { detail: { ms: timing.workerMs } });
+ *  overlaps the page's own work. The figures lane records `faultline:figures` alike. */
+const recordTiming =
+  (name: string) =>
+  (timing: ReviewTiming): void => {
+    performance.measure?.(name, {
+      start: timing.startedAt,
+      duration: timing.postMs + timing.resultMs,
+      detail: { ranOn: timing.ranOn, postMs: timing.postMs, resultMs: timing.resultMs, applyMs: timing.applyMs },
+    });
+    if (timing.workerMs !== undefined) performance.mark?.(`${name}-worker`, { detail: { ms: timing.workerMs } });
+  };
+
+/** Where each lane reviews: workers by default; tests give their own. */
+export interface AnalysisLanes {
+  spawn?: SpawnAnalysisWorker;
+  review?: PageReviewer;
+  spawnFigures?: SpawnAnalysisWorker<LiveFigures>;
+  figures?: PageReviewer<LiveFigures>;
 }
 
-/** Reviews the document now and after each pause in editing, until the returned
- *  function is called. Kept apart from React so it can be tested without it. */
-export function startAnalysis(store: EditorStore, spawn?: SpawnAnalysisWorker, review?: PageReviewer): () => void {
+/**
+ * Reviews the document now and after each edit (a move, once the pointer rests),
+ * until the returned function is called. Kept apart from React so it can be tested
+ * without it.
+ *
+ * An edit goes to two lanes at once: the whole review, and the load figures alone,
+ * which come back long before the review when the design is large. Whichever answers
+ * for the newer document decides the figures on screen, so a late review of an older
+ * document never puts back an older rate.
+ */
+export function startAnalysis(store: EditorStore, lanes: AnalysisLanes = {}): () => void {
+  const versions = new WeakMap<Diagram, number>();
+  let nextVersion = 1;
+  const versionOf = (doc: Diagram) => {
+    let version = versions.get(doc);
+    if (version === undefined) versions.set(doc, (version = nextVersion++));
+    return version;
+  };
+  /** The version of the document the figures on screen are of. */
+  let figuresOf = 0;
   const client = createAnalysisClient({
-    apply: (view) => store.getState().setAnalysis(view),
-    report: recordTiming,
-    spawn,
-    review,
+    apply: (view, doc) => {
+      const version = versionOf(doc);
+      const { analysis, setAnalysis } = store.getState();
+      if (version < figuresOf) setAnalysis({ ...view, load: analysis.load, latency: analysis.latency, busyByNode: analysis.busyByNode });
+      else {
+        figuresOf = version;
+        setAnalysis(view);
+      }
+    },
+    report: recordTiming('faultline:analysis'),
+    spawn: lanes.spawn,
+    review: lanes.review,
+    // Reading a large review and re-rendering with it are two tasks, not one long one.
     defer: (task) => setTimeout(task, 0),
+  });
+  const figures = createFiguresClient({
+    apply: (live, doc) => {
+      const version = versionOf(doc);
+      if (version <= figuresOf) return;
+      figuresOf = version;
+      const { analysis, setAnalysis } = store.getState();
+      setAnalysis({ ...analysis, ...live });
+    },
+    report: recordTiming('faultline:figures'),
+    spawn: lanes.spawnFigures,
+    review: lanes.figures,
   });
   let timer: ReturnType<typeof setTimeout> | undefined;
   const run = () => {
     timer = undefined;
     const { doc, blastUnits } = store.getState();
+    versionOf(doc);
     client.request(doc, blastUnits);
   };
-  const schedule = () => {
+  const schedule = (doc: Diagram, before: Diagram) => {
     if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(run, ANALYSIS_DELAY_MS);
+    if (onlyPlacementChanged(before, doc)) {
+      timer = setTimeout(run, ANALYSIS_DELAY_MS);
+      return;
+    }
+    versionOf(doc);
+    figures.request(doc);
+    run();
   };
   run();
   const unsubscribe = store.subscribe((state) => state.doc, schedule);
@@ -50,10 +111,11 @@ export function startAnalysis(store: EditorStore, spawn?: SpawnAnalysisWorker, r
     unsubscribeFailed();
     if (timer !== undefined) clearTimeout(timer);
     client.dispose();
+    figures.dispose();
   };
 }
 
-/** Re-runs the review after edits, debounced, off the main thread where it can. */
+/** Re-runs the review after edits (moves debounced), off the main thread where it can. */
 export function useAnalysis(store: EditorStore): void {
   useEffect(() => startAnalysis(store), [store]);
 }

@@ -1,0 +1,85 @@
+// How long a change to a client's rps takes to reach the Numbers region, in Chromium
+// against the production build. Run through `npm run bench` or on its own:
+//   node --import tsx bench/rps-edit.ts
+// The time runs from the input event to the first frame painted after the busiest
+// component's figures changed: what a person sees while they adjust the rate.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { startStaticServer } from '../e2e/server.ts';
+import type { Diagram } from '../src/model/types.ts';
+import { CHROMIUM, generateCanvasDocument, KEEP_NAMES_SHIM, openFromStorage } from './browser.ts';
+
+const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : [500, 2_000];
+const EDITS = 15;
+
+function withRps(doc: Diagram): Diagram {
+  return { ...doc, nodes: doc.nodes.map((node) => (node.kind === 'client' ? { ...node, props: { ...node.props, rps: 1000 } } : node)) };
+}
+
+async function main(): Promise<void> {
+  if (!existsSync('dist/index.html')) spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+  const app = await startStaticServer('dist');
+  const browser = await chromium.launch(CHROMIUM);
+  console.log('components  rps edit to the Numbers region on screen');
+  try {
+    for (const size of SIZES) {
+      const doc = withRps(generateCanvasDocument(size));
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      await context.addInitScript(KEEP_NAMES_SHIM);
+      const page = await context.newPage();
+      await openFromStorage(page, app.url, doc);
+      await page.waitForFunction(() => performance.getEntriesByName('faultline:analysis').length > 0, null, { timeout: 60_000 });
+      // A client on screen: the canvas draws only what is in view, so show it all first.
+      await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press('Shift+1');
+      await page.waitForTimeout(500);
+      const clients = new Set(doc.nodes.filter((node) => node.kind === 'client').map((node) => node.id));
+      const shown = await page.locator('.react-flow__node').evaluateAll((nodes) => nodes.map((element) => element.getAttribute('data-id')));
+      const client = shown.find((id) => id !== null && clients.has(id));
+      if (!client) throw new Error('No client on screen to edit');
+      await page.locator(`.react-flow__node[data-id="${client}"]`).click();
+      const field = page.getByRole('form', { name: 'Properties' }).getByLabel('Requests/s', { exact: true });
+      await field.waitFor();
+      const times: number[] = [];
+      const workerTimes: number[] = [];
+      for (let i = 0; i < EDITS; i++) {
+        const busiest = page.getByRole('list', { name: 'Busiest components' });
+        await busiest.waitFor();
+        await page.evaluate(() => {
+          const w = window as unknown as { __shown: Promise<number> };
+          const list = document.querySelector('[aria-label="Busiest components"]')!;
+          const before = list.textContent;
+          w.__shown = new Promise((resolve) => {
+            let typedAt = 0;
+            addEventListener('input', (event) => (typedAt = event.timeStamp), { once: true, capture: true });
+            const observer = new MutationObserver(() => {
+              const now = document.querySelector('[aria-label="Busiest components"]');
+              if (!typedAt || !now || now.textContent === before) return;
+              observer.disconnect();
+              requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - typedAt)));
+            });
+            observer.observe(document.querySelector('[aria-label="Numbers"]')!, { subtree: true, childList: true, characterData: true });
+          });
+        });
+        await field.fill(String(i % 2 === 0 ? 4000 : 1000));
+        times.push(await page.evaluate(() => (window as unknown as { __shown: Promise<number> }).__shown));
+        const worker = await page.evaluate(() => (performance.getEntriesByName('faultline:figures-worker').at(-1) as PerformanceMark | undefined)?.detail as { ms: number } | undefined);
+        if (worker) workerTimes.push(worker.ms);
+      }
+      await context.close();
+      const sorted = [...times].sort((a, b) => a - b);
+      const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+      const workerMedian = [...workerTimes].sort((a, b) => a - b)[Math.floor(workerTimes.length / 2)];
+      console.log(
+        `${String(size).padEnd(10)}  ${at(0.5).toFixed(0).padStart(4)} ms median, ${at(0.95).toFixed(0).padStart(4)} ms p95 ` +
+          `(${EDITS} edits; the figures worker's own time ${workerMedian === undefined ? 'not recorded' : `${workerMedian.toFixed(1)} ms`} median; a frame is 16.7 ms)`,
+      );
+    }
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+}
+
+await main();
