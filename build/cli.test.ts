@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -26,6 +26,12 @@ describe('the built CLI', () => {
       const source = await runCli(args);
       expect({ stdout: built.stdout, stderr: built.stderr, status: built.status }).toEqual({ stdout: source.stdout, stderr: source.stderr, status: source.exitCode });
     }
+    // convert writes the same file from the bundle as from the source (the draw.io writer is a chunk of its own).
+    const fromBundle = join(dir, 'bundle.drawio');
+    const fromSource = join(dir, 'source.drawio');
+    expect(run(['convert', file, fromBundle]).status).toBe(0);
+    expect((await runCli(['convert', file, fromSource])).exitCode).toBe(0);
+    expect(readFileSync(fromBundle, 'utf8')).toBe(readFileSync(fromSource, 'utf8'));
     // Without the chunk that holds the draw.io parser, a JSON file still lints: that path never loads it.
     const drawioChunk = Object.entries(outputs).find(([, output]) => 'src/io/formats/drawio/import.ts' in output.inputs)![0];
     rmSync(join(root, drawioChunk));

@@ -79,9 +79,9 @@ A FILE (or IN) is opened as the app opens a dropped file: by its extension,
 else by its content. Formats: ${openableFormats().map(describeFormat).join('; ')}.
 
 Options:
-  --format ${FORMATS.join('|')}  how to print the findings (default: text; sarif
-                     is SARIF 2.1.0 for code scanning)
-  -h, --help         show this help
+  --format ${FORMATS.join('|')}  how to print the findings (default: text;
+                            sarif is SARIF 2.1.0, for code scanning)
+  -h, --help                show this help
 
 \`faultline convert IN OUT\` writes IN in the format OUT's extension names:
 ${writableFormats().map(describeWriting).join('; ')}.
