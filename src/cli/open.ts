@@ -1,6 +1,6 @@
 import { describeImportError } from '../io/errors.ts';
 import type { OpenableFormat } from '../io/formats/format.ts';
-import { pickFormat } from '../io/formats/registry.ts';
+import { openDocumentIn } from '../io/formats/registry.ts';
 import type { Diagram } from '../model/types.ts';
 import { fileProblem } from './environment.ts';
 
@@ -27,9 +27,7 @@ export async function openFile(file: string, readFile: (path: string) => string)
   } catch (error) {
     return { ok: false, problem: `cannot read the file (${fileProblem(error)})` };
   }
-  const choice = pickFormat(text, { fileName: file });
-  if (!choice.ok) return { ok: false, problem: describeImportError(choice.error) };
-  const result = await choice.format.parse(text);
+  const { result, format } = await openDocumentIn(text, { fileName: file });
   if (!result.ok) return { ok: false, problem: describeImportError(result.error) };
-  return { ok: true, doc: result.doc, notes: result.notes, text, format: choice.format };
+  return { ok: true, doc: result.doc, notes: result.notes, text, format: format! };
 }

@@ -57,8 +57,17 @@ export async function openDocument(
   origin: { fileName?: string; source?: string } = {},
   formats: readonly FileFormat[] = FORMATS,
 ): Promise<ImportResult> {
+  return (await openDocumentIn(text, origin, formats)).result;
+}
+
+/** openDocument, also saying which format read the text (none when none fits). */
+export async function openDocumentIn(
+  text: string,
+  origin: { fileName?: string; source?: string } = {},
+  formats: readonly FileFormat[] = FORMATS,
+): Promise<{ result: ImportResult; format?: OpenableFormat }> {
   const choice = pickFormat(text, origin, formats);
-  return choice.ok ? choice.format.parse(text) : { ok: false, error: choice.error };
+  return choice.ok ? { result: await choice.format.parse(text), format: choice.format } : { result: { ok: false, error: choice.error } };
 }
 
 /** The formats that write files, each with the extensions it writes. */
