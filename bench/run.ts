@@ -19,6 +19,7 @@ console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, 
 section('Analysis (Node)', 'bench/analysis.ts');
 section('Import and export (Node)', 'bench/io.ts');
 section('draw.io import (Node)', 'bench/drawio.ts');
+section('Command-line start-up', 'bench/cli.ts');
 section('Auto layout (ELK in Node)', 'bench/layout.ts');
 
 console.log('\n## First load (production build)\n');

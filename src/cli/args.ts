@@ -1,8 +1,8 @@
-import { describeFormat, openableFormats } from '../io/formats/registry.ts';
+import { describeFormat, describeWriting, openableFormats, writableFormats } from '../io/formats/registry.ts';
 
-// Command-line arguments for `faultline lint`, parsed into a value or a usage error.
+// Command-line arguments, parsed into a value or a usage error.
 
-export type OutputFormat = 'text' | 'json';
+export type OutputFormat = 'text' | 'json' | 'sarif';
 
 export interface LintOptions {
   files: string[];
@@ -12,7 +12,8 @@ export interface LintOptions {
 
 export type ParsedArgs = { ok: true; options: LintOptions } | { ok: false; message: string };
 
-const FORMATS: readonly OutputFormat[] = ['text', 'json'];
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+const FORMAT_NAMES = FORMATS.join(', ');
 
 export function parseLintArgs(args: readonly string[]): ParsedArgs {
   const options: LintOptions = { files: [], format: 'text', help: false };
@@ -28,9 +29,9 @@ export function parseLintArgs(args: readonly string[]): ParsedArgs {
     }
     if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg === '--format' ? args[++i] : arg.slice('--format='.length);
-      if (value === undefined) return { ok: false, message: '--format needs a value: text or json' };
+      if (value === undefined) return { ok: false, message: `--format needs a value: ${FORMAT_NAMES}` };
       if (!FORMATS.includes(value as OutputFormat)) {
-        return { ok: false, message: `unknown format "${value}": use text or json` };
+        return { ok: false, message: `unknown format "${value}": use ${FORMAT_NAMES}` };
       }
       options.format = value as OutputFormat;
       continue;
@@ -42,24 +43,54 @@ export function parseLintArgs(args: readonly string[]): ParsedArgs {
   return { ok: true, options };
 }
 
-export const USAGE = `Usage: faultline lint FILE... [--format text|json]
-       faultline rules [--markdown]
+export interface ConvertOptions {
+  input: string;
+  output: string;
+}
 
-Reviews Faultline architecture files (*.faultline.json) the way the app does:
-single points of failure, CAP choices, and the classic mistakes of caching,
-queueing, load balancing and scaling.
+export type ParsedConvertArgs = { ok: true; options: ConvertOptions | 'help' } | { ok: false; message: string };
 
-A FILE is opened as the app opens a dropped file: by its extension, else by
-its content. Formats: ${openableFormats().map(describeFormat).join('; ')}.
+export function parseConvertArgs(args: readonly string[]): ParsedConvertArgs {
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      paths.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg === '-h' || arg === '--help') return { ok: true, options: 'help' };
+    if (arg.startsWith('-') && arg !== '-') return { ok: false, message: `unknown option ${arg}` };
+    paths.push(arg);
+  }
+  if (paths.length !== 2) return { ok: false, message: `convert takes two files, IN and OUT; ${paths.length} given` };
+  return { ok: true, options: { input: paths[0]!, output: paths[1]! } };
+}
+
+/** One line per command, in the usage. */
+const SYNOPSES = [`lint FILE... [--format ${FORMATS.join('|')}]`, 'convert IN OUT', 'rules [--markdown]'];
+
+export const USAGE = `Usage: ${SYNOPSES.map((synopsis) => `faultline ${synopsis}`).join('\n       ')}
+
+\`faultline lint\` reviews architecture files the way the app does: single points
+of failure, CAP choices, and the classic mistakes of caching, queueing, load
+balancing and scaling.
+
+A FILE (or IN) is opened as the app opens a dropped file: by its extension,
+else by its content. Formats: ${openableFormats().map(describeFormat).join('; ')}.
 
 Options:
-  --format text|json  how to print the findings (default: text)
-  -h, --help          show this help
+  --format ${FORMATS.join('|')}  how to print the findings (default: text;
+                            sarif is SARIF 2.1.0, for code scanning)
+  -h, --help                show this help
+
+\`faultline convert IN OUT\` writes IN in the format OUT's extension names:
+${writableFormats().map(describeWriting).join('; ')}.
+What the conversion did with each element goes to stderr.
 
 \`faultline rules\` lists every rule; with --markdown it prints docs/rules.md.
 
 Exit status:
-  0  no finding has severity error
+  0  no finding has severity error (convert: the file was written)
   1  at least one finding has severity error
   2  a file cannot be read or is not a valid document, or the command line is wrong
 `;

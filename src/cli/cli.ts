@@ -1,14 +1,24 @@
 import { USAGE } from './args.ts';
-import { lint, type CliResult, type LintEnvironment } from './lint.ts';
+import { convert } from './convert.ts';
+import type { CliEnvironment, CliResult } from './environment.ts';
+import { lint } from './lint.ts';
 import { renderRulesMarkdown, renderRulesText } from './rules-doc.ts';
 
-/** `faultline COMMAND ...`: the commands there are, by name. */
-export async function runCli(argv: readonly string[], environment: Partial<LintEnvironment> = {}): Promise<CliResult> {
+type Command = (args: readonly string[], environment: Partial<CliEnvironment>) => Promise<CliResult> | CliResult;
+
+/** `faultline COMMAND ...`: every command, by name. A command is a module exporting one
+ *  such function, one line here and its synopsis in args.ts. */
+const COMMANDS: Readonly<Record<string, Command>> = {
+  lint,
+  convert,
+  rules,
+};
+
+export async function runCli(argv: readonly string[], environment: Partial<CliEnvironment> = {}): Promise<CliResult> {
   const [command, ...rest] = argv;
-  if (command === 'lint') return lint(rest, environment);
-  if (command === 'rules') return rules(rest);
+  if (command !== undefined && Object.hasOwn(COMMANDS, command)) return COMMANDS[command]!(rest, environment);
   if (command === '-h' || command === '--help' || command === 'help') return { stdout: USAGE, stderr: '', exitCode: 0 };
-  const problem = command === undefined ? 'no command given' : `unknown command "${command}"`;
+  const problem = command === undefined ? 'no command given' : `unknown command ${JSON.stringify(command)}`;
   return { stdout: '', stderr: `faultline: ${problem}\n\n${USAGE}`, exitCode: 2 };
 }
 

@@ -3,6 +3,7 @@ import { formatDollars, formatRate, formatUtilization } from '../analysis/number
 import type { LoadReport } from '../analysis/numbers/load.ts';
 import { describeAvailability, formatPercent } from '../analysis/numbers/nines.ts';
 import type { Finding, Severity } from '../analysis/types.ts';
+import type { IdLines } from '../io/json-locations.ts';
 
 // How findings are printed: JSON for machines, aligned text for people (coloured
 // only when asked, which the process glue does for a terminal).
@@ -14,6 +15,8 @@ export interface FileReport {
   load: LoadReport;
   /** Labels by node id, for the text output. */
   label(id: string): string;
+  /** Where each node and edge id is in the file's text, when its format has lines to point at. */
+  lines?: () => IdLines;
 }
 
 /** A finding as `faultline lint --format json` documents it; what only the app's

@@ -7,6 +7,7 @@ export const drawio = {
   id: 'drawio',
   name: 'draw.io diagram',
   extensions: ['.drawio', '.drawio.svg', '.xml'],
+  readOnlyExtensions: ['.drawio.svg'],
   mime: 'application/vnd.jgraph.mxfile',
   sniff: looksLikeDrawio,
   parse: async (text) => (await import('./drawio/import.ts')).importDrawio(text),

@@ -18,6 +18,9 @@ interface FormatInfo {
   /** Lower case, with the dot, most specific first: `.faultline.json`, `.json`. The
    *  first is the one written files get. Unique across all formats. */
   extensions: readonly string[];
+  /** Extensions it opens but `serialize` does not write (a draw.io SVG is a picture with
+   *  the diagram inside; the export is the diagram alone). Every other one it writes. */
+  readOnlyExtensions?: readonly string[];
   mime: string;
 }
 
@@ -40,6 +43,19 @@ export interface WriteOnlyFormat extends FormatInfo {
 
 export type FileFormat = OpenableFormat | WriteOnlyFormat;
 
+/** A format that writes files: every write-only one, and the openable ones with a `serialize`. */
+export type WritableFormat = FileFormat & { serialize(doc: Diagram): Promise<string> };
+
 export function isOpenable(format: FileFormat): format is OpenableFormat {
   return format.parse !== undefined;
+}
+
+export function isWritable(format: FileFormat): format is WritableFormat {
+  return format.serialize !== undefined;
+}
+
+/** The extensions files written in `format` may have. */
+export function writtenExtensions(format: FileFormat): readonly string[] {
+  if (!isWritable(format)) return [];
+  return format.extensions.filter((extension) => !format.readOnlyExtensions?.includes(extension));
 }

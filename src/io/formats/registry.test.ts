@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { describeImportError } from '../errors.ts';
 import type { ImportResult } from '../import.ts';
 import type { FileFormat, OpenableFormat } from './format.ts';
-import { acceptAttribute, FORMATS, formatByExtension, formatBySniff, openDocument, pickFormat } from './registry.ts';
+import { acceptAttribute, describeWriting, FORMATS, formatByExtension, formatBySniff, formatForWriting, openDocument, pickFormat, writableFormats } from './registry.ts';
 
 const refused = (reason: string): Promise<ImportResult> => Promise.resolve({ ok: false, error: { kind: 'notAFaultlineFile', reason } });
 
@@ -141,5 +141,35 @@ describe('acceptAttribute', () => {
 
   it('offers Faultline JSON and draw.io files to the file picker', () => {
     expect(acceptAttribute()).toBe('.json,.drawio,.svg,.xml,application/json,application/vnd.jgraph.mxfile');
+  });
+});
+
+describe('formatForWriting', () => {
+  const writer: OpenableFormat = { ...xmlish, id: 'writer', extensions: ['.drawish', '.drawish.pic', '.xml'], readOnlyExtensions: ['.drawish.pic'], serialize: async () => '<doc/>' };
+  const formats = [jsonish, writer, picture];
+
+  it('goes by the longest extension any format claims, in any case', () => {
+    expect(formatForWriting('out.XML', formats)).toMatchObject({ ok: true, format: { id: 'writer' } });
+    expect(formatForWriting('out.pic', formats)).toMatchObject({ ok: true, format: { id: 'picture' } });
+  });
+
+  it('refuses an extension its format only reads, rather than a shorter one that writes', () => {
+    expect(formatForWriting('out.drawish.pic', formats)).toEqual({
+      ok: false,
+      message: 'Unknown output format: "out.drawish.pic" is not a file Faultline writes; it writes XMLish (.drawish, .xml), Picture (.pic).',
+    });
+  });
+
+  it('refuses a format that cannot write and an unknown extension, naming what it writes', () => {
+    expect(formatForWriting('out.json', formats)).toMatchObject({ ok: false });
+    expect(formatForWriting('out.txt', formats)).toMatchObject({ ok: false, message: expect.stringContaining('"out.txt"') });
+  });
+
+  it('writes Faultline JSON, draw.io and SVG, but not a draw.io SVG', () => {
+    expect(formatForWriting('a.faultline.json')).toMatchObject({ ok: true, format: { id: 'faultline' } });
+    expect(formatForWriting('a.xml')).toMatchObject({ ok: true, format: { id: 'drawio' } });
+    expect(formatForWriting('a.svg')).toMatchObject({ ok: true, format: { id: 'svg' } });
+    expect(formatForWriting('a.drawio.svg').ok).toBe(false);
+    expect(writableFormats().map(describeWriting)).toContain('draw.io diagram (.drawio, .xml)');
   });
 });

@@ -2,7 +2,7 @@ import type { ImportError } from '../errors.ts';
 import type { ImportResult } from '../import.ts';
 import { drawio } from './drawio.ts';
 import { faultlineJson } from './faultline.ts';
-import { isOpenable, type FileFormat, type OpenableFormat } from './format.ts';
+import { isOpenable, writtenExtensions, type FileFormat, type OpenableFormat, type WritableFormat } from './format.ts';
 import { svgImage } from './svg.ts';
 
 // Every format Faultline reads or writes, in one list. The file picker's `accept`,
@@ -57,8 +57,45 @@ export async function openDocument(
   origin: { fileName?: string; source?: string } = {},
   formats: readonly FileFormat[] = FORMATS,
 ): Promise<ImportResult> {
+  return (await openDocumentIn(text, origin, formats)).result;
+}
+
+/** openDocument, also saying which format read the text (none when none fits). */
+export async function openDocumentIn(
+  text: string,
+  origin: { fileName?: string; source?: string } = {},
+  formats: readonly FileFormat[] = FORMATS,
+): Promise<{ result: ImportResult; format?: OpenableFormat }> {
   const choice = pickFormat(text, origin, formats);
-  return choice.ok ? choice.format.parse(text) : { ok: false, error: choice.error };
+  return choice.ok ? { result: await choice.format.parse(text), format: choice.format } : { result: { ok: false, error: choice.error } };
+}
+
+/** The formats that write files, each with the extensions it writes. */
+export function writableFormats(formats: readonly FileFormat[] = FORMATS): WritableFormat[] {
+  return formats.filter((format): format is WritableFormat => writtenExtensions(format).length > 0);
+}
+
+/** `draw.io diagram (.drawio, .xml)`: a format as a writer, for messages and help. */
+export function describeWriting(format: FileFormat): string {
+  return `${format.name} (${writtenExtensions(format).join(', ')})`;
+}
+
+export type WriteChoice = { ok: true; format: WritableFormat } | { ok: false; message: string };
+
+/** The format to write `fileName` in, by its extension: the longest one any format
+ *  claims decides, so `x.drawio.svg` is refused (draw.io only reads it) rather than
+ *  written as a plain picture. */
+export function formatForWriting(fileName: string, formats: readonly FileFormat[] = FORMATS): WriteChoice {
+  const name = fileName.toLowerCase();
+  let best: { format: FileFormat; extension: string } | undefined;
+  for (const format of formats) {
+    for (const extension of format.extensions) {
+      if (name.endsWith(extension) && extension.length > (best?.extension.length ?? 0)) best = { format, extension };
+    }
+  }
+  if (best && writtenExtensions(best.format).includes(best.extension)) return { ok: true, format: best.format as WritableFormat };
+  const writes = writableFormats(formats).map(describeWriting).join(', ');
+  return { ok: false, message: `Unknown output format: ${JSON.stringify(fileName)} is not a file Faultline writes; it writes ${writes}.` };
 }
 
 /** `Faultline JSON (.faultline.json, .json)`, for messages and help. */

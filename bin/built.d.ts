@@ -1,0 +1,1 @@
+export function freshBuild(outdir: URL, root: URL): URL | null;
