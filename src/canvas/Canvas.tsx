@@ -9,7 +9,7 @@ import {
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type DragEvent, type PointerEvent } from 'react';
 import { NODE_KINDS } from '../model/catalogue.ts';
 import { connect, moveNodes } from '../model/ops.ts';
 import type { NodeKind } from '../model/types.ts';
@@ -28,6 +28,8 @@ import { applySelection } from './selection.ts';
 import { createMoveBatch } from './moveBatch.ts';
 import { DetailLevel } from './detail.tsx';
 import { Minimap } from './Minimap.tsx';
+import { PeerCursors } from './PeerCursors.tsx';
+import { usePeerView } from './usePeerView.ts';
 import { EmptyCanvasHint } from './EmptyCanvasHint.tsx';
 import { openingViewport } from './opening.ts';
 import { createViewCache, FIT_ALL, type FlowNode } from './view.ts';
@@ -63,11 +65,13 @@ export function Canvas({ context, onFilesDropped }: { context: CommandContext; o
   const showInfo = useEditor((state) => state.showInfo);
   const colorScheme = useEditor(colorSchemeOf);
   const blast = useBlastRadius();
+  const presence = useEditor((state) => state.presence);
+  const { shown, selectedBy } = usePeerView(doc);
   const [cache] = useState(createViewCache);
 
   const nodes = useMemo(
     () =>
-      cache.nodes(doc, {
+      cache.nodes(shown, {
         selected: selectedNodes,
         dimmed: blast?.lostSet ?? none,
         affected: blast?.affectedSet ?? none,
@@ -75,11 +79,12 @@ export function Canvas({ context, onFilesDropped }: { context: CommandContext; o
         analysis,
         editingLabel,
         tint,
+        selectedBy,
       }),
-    [cache, doc, selectedNodes, blast, analysis, editingLabel, tint, highlighted],
+    [cache, shown, selectedNodes, blast, analysis, editingLabel, tint, highlighted, selectedBy],
   );
   const rates = tint === 'load' && analysis.load?.active ? analysis.load.edgeRate : undefined;
-  const edges = useMemo(() => cache.edges(doc, selectedEdges, rates), [cache, doc, selectedEdges, rates]);
+  const edges = useMemo(() => cache.edges(shown, selectedEdges, rates), [cache, shown, selectedEdges, rates]);
 
   useEffect(() => {
     // An empty canvas keeps its zoom, so the first component does not fill the screen.
@@ -179,8 +184,21 @@ export function Canvas({ context, onFilesDropped }: { context: CommandContext; o
     [flow, store, onFilesDropped],
   );
 
+  // In a live room the others see this pointer, wherever it is over the diagram.
+  const onPointerMove = useCallback(
+    (event: PointerEvent) => presence?.point(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY })),
+    [presence, flow],
+  );
+  const onPointerLeave = useCallback(() => presence?.point(null), [presence]);
+
   return (
-    <div className={`canvas${showInfo ? '' : ' hide-info'}`} onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      className={`canvas${showInfo ? '' : ' hide-info'}`}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onPointerMove={presence ? onPointerMove : undefined}
+      onPointerLeave={presence ? onPointerLeave : undefined}
+    >
       <EdgeMarkers />
       <DetailLevel>
         <ReactFlow<FlowNode>
@@ -212,6 +230,7 @@ export function Canvas({ context, onFilesDropped }: { context: CommandContext; o
           <Background gap={GRID[0]} />
           <Minimap />
           <Controls showInteractive={false} />
+          <PeerCursors />
         </ReactFlow>
       </DetailLevel>
       <EmptyCanvasHint context={context} />

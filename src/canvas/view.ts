@@ -1,11 +1,13 @@
 import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { Severity } from '../analysis/types.ts';
 import { formatRate } from '../analysis/numbers/load-words.ts';
+import type { PersonLook } from '../collab/presence.ts';
 import type { AnalysisView } from '../store/analysisView.ts';
 import type { CanvasTint } from '../store/editor.ts';
 import { COMPONENT_SIZE, drawnSize } from '../model/catalogue.ts';
 import { sameExceptPosition } from '../model/ops.ts';
 import { isGroupKind, type Diagram, type DiagramEdge, type DiagramNode, type Size } from '../model/types.ts';
+import { nobody, samePeople } from './peers.ts';
 
 // React Flow renders view objects derived from the document. A view object is
 // rebuilt only when its document object or its selection changed, so React Flow
@@ -30,6 +32,8 @@ export interface NodeDecor {
   cap: 'CP' | 'AP' | undefined;
   /** The class the canvas tint gives the node: its share of downtime, or how busy it is. */
   tint: string | undefined;
+  /** The others in a live room who have it selected. */
+  selectedBy: readonly PersonLook[];
 }
 
 export type ComponentNodeData = { node: DiagramNode; decor: NodeDecor };
@@ -51,6 +55,8 @@ export interface ViewContext {
   analysis: AnalysisView;
   editingLabel: string | null;
   tint: CanvasTint;
+  /** Who else in a live room has each component selected. */
+  selectedBy?: ReadonlyMap<string, readonly PersonLook[]>;
 }
 
 const HANDLE = 9;
@@ -93,6 +99,7 @@ export function decorOf(id: string, context: ViewContext): NodeDecor {
     findings: analysis.countByNode.get(id) ?? 0,
     cap: analysis.capByNode.get(id),
     tint: tintOf(id, context),
+    selectedBy: context.selectedBy?.get(id) ?? nobody,
   };
 }
 
@@ -116,7 +123,7 @@ export function drawsTheSame(before: { id: string; data: ComponentNodeData }, af
 }
 
 function sameDecor(a: NodeDecor, b: NodeDecor): boolean {
-  return a.selected === b.selected && a.emphasis === b.emphasis && a.highlighted === b.highlighted && a.editing === b.editing && a.worst === b.worst && a.findings === b.findings && a.cap === b.cap && a.tint === b.tint;
+  return a.selected === b.selected && a.emphasis === b.emphasis && a.highlighted === b.highlighted && a.editing === b.editing && a.worst === b.worst && a.findings === b.findings && a.cap === b.cap && a.tint === b.tint && samePeople(a.selectedBy, b.selectedBy);
 }
 
 export function toFlowNode(node: DiagramNode, decor: NodeDecor): FlowNode {
@@ -155,7 +162,7 @@ export function toFlowEdge(edge: DiagramEdge, selected: boolean, sourceSize: Siz
 }
 
 function sameFields(a: ViewContext, b: ViewContext): boolean {
-  return a.selected === b.selected && a.dimmed === b.dimmed && a.affected === b.affected && a.highlighted === b.highlighted && a.analysis === b.analysis && a.editingLabel === b.editingLabel && a.tint === b.tint;
+  return a.selected === b.selected && a.dimmed === b.dimmed && a.affected === b.affected && a.highlighted === b.highlighted && a.analysis === b.analysis && a.editingLabel === b.editingLabel && a.tint === b.tint && a.selectedBy === b.selectedBy;
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
