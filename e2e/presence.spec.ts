@@ -82,6 +82,7 @@ test('people in one room see each other’s names, pointers, selections and drag
   await other.mouse.move(startB.x + 100, startB.y + 60, { steps: 5 });
   await other.mouse.move(startB.x + 200, startB.y + 120, { steps: 5 });
   await expect.poll(async () => (await centreOf(canvas.node('Service'))).x - startA.x).toBeGreaterThan(150);
+  await expect(canvas.node('Service').getByTitle('Being moved by Bea <b>Lima</b>')).toBeVisible();
   await page.screenshot({ path: 'test-results/presence-a-dragging.png' });
   await other.screenshot({ path: 'test-results/presence-b-dragging.png' });
   await other.mouse.up();
@@ -92,6 +93,8 @@ test('people in one room see each other’s names, pointers, selections and drag
   const endA = await centreOf(canvas.node('Service'));
   expect(Math.abs(endA.x - startA.x - (endB.x - startB.x))).toBeLessThan(2);
   expect(Math.abs(endA.y - startA.y - (endB.y - startB.y))).toBeLessThan(2);
+
+  await expect(canvas.node('Service').getByTitle('Selected by Bea <b>Lima</b>')).toBeVisible();
 
   // The marks are readable in the dark theme too.
   await page.getByRole('button', { name: 'Dark mode' }).click();

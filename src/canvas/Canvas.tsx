@@ -66,7 +66,7 @@ export function Canvas({ context, onFilesDropped }: { context: CommandContext; o
   const colorScheme = useEditor(colorSchemeOf);
   const blast = useBlastRadius();
   const presence = useEditor((state) => state.presence);
-  const { shown, selectedBy } = usePeerView(doc);
+  const { shown, marked } = usePeerView(doc);
   const [cache] = useState(createViewCache);
 
   const nodes = useMemo(
@@ -79,9 +79,9 @@ export function Canvas({ context, onFilesDropped }: { context: CommandContext; o
         analysis,
         editingLabel,
         tint,
-        selectedBy,
+        peerMarks: marked,
       }),
-    [cache, shown, selectedNodes, blast, analysis, editingLabel, tint, highlighted, selectedBy],
+    [cache, shown, selectedNodes, blast, analysis, editingLabel, tint, highlighted, marked],
   );
   const rates = tint === 'load' && analysis.load?.active ? analysis.load.edgeRate : undefined;
   const edges = useMemo(() => cache.edges(shown, selectedEdges, rates), [cache, shown, selectedEdges, rates]);

@@ -25,7 +25,7 @@ export const ComponentNode = memo(function ComponentNode({ id, data }: NodeProps
         <EdgeAnchor />
         <div className="component-label">{node.label}</div>
         <FindingBadge decor={decor} />
-        <PeerMarks people={decor.selectedBy} />
+        <PeerMarks marks={decor.peerMarks} />
       </div>
     );
   }
@@ -48,7 +48,7 @@ export const ComponentNode = memo(function ComponentNode({ id, data }: NodeProps
         </div>
       </div>
       <FindingBadge decor={decor} />
-      <PeerMarks people={decor.selectedBy} />
+      <PeerMarks marks={decor.peerMarks} />
     </div>
   );
 }, drawsTheSame);

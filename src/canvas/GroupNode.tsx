@@ -20,7 +20,7 @@ export const GroupNode = memo(function GroupNode({ id, data }: NodeProps<FlowNod
         {decor.editing ? <LabelEditor id={id} label={node.label} /> : <span className="group-label">{node.label}</span>}
       </div>
       <FindingBadge decor={decor} />
-      <PeerMarks people={decor.selectedBy} />
+      <PeerMarks marks={decor.peerMarks} />
     </div>
   );
 }, drawsTheSame);

@@ -1,16 +1,23 @@
 import type { Peer, PersonLook } from '../collab/presence.ts';
 
 // What the canvas draws of the others in a live room, derived from the store's
-// validated peers. Awareness changes with every pointer move; these keys let the
-// canvas rebuild node views only when a selection or a drag changed.
+// validated peers. Awareness changes with every pointer move; the keys below let
+// the canvas re-render only when a selection or a drag changed.
 
-export const nobody: readonly PersonLook[] = Object.freeze([]);
+/** Someone else's mark on a component: they have it selected, or are dragging it. */
+export interface PeerMark extends PersonLook {
+  moving: boolean;
+}
 
-/** Changes only when someone's selection, name or colour does. */
-export const selectionsKey = (peers: readonly Peer[]): string =>
+export const unmarked: readonly PeerMark[] = Object.freeze([]);
+
+const SEPARATOR = '\u0000';
+
+/** Changes only when someone's selection, what they drag, their name or colour does. */
+export const marksKey = (peers: readonly Peer[]): string =>
   peers
-    .filter((peer) => peer.selection.length > 0)
-    .map((peer) => `${peer.clientId}\u0000${peer.name}\u0000${peer.colour}\u0000${peer.selection.join('\u0000')}`)
+    .filter((peer) => peer.selection.length > 0 || peer.drag)
+    .map((peer) => [peer.clientId, peer.name, peer.colour, ...peer.selection, '>', ...(peer.drag?.keys() ?? [])].join(SEPARATOR))
     .join('\u0001');
 
 /** Changes only when a position someone drags to does. */
@@ -20,25 +27,31 @@ export const dragsKey = (peers: readonly Peer[]): string =>
     .map((peer) => `${peer.clientId}:${[...peer.drag!].map(([id, at]) => `${id}@${at.x},${at.y}`).join(';')}`)
     .join('|');
 
-/** Who has each component selected. */
-export function selectedByOf(peers: readonly Peer[]): ReadonlyMap<string, readonly PersonLook[]> {
-  const byNode = new Map<string, PersonLook[]>();
+/** Who has each component selected or in hand. */
+export function marksOf(peers: readonly Peer[]): ReadonlyMap<string, readonly PeerMark[]> {
+  const byNode = new Map<string, PeerMark[]>();
   for (const peer of peers) {
-    for (const id of peer.selection) {
+    const ids = new Set([...peer.selection, ...(peer.drag?.keys() ?? [])]);
+    for (const id of ids) {
       const list = byNode.get(id) ?? [];
-      list.push({ name: peer.name, colour: peer.colour });
+      list.push({ name: peer.name, colour: peer.colour, moving: peer.drag?.has(id) ?? false });
       byNode.set(id, list);
     }
   }
   return byNode;
 }
 
-export const samePeople = (a: readonly PersonLook[], b: readonly PersonLook[]): boolean =>
-  a === b || (a.length === b.length && a.every((look, i) => look.name === b[i]!.name && look.colour === b[i]!.colour));
+export const sameMarks = (a: readonly PeerMark[], b: readonly PeerMark[]): boolean =>
+  a === b || (a.length === b.length && a.every((mark, i) => mark.name === b[i]!.name && mark.colour === b[i]!.colour && mark.moving === b[i]!.moving));
 
-/** "Selected by Ana", "Selected by Ana and Bo", "Selected by Ana, Bo and Cy". */
-export function selectedByText(people: readonly PersonLook[]): string {
-  const names = people.map((look) => look.name);
-  const list = names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-  return `Selected by ${list}`;
+function names(marks: readonly PeerMark[]): string {
+  const all = marks.map((mark) => mark.name);
+  return all.length <= 1 ? all.join('') : `${all.slice(0, -1).join(', ')} and ${all.at(-1)}`;
+}
+
+/** "Selected by Ana", "Selected by Ana and Bo. Being moved by Cy". */
+export function marksText(marks: readonly PeerMark[]): string {
+  const selected = marks.filter((mark) => !mark.moving);
+  const moving = marks.filter((mark) => mark.moving);
+  return [selected.length > 0 && `Selected by ${names(selected)}`, moving.length > 0 && `Being moved by ${names(moving)}`].filter(Boolean).join('. ');
 }

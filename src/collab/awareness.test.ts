@@ -126,4 +126,12 @@ describe('presence in a room', () => {
     expect(a.state().peers).toHaveLength(0);
     expect(a.state().presence).toBeNull();
   });
+
+  it('forgets the others when the room is left, whichever goes first', () => {
+    const { b } = room();
+    expect(b.state().peers).toHaveLength(1);
+    b.room.detach();
+    expect(b.state().peers).toHaveLength(0);
+    expect(b.state().presence).toBeNull();
+  });
 });
