@@ -1,6 +1,7 @@
 import type { Locator } from '@playwright/test';
 import { startTestServer } from '../server/testing.ts';
 import { CanvasObject, expect, openApp, test } from './fixtures.ts';
+import { seriousViolations } from './axe.ts';
 import { personIn, shareLive } from './live.ts';
 import { COLLAB_PORT } from './ports.ts';
 
@@ -71,6 +72,7 @@ test('people in one room see each other’s names, pointers, selections and drag
   await expect(canvas.node('Cache').locator('.peer-tag')).toHaveText('Bea <b>Lima</b>');
   await expect(canvas.node('Service').getByTitle(/Selected by/)).toHaveCount(0);
   await page.screenshot({ path: 'test-results/presence-a-selected.png' });
+  expect(await seriousViolations(page)).toEqual([]);
 
   // B drags Service; A sees it move before B lets go, and where B left it. (The
   // properties panel has opened on both sides since, so the canvas is narrower.)
@@ -100,6 +102,7 @@ test('people in one room see each other’s names, pointers, selections and drag
   await page.getByRole('button', { name: 'Dark mode' }).click();
   await expect(pointer).toBeVisible();
   await page.screenshot({ path: 'test-results/presence-a-dark.png' });
+  expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Dark mode' }).click();
 
   // B's pointer goes when B leaves the canvas, and B leaves the list when B leaves the room.

@@ -9,7 +9,7 @@ import {
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState, type DragEvent, type PointerEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type PointerEvent } from 'react';
 import { NODE_KINDS } from '../model/catalogue.ts';
 import { connect, moveNodes } from '../model/ops.ts';
 import type { NodeKind } from '../model/types.ts';
@@ -184,12 +184,23 @@ export function Canvas({ context, onFilesDropped }: { context: CommandContext; o
     [flow, store, onFilesDropped],
   );
 
-  // In a live room the others see this pointer, wherever it is over the diagram.
+  // In a live room the others see this pointer, wherever it is over the diagram;
+  // panning or zooming under a still pointer moves it over the diagram too.
+  const pointer = useRef<{ x: number; y: number } | null>(null);
   const onPointerMove = useCallback(
-    (event: PointerEvent) => presence?.point(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY })),
+    (event: PointerEvent) => {
+      pointer.current = { x: event.clientX, y: event.clientY };
+      presence?.point(flow.screenToFlowPosition(pointer.current));
+    },
     [presence, flow],
   );
-  const onPointerLeave = useCallback(() => presence?.point(null), [presence]);
+  const onPointerLeave = useCallback(() => {
+    pointer.current = null;
+    presence?.point(null);
+  }, [presence]);
+  const onMove = useCallback(() => {
+    if (pointer.current) presence?.point(flow.screenToFlowPosition(pointer.current));
+  }, [presence, flow]);
 
   return (
     <div
@@ -212,6 +223,7 @@ export function Canvas({ context, onFilesDropped }: { context: CommandContext; o
           onNodeDragStop={onNodeDragStop}
           onNodeDoubleClick={onNodeDoubleClick}
           onConnect={onConnect}
+          onMove={presence ? onMove : undefined}
           onMoveEnd={onMoveEnd}
           connectionMode={ConnectionMode.Loose}
           nodesDraggable={!readOnly}
