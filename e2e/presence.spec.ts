@@ -1,5 +1,5 @@
 import type { Locator } from '@playwright/test';
-import { startTestServer } from '../server/testing.ts';
+import { connectClient, startTestServer } from '../server/testing.ts';
 import { CanvasObject, expect, openApp, test } from './fixtures.ts';
 import { seriousViolations } from './axe.ts';
 import { personIn, shareLive } from './live.ts';
@@ -113,4 +113,33 @@ test('people in one room see each other’s names, pointers, selections and drag
   await other.context().close();
   await expect(peopleA.getByRole('listitem')).toHaveCount(1);
   expect(errors).toEqual([]);
+});
+
+test('a peer’s malformed presence shows only as far as it is well formed, and only as text', async ({ page, palette, canvas }) => {
+  await page.addInitScript((url) => window.localStorage.setItem('faultline:collab-server', url), server.url);
+  await openApp(page);
+  await palette.item('Service').click();
+  const link = new URLSearchParams((await shareLive(page)).split('#')[1]);
+  // A client of its own making, not this app: it can put anything in its awareness.
+  const hostile = connectClient(server.url, link.get('room')!, link.get('edit')!);
+  await hostile.synced;
+  hostile.provider.setAwarenessField('user', { name: '<img src=x onerror="document.title=1">', colour: 'red; background: url(//example.com/x)' });
+  hostile.provider.setAwarenessField('cursor', { x: '12', y: null });
+  hostile.provider.setAwarenessField('selection', 'everything');
+  hostile.provider.setAwarenessField('drag', [{ id: 'ghost', x: 1, y: 1 }, { id: 'also-ghost', x: 'far' }]);
+  const people = page.getByRole('region', { name: 'Live room' }).getByRole('list', { name: 'People in this room' });
+  await expect(people.getByRole('listitem')).toHaveCount(2);
+  await expect(people.getByRole('listitem').nth(1)).toHaveText('<img src=x onerror="document.title=1">');
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  await expect(page.getByRole('img', { name: /pointer/ })).toHaveCount(0);
+  await expect(canvas.node('Service').getByTitle(/Selected by|moved by/)).toHaveCount(0);
+
+  // Once it sends a well-formed pointer, it shows, in a colour of the palette.
+  hostile.provider.setAwarenessField('cursor', { x: 10, y: 10 });
+  const pointer = page.getByRole('img', { name: /pointer/ });
+  await expect(pointer).toBeVisible();
+  expect(await pointer.evaluate((element) => (element as HTMLElement).style.getPropertyValue('--peer'))).toMatch(/^var\(--peer-[a-z]+\)$/);
+  expect(await page.title()).not.toBe('1');
+  hostile.close();
+  await expect(people.getByRole('listitem')).toHaveCount(1);
 });
