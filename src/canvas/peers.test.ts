@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Peer } from '../collab/presence.ts';
-import { dragsKey, marksKey, marksOf, marksText, sameMarks } from './peers.ts';
+import { addNode, nodeById } from '../model/ops.ts';
+import { emptyDiagram } from '../model/types.ts';
+import { dragsKey, marksKey, marksOf, marksText, sameMarks, withPeerDrags } from './peers.ts';
 
 const peer = (clientId: number, name: string, extra: Partial<Peer> = {}): Peer => ({ clientId, name, colour: 'teal', cursor: null, selection: [], drag: null, ...extra });
 const mark = (name: string, moving = false) => ({ name, colour: 'red' as const, moving });
@@ -37,5 +39,19 @@ describe('what the canvas shows of peers', () => {
     expect(sameMarks([mark('Ana')], [mark('Ana')])).toBe(true);
     expect(sameMarks([mark('Ana')], [{ ...mark('Ana'), colour: 'teal' }])).toBe(false);
     expect(sameMarks([mark('Ana')], [mark('Ana', true)])).toBe(false);
+  });
+});
+
+describe('the document as peers’ drags show it', () => {
+  const doc = addNode(addNode(emptyDiagram(), 'service', { x: 0, y: 0 }, { id: 'api' }), 'cache', { x: 300, y: 0 }, { id: 'cache' });
+
+  it('puts what each peer drags where they hold it and leaves the rest', () => {
+    const shown = withPeerDrags(doc, [peer(1, 'Ana', { drag: new Map([['api', { x: 40, y: 50 }]]) }), peer(2, 'Bo')]);
+    expect(nodeById(shown, 'api')!.position).toEqual({ x: 40, y: 50 });
+    expect(nodeById(shown, 'cache')).toBe(nodeById(doc, 'cache'));
+  });
+
+  it('is the document itself while nobody drags', () => {
+    expect(withPeerDrags(doc, [peer(1, 'Ana')])).toBe(doc);
   });
 });

@@ -1,4 +1,6 @@
 import type { Peer, PersonLook } from '../collab/presence.ts';
+import { moveNodes } from '../model/ops.ts';
+import type { Diagram } from '../model/types.ts';
 
 // What the canvas draws of the others in a live room, derived from the store's
 // validated peers. Awareness changes with every pointer move; the keys below let
@@ -54,4 +56,11 @@ export function marksText(marks: readonly PeerMark[]): string {
   const selected = marks.filter((mark) => !mark.moving);
   const moving = marks.filter((mark) => mark.moving);
   return [selected.length > 0 && `Selected by ${names(selected)}`, moving.length > 0 && `Being moved by ${names(moving)}`].filter(Boolean).join('. ');
+}
+
+/** The document as it shows while peers drag: their components where they hold them. */
+export function withPeerDrags(doc: Diagram, peers: readonly Peer[]): Diagram {
+  let shown = doc;
+  for (const peer of peers) if (peer.drag) shown = moveNodes(shown, peer.drag);
+  return shown;
 }

@@ -1,9 +1,7 @@
 import { useMemo } from 'react';
-import { withPeerDrags } from '../collab/presence.ts';
-import { moveNodes } from '../model/ops.ts';
 import type { Diagram } from '../model/types.ts';
 import { useEditor, useEditorStore } from '../store/context.ts';
-import { dragsKey, marksKey, marksOf } from './peers.ts';
+import { dragsKey, marksKey, marksOf, withPeerDrags } from './peers.ts';
 
 /** The document as the canvas shows it in a live room, with the components others
  *  drag where they hold them, and the others' marks on components. The canvas
@@ -15,6 +13,6 @@ export function usePeerView(doc: Diagram) {
   // The keys say when the peers' marks or drags changed; the peers are read for them.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const marked = useMemo(() => marksOf(store.getState().peers), [store, marks]);
-  const shown = useMemo(() => (drags ? withPeerDrags(doc, store.getState().peers, moveNodes) : doc), [store, doc, drags]);
+  const shown = useMemo(() => (drags ? withPeerDrags(doc, store.getState().peers) : doc), [store, doc, drags]);
   return { shown, marked };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cleanName, type Peer, colourOf, dragFieldOf, guestName, NAME_MAX, PEER_COLOURS, readPeer, readPeers } from './presence.ts';
+import { addNode, moveNodes, setLabel } from '../model/ops.ts';
+import { emptyDiagram } from '../model/types.ts';
+import { cleanName, movedSince, type Peer, colourOf, dragFieldOf, guestName, NAME_MAX, PEER_COLOURS, readPeer, readPeers } from './presence.ts';
 
 const ids = new Set(['api', 'db']);
 const good = {
@@ -89,5 +91,15 @@ describe('the drag field', () => {
   it('lists what moved, and is null when nothing did', () => {
     expect(dragFieldOf(new Map())).toBeNull();
     expect(dragFieldOf(new Map([['api', { x: 1, y: 2 }]]))).toEqual([{ id: 'api', x: 1, y: 2 }]);
+  });
+});
+
+describe('what a gesture moved', () => {
+  const before = addNode(addNode(emptyDiagram(), 'service', { x: 0, y: 0 }, { id: 'api' }), 'cache', { x: 300, y: 0 }, { id: 'cache' });
+
+  it('lists the components whose position changed, and not those otherwise edited', () => {
+    const after = setLabel(moveNodes(before, new Map([['api', { x: 5, y: 6 }]])), 'cache', 'Sessions');
+    expect([...movedSince(before, after)]).toEqual([['api', { x: 5, y: 6 }]]);
+    expect(movedSince(before, before).size).toBe(0);
   });
 });

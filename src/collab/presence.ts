@@ -140,12 +140,5 @@ export function movedSince(before: Diagram, after: Diagram): Map<string, Point> 
   return moved;
 }
 
-/** The document as it shows while peers drag: their components where they hold them. */
-export function withPeerDrags(doc: Diagram, peers: readonly Peer[], move: (doc: Diagram, positions: ReadonlyMap<string, Point>) => Diagram): Diagram {
-  let shown = doc;
-  for (const peer of peers) if (peer.drag) shown = move(shown, peer.drag);
-  return shown;
-}
-
 /** The design token a peer colour is drawn with; only palette names reach it. */
 export const peerColourToken = (colour: PeerColour): string => `var(--peer-${colour})`;
