@@ -119,6 +119,19 @@ describe('presence in a room', () => {
     presence.dispose();
   });
 
+  it('counts the people it lists, and a state that is not a person’s as nobody', () => {
+    const { a, awareA } = room();
+    expect(a.state().live?.people).toBe(2);
+    const junk = new Awareness(new Y.Doc());
+    junk.setLocalState(42 as unknown as Record<string, unknown>);
+    applyAwarenessUpdate(awareA, encodeAwarenessUpdate(junk, [junk.clientID]), 'relay');
+    const third = new Awareness(new Y.Doc());
+    third.setLocalState({ present: true });
+    applyAwarenessUpdate(awareA, encodeAwarenessUpdate(third, [third.clientID]), 'relay');
+    expect(a.state().peers).toHaveLength(2);
+    expect(a.state().live?.people).toBe(3);
+  });
+
   it('forgets the others on leaving', () => {
     const { a, presenceA } = room();
     expect(a.state().peers).toHaveLength(1);

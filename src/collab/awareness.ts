@@ -69,7 +69,10 @@ export function sharePresence(store: EditorStore, awareness: AwarenessLike, opti
 
   const refresh = () => {
     const { doc } = store.getState();
-    store.getState().receivePeers(readPeers(awareness.getStates(), self, new Set(doc.nodes.map((node) => node.id))));
+    const peers = readPeers(awareness.getStates(), self, new Set(doc.nodes.map((node) => node.id)));
+    store.getState().receivePeers(peers);
+    // Counted as listed: a state that is not a person's is neither.
+    if (store.getState().live?.people !== peers.length + 1) store.getState().receiveLive(null, { people: peers.length + 1 });
   };
   const onChange = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
     // This client's own fields change as often as its pointer moves; the peers did not.

@@ -23,9 +23,8 @@ function connect(store: EditorStore, link: RoomLink, keys: RoomKeys | null, seed
   const base = `${location.origin}${location.pathname}`;
   let room: AttachedRoom | null = null;
   let status: LiveStatus = 'connecting';
-  let people = 1;
   let presence: ReturnType<typeof sharePresence> | null = null;
-  const live = (): LiveState => ({ status, people, me: presence!.me(), canUndo: false, canRedo: false, ...linksOf(keys, link, base) });
+  const live = (): LiveState => ({ status, people: 1 + store.getState().peers.length, me: presence!.me(), canUndo: false, canRedo: false, ...linksOf(keys, link, base) });
   const attach = () => (room ??= attachRoom(store, network, { seed: seed ?? undefined, live: live() }));
   const provider = new HocuspocusProvider({
     url: link.server,
@@ -35,10 +34,6 @@ function connect(store: EditorStore, link: RoomLink, keys: RoomKeys | null, seed
     onStatus: ({ status: next }) => {
       status = next as LiveStatus;
       store.getState().receiveLive(null, { status });
-    },
-    onAwarenessChange: ({ states }) => {
-      people = Math.max(1, states.length);
-      store.getState().receiveLive(null, { people });
     },
     onAuthenticated: ({ scope }) => {
       if (scope === 'readonly') store.getState().setSaving(VIEW_ONLY);
