@@ -1,19 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { chooseFromFileMenu, expect, fileMenuButton, openApp, test } from './fixtures.ts';
+import { seriousViolations } from './axe.ts';
 import { openStarter, STARTERS } from './starters.ts';
 
 // axe-core on every screen a person meets first, in the light and the dark theme:
 // no serious or critical violation anywhere.
-
-/** The serious and critical violations axe finds on the page as it is now, one line
- *  per element, so that a failure names what to fix. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} ${node.failureSummary ?? ''}`));
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`in the ${colorScheme} theme`, () => {

@@ -1,6 +1,6 @@
-import type { Browser, Page } from '@playwright/test';
 import { startTestServer } from '../server/testing.ts';
 import { CanvasObject, expect, openApp, PaletteObject, test } from './fixtures.ts';
+import { personIn } from './live.ts';
 import { COLLAB_PORT } from './ports.ts';
 
 // Two people in one live room: the test starts the collaboration server itself,
@@ -17,13 +17,6 @@ test.afterAll(async () => {
   await server.cleanup();
 });
 
-async function personIn(browser: Browser, baseURL: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1400, height: 900 } });
-  // Where this browser makes new rooms, as a person would set it.
-  await context.addInitScript((url) => window.localStorage.setItem('faultline:collab-server', url), server.url);
-  return context.newPage();
-}
-
 test('two people in one room see each other’s edits', async ({ page, browser, baseURL, palette, canvas }) => {
   await page.addInitScript((url) => window.localStorage.setItem('faultline:collab-server', url), server.url);
   await openApp(page);
@@ -39,7 +32,7 @@ test('two people in one room see each other’s edits', async ({ page, browser, 
   const link = await bar.getByLabel('Edit link').inputValue();
   expect(link).toMatch(/#room=[A-Za-z0-9_-]{22}&edit=[A-Za-z0-9_-]{32}&server=/);
 
-  const other = await personIn(browser, baseURL!);
+  const other = await personIn(browser, baseURL!, server.url);
   await other.goto(link);
   const otherCanvas = new CanvasObject(other);
   await expect(otherCanvas.node('Service')).toBeVisible();
@@ -56,7 +49,7 @@ test('two people in one room see each other’s edits', async ({ page, browser, 
 
   // A view-only link reads the room and cannot change it.
   const viewLink = await bar.getByLabel('View-only link').inputValue();
-  const viewer = await personIn(browser, baseURL!);
+  const viewer = await personIn(browser, baseURL!, server.url);
   await viewer.goto(viewLink);
   await expect(new CanvasObject(viewer).nodes()).toHaveCount(3);
   await expect(viewer.getByRole('status').filter({ hasText: 'Read-only: this is a view-only link.' })).toBeVisible();

@@ -9,7 +9,7 @@ import {
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type PointerEvent } from 'react';
 import { NODE_KINDS } from '../model/catalogue.ts';
 import { connect, moveNodes } from '../model/ops.ts';
 import type { NodeKind } from '../model/types.ts';
@@ -28,6 +28,8 @@ import { applySelection } from './selection.ts';
 import { createMoveBatch } from './moveBatch.ts';
 import { DetailLevel } from './detail.tsx';
 import { Minimap } from './Minimap.tsx';
+import { PeerCursors } from './PeerCursors.tsx';
+import { usePeerView } from './usePeerView.ts';
 import { EmptyCanvasHint } from './EmptyCanvasHint.tsx';
 import { openingViewport } from './opening.ts';
 import { createViewCache, FIT_ALL, type FlowNode } from './view.ts';
@@ -63,11 +65,13 @@ export function Canvas({ context, onFilesDropped }: { context: CommandContext; o
   const showInfo = useEditor((state) => state.showInfo);
   const colorScheme = useEditor(colorSchemeOf);
   const blast = useBlastRadius();
+  const presence = useEditor((state) => state.presence);
+  const { shown, marked } = usePeerView(doc);
   const [cache] = useState(createViewCache);
 
   const nodes = useMemo(
     () =>
-      cache.nodes(doc, {
+      cache.nodes(shown, {
         selected: selectedNodes,
         dimmed: blast?.lostSet ?? none,
         affected: blast?.affectedSet ?? none,
@@ -75,11 +79,12 @@ export function Canvas({ context, onFilesDropped }: { context: CommandContext; o
         analysis,
         editingLabel,
         tint,
+        peerMarks: marked,
       }),
-    [cache, doc, selectedNodes, blast, analysis, editingLabel, tint, highlighted],
+    [cache, shown, selectedNodes, blast, analysis, editingLabel, tint, highlighted, marked],
   );
   const rates = tint === 'load' && analysis.load?.active ? analysis.load.edgeRate : undefined;
-  const edges = useMemo(() => cache.edges(doc, selectedEdges, rates), [cache, doc, selectedEdges, rates]);
+  const edges = useMemo(() => cache.edges(shown, selectedEdges, rates), [cache, shown, selectedEdges, rates]);
 
   useEffect(() => {
     // An empty canvas keeps its zoom, so the first component does not fill the screen.
@@ -179,8 +184,32 @@ export function Canvas({ context, onFilesDropped }: { context: CommandContext; o
     [flow, store, onFilesDropped],
   );
 
+  // In a live room the others see this pointer, wherever it is over the diagram;
+  // panning or zooming under a still pointer moves it over the diagram too.
+  const pointer = useRef<{ x: number; y: number } | null>(null);
+  const onPointerMove = useCallback(
+    (event: PointerEvent) => {
+      pointer.current = { x: event.clientX, y: event.clientY };
+      presence?.point(flow.screenToFlowPosition(pointer.current));
+    },
+    [presence, flow],
+  );
+  const onPointerLeave = useCallback(() => {
+    pointer.current = null;
+    presence?.point(null);
+  }, [presence]);
+  const onMove = useCallback(() => {
+    if (pointer.current) presence?.point(flow.screenToFlowPosition(pointer.current));
+  }, [presence, flow]);
+
   return (
-    <div className={`canvas${showInfo ? '' : ' hide-info'}`} onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      className={`canvas${showInfo ? '' : ' hide-info'}`}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onPointerMove={presence ? onPointerMove : undefined}
+      onPointerLeave={presence ? onPointerLeave : undefined}
+    >
       <EdgeMarkers />
       <DetailLevel>
         <ReactFlow<FlowNode>
@@ -194,6 +223,7 @@ export function Canvas({ context, onFilesDropped }: { context: CommandContext; o
           onNodeDragStop={onNodeDragStop}
           onNodeDoubleClick={onNodeDoubleClick}
           onConnect={onConnect}
+          onMove={presence ? onMove : undefined}
           onMoveEnd={onMoveEnd}
           connectionMode={ConnectionMode.Loose}
           nodesDraggable={!readOnly}
@@ -212,6 +242,7 @@ export function Canvas({ context, onFilesDropped }: { context: CommandContext; o
           <Background gap={GRID[0]} />
           <Minimap />
           <Controls showInteractive={false} />
+          <PeerCursors />
         </ReactFlow>
       </DetailLevel>
       <EmptyCanvasHint context={context} />

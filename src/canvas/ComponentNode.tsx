@@ -8,6 +8,7 @@ import { FindingBadge } from './FindingBadge.tsx';
 import { EdgeAnchor } from './FlowEdge.tsx';
 import { useCompact } from './detail.tsx';
 import { countRender } from './renderCount.ts';
+import { PeerMarks } from './PeerMarks.tsx';
 import { drawsTheSame, type FlowNode } from './view.ts';
 
 const SIDES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const;
@@ -24,6 +25,7 @@ export const ComponentNode = memo(function ComponentNode({ id, data }: NodeProps
         <EdgeAnchor />
         <div className="component-label">{node.label}</div>
         <FindingBadge decor={decor} />
+        <PeerMarks marks={decor.peerMarks} />
       </div>
     );
   }
@@ -46,6 +48,7 @@ export const ComponentNode = memo(function ComponentNode({ id, data }: NodeProps
         </div>
       </div>
       <FindingBadge decor={decor} />
+      <PeerMarks marks={decor.peerMarks} />
     </div>
   );
 }, drawsTheSame);

@@ -5,6 +5,7 @@ import { FindingBadge } from './FindingBadge.tsx';
 import { EdgeAnchor } from './FlowEdge.tsx';
 import { LabelEditor } from './LabelEditor.tsx';
 import { countRender } from './renderCount.ts';
+import { PeerMarks } from './PeerMarks.tsx';
 import { drawsTheSame, type FlowNode } from './view.ts';
 
 export const GroupNode = memo(function GroupNode({ id, data }: NodeProps<FlowNode>) {
@@ -19,6 +20,7 @@ export const GroupNode = memo(function GroupNode({ id, data }: NodeProps<FlowNod
         {decor.editing ? <LabelEditor id={id} label={node.label} /> : <span className="group-label">{node.label}</span>}
       </div>
       <FindingBadge decor={decor} />
+      <PeerMarks marks={decor.peerMarks} />
     </div>
   );
 }, drawsTheSame);

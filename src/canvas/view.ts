@@ -6,6 +6,7 @@ import type { CanvasTint } from '../store/editor.ts';
 import { COMPONENT_SIZE, drawnSize } from '../model/catalogue.ts';
 import { sameExceptPosition } from '../model/ops.ts';
 import { isGroupKind, type Diagram, type DiagramEdge, type DiagramNode, type Size } from '../model/types.ts';
+import { sameMarks, unmarked, type PeerMark } from './peers.ts';
 
 // React Flow renders view objects derived from the document. A view object is
 // rebuilt only when its document object or its selection changed, so React Flow
@@ -30,6 +31,8 @@ export interface NodeDecor {
   cap: 'CP' | 'AP' | undefined;
   /** The class the canvas tint gives the node: its share of downtime, or how busy it is. */
   tint: string | undefined;
+  /** The others in a live room who have it selected or in hand. */
+  peerMarks: readonly PeerMark[];
 }
 
 export type ComponentNodeData = { node: DiagramNode; decor: NodeDecor };
@@ -51,6 +54,8 @@ export interface ViewContext {
   analysis: AnalysisView;
   editingLabel: string | null;
   tint: CanvasTint;
+  /** Who else in a live room has each component selected or in hand. */
+  peerMarks?: ReadonlyMap<string, readonly PeerMark[]>;
 }
 
 const HANDLE = 9;
@@ -93,6 +98,7 @@ export function decorOf(id: string, context: ViewContext): NodeDecor {
     findings: analysis.countByNode.get(id) ?? 0,
     cap: analysis.capByNode.get(id),
     tint: tintOf(id, context),
+    peerMarks: context.peerMarks?.get(id) ?? unmarked,
   };
 }
 
@@ -116,7 +122,7 @@ export function drawsTheSame(before: { id: string; data: ComponentNodeData }, af
 }
 
 function sameDecor(a: NodeDecor, b: NodeDecor): boolean {
-  return a.selected === b.selected && a.emphasis === b.emphasis && a.highlighted === b.highlighted && a.editing === b.editing && a.worst === b.worst && a.findings === b.findings && a.cap === b.cap && a.tint === b.tint;
+  return a.selected === b.selected && a.emphasis === b.emphasis && a.highlighted === b.highlighted && a.editing === b.editing && a.worst === b.worst && a.findings === b.findings && a.cap === b.cap && a.tint === b.tint && sameMarks(a.peerMarks, b.peerMarks);
 }
 
 export function toFlowNode(node: DiagramNode, decor: NodeDecor): FlowNode {
@@ -155,7 +161,7 @@ export function toFlowEdge(edge: DiagramEdge, selected: boolean, sourceSize: Siz
 }
 
 function sameFields(a: ViewContext, b: ViewContext): boolean {
-  return a.selected === b.selected && a.dimmed === b.dimmed && a.affected === b.affected && a.highlighted === b.highlighted && a.analysis === b.analysis && a.editingLabel === b.editingLabel && a.tint === b.tint;
+  return a.selected === b.selected && a.dimmed === b.dimmed && a.affected === b.affected && a.highlighted === b.highlighted && a.analysis === b.analysis && a.editingLabel === b.editingLabel && a.tint === b.tint && a.peerMarks === b.peerMarks;
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {

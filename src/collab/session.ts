@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import type { Diagram } from '../model/types.ts';
 import type { EditorStore, LiveState, LiveStatus } from '../store/editor.ts';
 import { attachRoom, type AttachedRoom } from './attach.ts';
+import { sharePresence } from './awareness.ts';
 import { keysFromEditKey, newRoomKeys, type RoomKeys } from './capability.ts';
 import { formatRoomLink, type RoomLink } from './link.ts';
 
@@ -22,8 +23,8 @@ function connect(store: EditorStore, link: RoomLink, keys: RoomKeys | null, seed
   const base = `${location.origin}${location.pathname}`;
   let room: AttachedRoom | null = null;
   let status: LiveStatus = 'connecting';
-  let people = 1;
-  const live = (): LiveState => ({ status, people, canUndo: false, canRedo: false, ...linksOf(keys, link, base) });
+  let presence: ReturnType<typeof sharePresence> | null = null;
+  const live = (): LiveState => ({ status, people: 1 + store.getState().peers.length, me: presence!.me(), canUndo: false, canRedo: false, ...linksOf(keys, link, base) });
   const attach = () => (room ??= attachRoom(store, network, { seed: seed ?? undefined, live: live() }));
   const provider = new HocuspocusProvider({
     url: link.server,
@@ -33,10 +34,6 @@ function connect(store: EditorStore, link: RoomLink, keys: RoomKeys | null, seed
     onStatus: ({ status: next }) => {
       status = next as LiveStatus;
       store.getState().receiveLive(null, { status });
-    },
-    onAwarenessChange: ({ states }) => {
-      people = Math.max(1, states.length);
-      store.getState().receiveLive(null, { people });
     },
     onAuthenticated: ({ scope }) => {
       if (scope === 'readonly') store.getState().setSaving(VIEW_ONLY);
@@ -49,7 +46,7 @@ function connect(store: EditorStore, link: RoomLink, keys: RoomKeys | null, seed
     onSynced: () => attach(),
   });
   // Presence starts with being counted: an empty awareness state is never sent.
-  provider.setAwarenessField('present', true);
+  presence = sharePresence(store, provider.awareness!);
   if (seed) attach();
   const openedAtJoin = store.getState().openCount;
   // Opening another diagram leaves the room; the library keeps what it held.
@@ -64,6 +61,7 @@ function connect(store: EditorStore, link: RoomLink, keys: RoomKeys | null, seed
     if (left) return;
     left = true;
     unsubscribe();
+    presence?.dispose();
     provider.destroy();
     room?.detach();
     network.destroy();

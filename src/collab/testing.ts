@@ -10,7 +10,7 @@ import { attachRoom } from './attach.ts';
 
 const RELAY = Symbol('relay');
 
-export const testLive = (): LiveState => ({ status: 'connected', people: 2, canUndo: false, canRedo: false, viewLink: '', editLink: '' });
+export const testLive = (): LiveState => ({ status: 'connected', people: 2, me: { name: 'Test', colour: 'red' }, canUndo: false, canRedo: false, viewLink: '', editLink: '' });
 
 export function createRelay() {
   const networks: Y.Doc[] = [];

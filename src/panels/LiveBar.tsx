@@ -1,5 +1,6 @@
 import { useEditor } from '../store/context.ts';
 import type { LiveStatus } from '../store/editor.ts';
+import { PeopleList, YourName } from './LivePeople.tsx';
 
 const STATUS: Record<LiveStatus, string> = {
   connecting: 'Connecting…',
@@ -19,7 +20,7 @@ function LinkField({ label, link }: { label: string; link: string }) {
   );
 }
 
-/** While a live room is joined: its connection, how many are in it, and its links. */
+/** While a live room is joined: its connection, who is in it, this person's name, and its links. */
 export function LiveBar() {
   const live = useEditor((state) => state.live);
   if (!live) return null;
@@ -29,6 +30,8 @@ export function LiveBar() {
       <p className={`live-status live-${live.status}`} role="status">
         Live · {STATUS[live.status]} · {people}
       </p>
+      <PeopleList me={live.me} />
+      <YourName key={live.me.name} name={live.me.name} />
       {live.editLink && <LinkField label="Edit link" link={live.editLink} />}
       <LinkField label="View-only link" link={live.viewLink} />
     </section>

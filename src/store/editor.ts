@@ -1,7 +1,9 @@
 import { createStore } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
+import type { Peer, PersonLook } from '../collab/presence.ts';
 import type { Clipboard } from '../model/ops.ts';
 import { emptyDiagram, type Diagram } from '../model/types.ts';
+import type { Point } from '../model/types.ts';
 import type { Viewport } from '../model/viewport.ts';
 import { emptyAnalysis, type AnalysisView } from './analysisView.ts';
 import { emptyHistory, record, redo, undo, type History } from './history.ts';
@@ -36,12 +38,23 @@ export interface LiveDocument {
   redo(): void;
 }
 
+/** This person's side of presence in a room (src/collab/awareness.ts): what the canvas
+ *  tells the others besides the selection and drags, which the room reads from the
+ *  store itself. */
+export interface LivePresence {
+  /** Where the pointer is over the canvas, in flow coordinates; null when it left. */
+  point(at: Point | null): void;
+  rename(name: string): void;
+}
+
 export type LiveStatus = 'connecting' | 'connected' | 'disconnected';
 
 export interface LiveState {
   status: LiveStatus;
   /** People in the room, this one included. */
   people: number;
+  /** How the others see this person. */
+  me: PersonLook;
   canUndo: boolean;
   canRedo: boolean;
   /** The view-only link, and the edit link when this person may edit. */
@@ -58,6 +71,9 @@ export interface EditorState {
   /** The room's side of the document; null when editing alone. */
   liveDocument: LiveDocument | null;
   live: LiveState | null;
+  /** The others in the room, as validated; none when editing alone. */
+  peers: readonly Peer[];
+  presence: LivePresence | null;
   history: History;
   /** The document as it was when the current drag or resize began. */
   gestureBase: Diagram | null;
@@ -143,6 +159,8 @@ export interface EditorActions {
   receiveLive(doc: Diagram | null, live?: Partial<LiveState>): void;
   /** Editing alone again, from the document as the room left it. */
   leaveLive(): void;
+  joinPresence(presence: LivePresence | null): void;
+  receivePeers(peers: readonly Peer[]): void;
 }
 
 export type Editor = EditorState & EditorActions;
@@ -153,6 +171,7 @@ export const colorSchemeOf = (state: EditorState): ColorScheme => state.chosenCo
 
 const none: ReadonlySet<string> = new Set();
 const noUnits: readonly string[] = Object.freeze([]);
+const noPeers: readonly Peer[] = Object.freeze([]);
 
 /** Whether undo has anything to undo: the room's own stack while live. */
 export const canUndo = (state: EditorState) => (state.live ? state.live.canUndo : state.history.past.length > 0);
@@ -163,6 +182,8 @@ export function initialState(doc: Diagram = emptyDiagram()): EditorState {
     doc,
     liveDocument: null,
     live: null,
+    peers: noPeers,
+    presence: null,
     history: emptyHistory,
     gestureBase: null,
     selectedNodes: none,
@@ -334,7 +355,9 @@ export function createEditorStore(doc?: Diagram) {
         set({ ...next, doc, ...pruneSelection(state, doc) });
       },
 
-      leaveLive: () => set({ liveDocument: null, live: null, history: emptyHistory }),
+      leaveLive: () => set({ liveDocument: null, live: null, history: emptyHistory, peers: noPeers, presence: null }),
+      joinPresence: (presence) => set({ presence }),
+      receivePeers: (peers) => set({ peers: peers.length === 0 ? noPeers : peers }),
     })),
   );
 }

@@ -1,0 +1,21 @@
+import type { Browser, Page } from '@playwright/test';
+import { expect } from './fixtures.ts';
+
+// Helpers for specs with several people in one live room: the spec starts the
+// collaboration server (server/testing.ts) and passes its URL here.
+
+/** Another person: a browser context of their own, whose new rooms go to `serverUrl`. */
+export async function personIn(browser: Browser, baseURL: string, serverUrl: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL, viewport: { width: 1400, height: 900 } });
+  // Where this browser makes new rooms, as a person would set it.
+  await context.addInitScript((url) => window.localStorage.setItem('faultline:collab-server', url), serverUrl);
+  return context.newPage();
+}
+
+/** Shares the open diagram live and returns the edit link from the live bar. */
+export async function shareLive(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Share live' }).click();
+  const bar = page.getByRole('region', { name: 'Live room' });
+  await expect(bar.getByRole('status')).toContainText('Connected');
+  return bar.getByLabel('Edit link').inputValue();
+}
