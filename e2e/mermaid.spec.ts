@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { chooseFromFileMenu, expect, openApp, pasteText, test } from './fixtures.ts';
+import { drawShop, expect, exportFromFileMenu, importThroughPicker, openApp, pasteText, test } from './fixtures.ts';
 
 // A flowchart written the way READMEs draw them (src/io/formats/mermaid/examples/,
 // written for Faultline's tests): subgraphs for a region and its zones, a cylinder,
@@ -8,9 +8,7 @@ const FLOWCHART = new URL('../src/io/formats/mermaid/examples/shop-flowchart.mmd
 
 test('a Mermaid flowchart chosen in the file picker opens, says how each element was mapped, and is reviewed', async ({ page, canvas, findings, guard: _guard }) => {
   await openApp(page);
-  const choosing = page.waitForEvent('filechooser');
-  await chooseFromFileMenu(page, 'Import JSON');
-  await (await choosing).setFiles({ name: 'shop.mmd', mimeType: 'text/plain', buffer: await readFile(FLOWCHART) });
+  await importThroughPicker(page, { name: 'shop.mmd', mimeType: 'text/plain', buffer: await readFile(FLOWCHART) });
 
   await expect(page.getByRole('status').filter({ hasText: 'Opened shop.mmd as a new diagram. Mermaid import of a flowchart' })).toBeVisible();
   await expect(canvas.node('Postgres')).toBeVisible();
@@ -26,23 +24,15 @@ test('a Mermaid flowchart chosen in the file picker opens, says how each element
 
 test('Export Mermaid writes a flowchart with cylinders and kinds, which opens again as the same diagram', async ({ page, palette, canvas, guard: _guard }) => {
   await openApp(page);
-  await palette.item('Load balancer').click();
-  await palette.item('SQL database').click();
-  await page.getByRole('textbox', { name: 'Diagram title' }).fill('Shop');
-  await page.getByRole('textbox', { name: 'Diagram title' }).press('Enter');
+  await drawShop(page, palette);
 
-  const downloading = page.waitForEvent('download');
-  await chooseFromFileMenu(page, 'Export Mermaid');
-  const download = await downloading;
-  expect(download.suggestedFilename()).toBe('shop.mmd');
-  const text = await readFile((await download.path())!, 'utf8');
+  const { name, text } = await exportFromFileMenu(page, 'Export Mermaid');
+  expect(name).toBe('shop.mmd');
   expect(text.split('\n').slice(0, 4)).toEqual(['---', 'title: "Shop"', '---', 'flowchart LR']);
   expect(text).toMatch(/\[\("SQL database"\)\]:::sql_database$/m);
   expect(text).toContain('%% faultline: {"node":');
 
-  const choosing = page.waitForEvent('filechooser');
-  await chooseFromFileMenu(page, 'Import JSON');
-  await (await choosing).setFiles({ name: 'shop.mmd', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await importThroughPicker(page, { name: 'shop.mmd', mimeType: 'text/plain', buffer: Buffer.from(text) });
   await expect(page.getByRole('status').filter({ hasText: 'Opened shop.mmd' })).toBeVisible();
   await expect(canvas.node('Load balancer')).toBeVisible();
   await expect(canvas.node('SQL database')).toBeVisible();
