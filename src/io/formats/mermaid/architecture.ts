@@ -106,7 +106,9 @@ export function joinJunctions(edges: readonly MermaidEdge[], junctions: MermaidJ
     const away = junction === edge.target ? edge.heads.start : edge.heads.end;
     const way = towards && !away ? 'in' : away && !towards ? 'out' : 'either';
     const key = find(junction);
-    ends.set(key, [...(ends.get(key) ?? []), { id: other!, way, edge }]);
+    const list = ends.get(key);
+    if (list) list.push({ id: other!, way, edge });
+    else ends.set(key, [{ id: other!, way, edge }]);
   }
   const joined = [...direct];
   const count = new Map<string, number>();

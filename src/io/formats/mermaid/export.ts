@@ -75,7 +75,9 @@ export function exportMermaid(doc: Diagram): string {
   const known = new Set(doc.nodes.map((node) => node.id));
   for (const node of doc.nodes) {
     const parent = node.parentId !== undefined && known.has(node.parentId) ? node.parentId : undefined;
-    children.set(parent, [...(children.get(parent) ?? []), node]);
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(node);
+    else children.set(parent, [node]);
   }
   const lines = ['---', `title: ${JSON.stringify(doc.title)}`, '---', 'flowchart LR'];
   // Components are declared first, in the document's order, so their labels and

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Diagram } from '../../../model/types.ts';
 import { describeImportError } from '../../errors.ts';
@@ -6,6 +7,8 @@ import type { ImportResult } from '../../import.ts';
 import { MAX_FILE_BYTES } from '../../limits.ts';
 import { formatByExtension, formatBySniff, openDocument } from '../registry.ts';
 import type { ReportEntry } from '../report.ts';
+import { diagramArb } from '../../test-support/arbitraries.ts';
+import { exportMermaid } from './export.ts';
 import { importMermaid } from './import.ts';
 
 const example = (name: string) => readFileSync(new URL(`./examples/${name}`, import.meta.url), 'utf8');
@@ -172,6 +175,36 @@ describe('bad and hostile input', () => {
   it('lets a record set a kind and keeps a label edited in the Mermaid text', async () => {
     const { doc } = await imported('flowchart LR\n  a["Edited label"]\n  %% faultline: {"node":"a","kind":"coordination","position":{"x":5,"y":6}}\n');
     expect(doc.nodes[0]).toEqual({ id: 'a', kind: 'coordination', label: 'Edited label', position: { x: 5, y: 6 }, props: {} });
+  });
+});
+
+describe('any text at all', () => {
+  // Mermaid's syntax characters, so random text reaches deep into the grammar.
+  const syntax = fc.string({ unit: fc.constantFrom(...'ab \n;&|"[](){}<>-=.~ox:@%#/\\`'.split('')), maxLength: 80 });
+
+  it('gives a document or a located error, never an exception', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('flowchart LR\n', 'graph\n', 'architecture-beta\n', ''), fc.oneof(syntax, fc.string()), async (header, body) => {
+        const result = await importMermaid(header + body);
+        if (!result.ok && result.error.kind === 'notMermaid') {
+          expect(result.error.line).toBeGreaterThanOrEqual(1);
+          expect(result.error.column).toBeGreaterThanOrEqual(1);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('survives an exported diagram with a piece cut out or repeated', async () => {
+    await fc.assert(
+      fc.asyncProperty(diagramArb({ maxComponents: 5, maxEdges: 5 }), fc.nat(), fc.nat(40), fc.boolean(), async (doc, from, length, repeat) => {
+        const text = exportMermaid(doc);
+        const at = from % text.length;
+        const piece = text.slice(at, at + length);
+        await importMermaid(repeat ? text.slice(0, at) + piece + piece + text.slice(at + length) : text.slice(0, at) + text.slice(at + length));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -17,11 +17,50 @@ export interface PlaceItem {
 const GAP = { along: 80, across: 40 };
 const PADDING = { side: 24, top: 48 };
 
+/** Each id's layer: the longest chain of links leading to it, cycles broken where a
+ *  depth-first walk finds them. Linear in ids and links. */
+export function layersOf(ids: readonly string[], links: readonly (readonly [string, string])[]): Map<string, number> {
+  const out = new Map(ids.map((id) => [id, [] as string[]]));
+  for (const [from, to] of links) out.get(from)?.push(to);
+  // An iterative depth-first walk: its reverse finishing order puts every link that
+  // does not close a cycle from an earlier id to a later one.
+  const seen = new Set<string>();
+  const finished: string[] = [];
+  for (const root of ids) {
+    if (seen.has(root)) continue;
+    seen.add(root);
+    const stack: [string, number][] = [[root, 0]];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const next = out.get(top[0])!;
+      if (top[1] < next.length) {
+        const to = next[top[1]++]!;
+        if (!seen.has(to) && out.has(to)) {
+          seen.add(to);
+          stack.push([to, 0]);
+        }
+      } else {
+        finished.push(top[0]);
+        stack.pop();
+      }
+    }
+  }
+  const order = finished.reverse();
+  const rank = new Map(order.map((id, index) => [id, index]));
+  const layer = new Map(ids.map((id) => [id, 0]));
+  for (const id of order) {
+    for (const to of out.get(id)!) if (rank.get(to)! > rank.get(id)!) layer.set(to, Math.max(layer.get(to)!, layer.get(id)! + 1));
+  }
+  return layer;
+}
+
 export function placeItems(items: readonly PlaceItem[], edges: readonly { source: string; target: string }[], direction: Direction): Map<string, { position: Point; size: Size }> {
   const children = new Map<string | undefined, PlaceItem[]>();
   const parentOf = new Map<string, string | undefined>();
   for (const item of items) {
-    children.set(item.parent, [...(children.get(item.parent) ?? []), item]);
+    const siblings = children.get(item.parent);
+    if (siblings) siblings.push(item);
+    else children.set(item.parent, [item]);
     parentOf.set(item.id, item.parent);
   }
   const placed = new Map<string, { position: Point; size: Size }>();
@@ -39,19 +78,8 @@ export function placeItems(items: readonly PlaceItem[], edges: readonly { source
   const layOut = (container: string | undefined, depth: number): Size => {
     const members = children.get(container) ?? [];
     const sizes = new Map(members.map((member) => [member.id, member.group && depth < 100 ? layOut(member.id, depth + 1) : { ...COMPONENT_SIZE }]));
-    const layer = new Map(members.map((member) => [member.id, 0]));
-    const links = edges.map((edge) => [memberOf(edge.source, container), memberOf(edge.target, container)] as const).filter(([a, b]) => a !== undefined && b !== undefined && a !== b);
-    // Longest path, at most one round per member, so cycles end.
-    for (let round = 0; round < members.length; round++) {
-      let changed = false;
-      for (const [a, b] of links) {
-        if (layer.get(b!)! < layer.get(a!)! + 1 && layer.get(a!)! + 1 < members.length) {
-          layer.set(b!, layer.get(a!)! + 1);
-          changed = true;
-        }
-      }
-      if (!changed) break;
-    }
+    const links = edges.map((edge) => [memberOf(edge.source, container), memberOf(edge.target, container)] as const).filter((link): link is readonly [string, string] => link[0] !== undefined && link[1] !== undefined && link[0] !== link[1]);
+    const layer = layersOf(members.map((member) => member.id), links);
     const layers: PlaceItem[][] = [];
     for (const member of members) (layers[layer.get(member.id)!] ??= []).push(member);
     const along = (size: Size) => (horizontal ? size.width : size.height);

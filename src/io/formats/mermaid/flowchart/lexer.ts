@@ -33,7 +33,13 @@ export class SyntaxFailure extends Error {
 }
 
 const WORD = /[\p{L}\p{N}_]/u;
-const isWordChar = (char: string | undefined) => char !== undefined && WORD.test(char);
+function isWordChar(char: string | undefined): boolean {
+  if (char === undefined) return false;
+  const code = char.charCodeAt(0);
+  // ASCII first, without the regular expression: most ids are.
+  if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+  return WORD.test(char);
+}
 const isHead = (char: string | undefined) => char === '>' || char === 'o' || char === 'x';
 
 interface ShapeSyntax {
