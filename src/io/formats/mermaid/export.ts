@@ -23,15 +23,17 @@ const SHAPES: Partial<Record<NodeKind, readonly [string, string]>> = {
 
 const ARROWS: Record<EdgeKind, string> = { request: '-->', async: '-.->', replication: '==>' };
 
-// Words Mermaid reads as syntax wherever an id stands.
-const RESERVED = new Set(['end', 'graph', 'flowchart', 'flowchart-elk', 'subgraph', 'direction', 'style', 'linkstyle', 'classdef', 'class', 'click', 'call', 'href', 'default', 'acctitle', 'accdescr']);
+// Words Mermaid reads as syntax wherever an id stands, and names Mermaid's renderer
+// looks up on plain objects (an id `hasOwnProperty` makes it fail).
+const RESERVED = new Set(['end', 'graph', 'flowchart', 'flowchart-elk', 'subgraph', 'direction', 'style', 'linkstyle', 'classdef', 'class', 'click', 'call', 'href', 'default', 'acctitle', 'accdescr', 'prototype']);
+const isObjectMember = (id: string) => id in Object.prototype;
 const SAFE_ID = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 
 /** Mermaid ids: a component's Faultline id where it is a plain word Mermaid does not
  *  reserve, else a fresh `node_N`; a group's id starts with its kind (`zone_a`,
  *  `region_2`), so even without its record it reads back as a zone or region. */
 function mermaidIds(nodes: readonly DiagramNode[]): Map<string, string> {
-  const usable = (id: string) => SAFE_ID.test(id) && !RESERVED.has(id.toLowerCase());
+  const usable = (id: string) => SAFE_ID.test(id) && !RESERVED.has(id.toLowerCase()) && !isObjectMember(id);
   const taken = new Set(nodes.filter((node) => !isGroupKind(node.kind)).map((node) => node.id).filter(usable));
   const ids = new Map<string, string>();
   const fresh = (base: string) => {
@@ -79,7 +81,11 @@ export function exportMermaid(doc: Diagram): string {
     if (siblings) siblings.push(node);
     else children.set(parent, [node]);
   }
-  const lines = ['---', `title: ${JSON.stringify(doc.title)}`, '---', 'flowchart LR'];
+  // Mermaid reads the front matter's title with markup in mind (a `<` in it can make
+  // the rest of the diagram fail to parse), so the title shown is plain; the exact one
+  // is in a record when they differ.
+  const shownTitle = doc.title.replace(/[<>&"'`#~\\]|[^\S ]|[^\u0020-\uffff]/g, ' ').replace(/ {2,}/g, ' ').trim();
+  const lines = ['---', `title: ${JSON.stringify(shownTitle)}`, '---', 'flowchart LR'];
   // Components are declared first, in the document's order, so their labels and
   // shapes read in one place; subgraphs then name their members.
   for (const node of doc.nodes) {
@@ -100,6 +106,7 @@ export function exportMermaid(doc: Diagram): string {
   for (const edge of doc.edges) lines.push(`  ${edgeLine(edge, ids)}`);
 
   lines.push('  %% Faultline data: kinds, properties and positions, so this opens in Faultline as the same design. Mermaid ignores these lines.');
+  if (shownTitle !== doc.title) lines.push(`  ${recordLine({ title: doc.title })}`);
   for (const node of doc.nodes) lines.push(`  ${recordLine(nodeRecord(node, ids.get(node.id)!))}`);
   const seen = new Map<string, number>();
   for (const edge of doc.edges) {

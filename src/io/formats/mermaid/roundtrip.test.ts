@@ -85,7 +85,7 @@ describe('the Mermaid export', () => {
   it('is a flowchart with safe ids, quoted and escaped labels, subgraphs, cylinders and dashed async edges', () => {
     expect(text.split('\n').slice(0, 17)).toEqual([
       '---',
-      'title: "Shop <b>"',
+      'title: "Shop b"',
       '---',
       'flowchart LR',
       '  web(["Web"]):::client',
@@ -102,6 +102,7 @@ describe('the Mermaid export', () => {
       '  node_2 -.-> q',
       '  %% Faultline data: kinds, properties and positions, so this opens in Faultline as the same design. Mermaid ignores these lines.',
     ]);
+    expect(text).toContain('%% faultline: {"title":"Shop <b>"}');
     expect(text).toContain('%% faultline: {"node":"node_2","id":"end","kind":"service","position":{"x":20,"y":40},"props":{"replicas":2}}');
     expect(text).toContain('%% faultline: {"edge":["node_2","q"],"id":"e3","props":{"kind":"async"}}');
   });

@@ -48,7 +48,7 @@ describe('node shapes', () => {
     ['a[/Text\\]', 'trapezoid'],
     ['a[\\Text/]', 'trapezoid'],
     ['a["Text"]', 'rect'],
-    ['a[( "Text" )]', 'cylinder'],
+    ['a[("Text")]', 'cylinder'],
   ])('%s is a %s labelled "Text"', (statement, shape) => {
     expect(parsed(`flowchart LR\n  ${statement}\n`).nodes).toEqual([{ id: 'a', label: 'Text', shape, at: { line: 2, column: 3 } }]);
   });
