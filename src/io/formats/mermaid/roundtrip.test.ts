@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { randomDoc } from '../../../analysis/reference.ts';
@@ -123,5 +124,27 @@ describe('the Mermaid export', () => {
       ['q', 'queue', undefined],
     ]);
     expect(back.edges.map((edge) => edge.props.kind ?? 'request')).toEqual(['request', 'request', 'async']);
+  });
+});
+
+describe('docs/mermaid.md', () => {
+  it('shows an export that reads back as it says: kinds by class, groups by id, the edge kinds', async () => {
+    const page = readFileSync(new URL('../../../../docs/mermaid.md', import.meta.url), 'utf8');
+    const block = /```mermaid\n([\s\S]*?)```/.exec(page)?.[1] ?? '';
+    const records = /```\n(%% faultline: [\s\S]*?)```/.exec(page)?.[1] ?? '';
+    const back = await reimported(block + records);
+    expect(back.nodes.map((node) => [node.id, node.kind, node.parentId])).toEqual([
+      ['region_eu', 'region', undefined],
+      ['zone_a', 'zone', 'region_eu'],
+      // Nodes with records first, in the records' order.
+      ['api', 'service', 'zone_a'],
+      ['web', 'client', undefined],
+      ['db', 'sql-database', undefined],
+    ]);
+    expect(back.nodes.find((node) => node.id === 'api')).toMatchObject({ position: { x: 40, y: 80 }, props: { replicas: 2 } });
+    expect(back.edges.map((edge) => [edge.id, edge.label, edge.props.kind])).toEqual([
+      ['web-api', undefined, undefined],
+      ['e2', 'writes', 'async'],
+    ]);
   });
 });
