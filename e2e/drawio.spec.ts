@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { chooseFromFileMenu, expect, openApp, test } from './fixtures.ts';
+import { drawShop, expect, exportFromFileMenu, importThroughPicker, openApp, test } from './fixtures.ts';
 
 // A real public diagram (src/io/formats/drawio/corpus/README.md gives its source and
 // licence): API Gateway, SQS, Lambda and DynamoDB drawn with AWS icons, compressed.
@@ -8,9 +8,7 @@ const PATTERN = 'serverless-patterns--apigw-sqs-lambda-ddb-cdk--docs--apigw-sqs-
 
 test('a draw.io file chosen in the file picker opens, says how each element was mapped, and is reviewed', async ({ page, canvas, findings, guard: _guard }) => {
   await openApp(page);
-  const choosing = page.waitForEvent('filechooser');
-  await chooseFromFileMenu(page, 'Import JSON');
-  await (await choosing).setFiles({ name: 'pattern.drawio', mimeType: 'application/xml', buffer: await readFile(new URL(PATTERN, CORPUS)) });
+  await importThroughPicker(page, { name: 'pattern.drawio', mimeType: 'application/xml', buffer: await readFile(new URL(PATTERN, CORPUS)) });
 
   await expect(page.getByRole('status').filter({ hasText: 'Opened pattern.drawio as a new diagram. draw.io import' })).toBeVisible();
   await expect(canvas.nodes()).toHaveCount(7);
@@ -24,23 +22,15 @@ test('a draw.io file chosen in the file picker opens, says how each element was 
 
 test('Export draw.io writes an mxfile with the labels, groups and arrows, which opens again as the same diagram', async ({ page, palette, canvas, guard: _guard }) => {
   await openApp(page);
-  await palette.item('Load balancer').click();
-  await palette.item('SQL database').click();
-  await page.getByRole('textbox', { name: 'Diagram title' }).fill('Shop');
-  await page.getByRole('textbox', { name: 'Diagram title' }).press('Enter');
+  await drawShop(page, palette);
 
-  const downloading = page.waitForEvent('download');
-  await chooseFromFileMenu(page, 'Export draw.io');
-  const download = await downloading;
-  expect(download.suggestedFilename()).toBe('shop.drawio');
-  const text = await readFile((await download.path())!, 'utf8');
+  const { name, text } = await exportFromFileMenu(page, 'Export draw.io');
+  expect(name).toBe('shop.drawio');
   expect(text).toMatch(/^<mxfile host="Faultline">/);
   expect(text).toContain('label="Load balancer"');
   expect(text).toContain('faultline=sql-database;');
 
-  const choosing = page.waitForEvent('filechooser');
-  await chooseFromFileMenu(page, 'Import JSON');
-  await (await choosing).setFiles({ name: 'shop.drawio', mimeType: 'application/xml', buffer: Buffer.from(text) });
+  await importThroughPicker(page, { name: 'shop.drawio', mimeType: 'application/xml', buffer: Buffer.from(text) });
   await expect(page.getByRole('status').filter({ hasText: 'Opened shop.drawio' })).toBeVisible();
   await expect(canvas.node('Load balancer')).toBeVisible();
   await expect(canvas.node('SQL database')).toBeVisible();

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 // Page objects for the editor, selected by role and accessible name as the brief lists them.
@@ -125,6 +126,29 @@ export function fileMenuButton(page: Page): Locator {
 export async function chooseFromFileMenu(page: Page, name: string): Promise<void> {
   await fileMenuButton(page).click();
   await page.getByRole('menu', { name: 'File' }).getByRole('menuitem', { name, exact: true }).click();
+}
+
+/** Opens a file through File → Import JSON and the file picker. */
+export async function importThroughPicker(page: Page, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  const choosing = page.waitForEvent('filechooser');
+  await chooseFromFileMenu(page, 'Import JSON');
+  await (await choosing).setFiles(file);
+}
+
+/** Runs an export command of the File menu: the download's suggested name and its text. */
+export async function exportFromFileMenu(page: Page, command: string): Promise<{ name: string; text: string }> {
+  const downloading = page.waitForEvent('download');
+  await chooseFromFileMenu(page, command);
+  const download = await downloading;
+  return { name: download.suggestedFilename(), text: await readFile((await download.path())!, 'utf8') };
+}
+
+/** A diagram of a load balancer and a SQL database titled "Shop", made through the palette. */
+export async function drawShop(page: Page, palette: PaletteObject): Promise<void> {
+  await palette.item('Load balancer').click();
+  await palette.item('SQL database').click();
+  await page.getByRole('textbox', { name: 'Diagram title' }).fill('Shop');
+  await page.getByRole('textbox', { name: 'Diagram title' }).press('Enter');
 }
 
 /** Pastes text onto the page as a person would with Ctrl+V, clipboard contents included. */

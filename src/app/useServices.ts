@@ -4,6 +4,7 @@ import { describeImportError, tooLarge } from '../io/errors.ts';
 import { exportFileName } from '../io/export.ts';
 import { drawio } from '../io/formats/drawio.ts';
 import { faultlineJson } from '../io/formats/faultline.ts';
+import { mermaid } from '../io/formats/mermaid.ts';
 import type { FileFormat } from '../io/formats/format.ts';
 import { openDocument } from '../io/formats/registry.ts';
 import { svgImage } from '../io/formats/svg.ts';
@@ -57,7 +58,7 @@ export function useServices(store: EditorStore, fileInput: RefObject<HTMLInputEl
   return useMemo(() => {
     const fail = (text: string) => store.getState().showNotice({ kind: 'error', text });
     const openImported = (doc: Diagram, source: string, notes: readonly string[], converted: boolean) => {
-      // A converted file (draw.io) says what became of each element, behind its summary.
+      // A converted file (draw.io, Mermaid) says what became of each element, behind its summary.
       if (converted) {
         const [summary = '', ...details] = notes;
         void persistence.openAsNew(doc).then(() => store.getState().showNotice({ kind: 'info', text: `Opened ${source} as a new diagram. ${summary}`, details }));
@@ -101,6 +102,7 @@ export function useServices(store: EditorStore, fileInput: RefObject<HTMLInputEl
       importFile: () => fileInput.current?.click(),
       exportJson: () => void writeAs(faultlineJson),
       exportDrawio: () => void writeAs(drawio),
+      exportMermaid: () => void writeAs(mermaid),
       exportImage(format) {
         if (format === 'svg') return void writeAs(svgImage);
         const { doc } = store.getState();

@@ -38,10 +38,11 @@ export function useShortcuts(context: CommandContext, importText: (text: string,
     const onPaste = (event: ClipboardEvent) => {
       if (isTextEntry(event.target)) return;
       const text = event.clipboardData?.getData('text/plain') ?? '';
-      if (!formatBySniff(text)) return;
+      const format = formatBySniff(text);
+      if (!format) return;
       event.preventDefault();
       clearTimeout(deferred);
-      importText(text, 'the pasted JSON');
+      importText(text, `the pasted ${format.id === 'faultline' ? 'JSON' : format.name}`);
     };
     window.addEventListener('keydown', onKeyDown);
     document.addEventListener('paste', onPaste);

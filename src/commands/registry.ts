@@ -24,6 +24,7 @@ export interface CommandServices {
   exportJson(): void;
   exportImage(format: 'svg' | 'png'): void;
   exportDrawio(): void;
+  exportMermaid(): void;
   copyLink(): void;
   /** Puts the diagram in a new live room and copies its edit link. */
   shareLive(): void;
@@ -196,6 +197,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'export-svg', label: 'Export SVG', keys: [], run: ({ services }) => services.exportImage('svg') },
   { id: 'export-png', label: 'Export PNG', keys: [], run: ({ services }) => services.exportImage('png') },
   { id: 'export-drawio', label: 'Export draw.io', keys: [], run: ({ services }) => services.exportDrawio() },
+  { id: 'export-mermaid', label: 'Export Mermaid', keys: [], run: ({ services }) => services.exportMermaid() },
   { id: 'import-json', label: 'Import JSON', keys: [{ key: 'o', mod: true }], run: ({ services }) => services.importFile() },
   { id: 'copy-link', label: 'Copy link', keys: [], run: ({ services }) => services.copyLink() },
   // Nothing goes to any server before a person runs this.

@@ -17,6 +17,7 @@ export function createTestEditor(doc?: Diagram) {
     exportJson: () => calls.push(['exportJson']),
     exportImage: (format) => calls.push(['exportImage', format]),
     exportDrawio: () => calls.push(['exportDrawio']),
+    exportMermaid: () => calls.push(['exportMermaid']),
     copyLink: () => calls.push(['copyLink']),
     shareLive: () => calls.push(['shareLive']),
     autoLayout: () => calls.push(['autoLayout']),

@@ -32,7 +32,10 @@ export type ImportError =
   | { kind: 'unknownFormat'; source: string; supported: string[] }
   /** Opened as draw.io (by its name or content) but not readable as one: not XML, a
    *  DTD, no <mxfile>, a page that does not decompress, a page that does not exist. */
-  | { kind: 'notDrawio'; reason: string };
+  | { kind: 'notDrawio'; reason: string }
+  /** Opened as Mermaid but not readable as a diagram Faultline reads: a syntax error,
+   *  or another kind of Mermaid diagram. `line` and `column` are 1-based. */
+  | { kind: 'notMermaid'; message: string; line: number; column: number };
 
 export type ImportErrorKind = ImportError['kind'];
 
@@ -76,6 +79,8 @@ function describe(error: ImportError): string {
       return `Unknown format: ${JSON.stringify(error.source)} is not a file Faultline opens; it opens ${error.supported.join(', ')}.`;
     case 'notDrawio':
       return `Not a readable draw.io file: ${error.reason}.`;
+    case 'notMermaid':
+      return `Not a readable Mermaid diagram at line ${error.line}, column ${error.column}: ${error.message}.`;
     default:
       return assertNever(error);
   }

@@ -7,7 +7,7 @@ import { normaliseDiagram } from './normalise.ts';
 import { problemsFromIssues } from './problems.ts';
 import { findForbiddenKeys } from './safe-keys.ts';
 import { diagramSchema } from './schema.ts';
-import type { ImportReport } from './formats/drawio/report.ts';
+import type { ImportReport } from './formats/report.ts';
 
 // The one way into the app for a document: files, IndexedDB records, share links and
 // the CLI all come through here. Files and pastes first pass formats/registry.ts,
@@ -25,7 +25,7 @@ import type { ImportReport } from './formats/drawio/report.ts';
 
 /** `notes`: what upgrading an older file changed, or what an import from another
  *  format did with each element, for the person opening it (often none). `report`:
- *  the same as data, from formats that convert (draw.io). */
+ *  the same as data, from formats that convert (draw.io, Mermaid). */
 export type ImportResult = { ok: true; doc: Diagram; notes: string[]; report?: ImportReport } | { ok: false; error: ImportError };
 
 export { describeImportError, MAX_FILE_BYTES };

@@ -129,7 +129,7 @@ describe('openDocument', () => {
     if (result.ok) throw new Error('a zip file opened');
     expect(result.error.kind).toBe('unknownFormat');
     expect(describeImportError(result.error)).toBe(
-      'Unknown format: "diagram.zip" is not a file Faultline opens; it opens Faultline JSON (.faultline.json, .json), draw.io diagram (.drawio, .drawio.svg, .xml).',
+      'Unknown format: "diagram.zip" is not a file Faultline opens; it opens Faultline JSON (.faultline.json, .json), draw.io diagram (.drawio, .drawio.svg, .xml), Mermaid diagram (.mmd, .mermaid).',
     );
   });
 });
@@ -139,8 +139,8 @@ describe('acceptAttribute', () => {
     expect(acceptAttribute(fakes)).toBe('.json,.drawish,.xml,application/json,application/xml');
   });
 
-  it('offers Faultline JSON and draw.io files to the file picker', () => {
-    expect(acceptAttribute()).toBe('.json,.drawio,.svg,.xml,application/json,application/vnd.jgraph.mxfile');
+  it('offers Faultline JSON, draw.io and Mermaid files to the file picker', () => {
+    expect(acceptAttribute()).toBe('.json,.drawio,.svg,.xml,.mmd,.mermaid,application/json,application/vnd.jgraph.mxfile,text/vnd.mermaid');
   });
 });
 

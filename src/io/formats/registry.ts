@@ -2,6 +2,7 @@ import type { ImportError } from '../errors.ts';
 import type { ImportResult } from '../import.ts';
 import { drawio } from './drawio.ts';
 import { faultlineJson } from './faultline.ts';
+import { mermaid } from './mermaid.ts';
 import { isOpenable, writtenExtensions, type FileFormat, type OpenableFormat, type WritableFormat } from './format.ts';
 import { svgImage } from './svg.ts';
 
@@ -14,7 +15,7 @@ import { svgImage } from './svg.ts';
 // such rather than as "unknown". Otherwise the content decides: the first format, in
 // this order, whose sniff matches. List formats with narrower sniffs first.
 
-export const FORMATS: readonly FileFormat[] = [faultlineJson, drawio, svgImage];
+export const FORMATS: readonly FileFormat[] = [faultlineJson, drawio, mermaid, svgImage];
 
 export type FormatChoice = { ok: true; format: OpenableFormat } | { ok: false; error: ImportError & { kind: 'unknownFormat' } };
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeImportError } from '../../errors.ts';
 import { importDrawio } from './import.ts';
-import { mappedShare } from './report.ts';
+import { mappedShare } from '../report.ts';
 
 // Real diagrams from public repositories (corpus/README.md names each source and
 // licence). Every one must import; the share of components whose kind came from

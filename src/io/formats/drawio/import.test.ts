@@ -5,7 +5,7 @@ import { describeImportError } from '../../errors.ts';
 import type { ImportResult } from '../../import.ts';
 import { mxfileFromPng } from './decode.ts';
 import { importDrawio } from './import.ts';
-import type { ReportEntry } from './report.ts';
+import type { ReportEntry } from '../report.ts';
 
 const page = (cells: string, name = 'Shop') =>
   `<mxfile host="test"><diagram id="p1" name="${name}"><mxGraphModel><root><mxCell id="0"/><mxCell id="1" parent="0"/>${cells}</root></mxGraphModel></diagram></mxfile>`;
@@ -19,7 +19,7 @@ function opened(result: ImportResult): Extract<ImportResult, { ok: true }> {
   return result;
 }
 const node = (doc: Diagram, id: string) => doc.nodes.find((each) => each.id === id);
-const entry = (result: ImportResult, cell: string): ReportEntry | undefined => (result.ok ? result.report?.entries.find((each) => each.cell === cell) : undefined);
+const entry = (result: ImportResult, cell: string): ReportEntry | undefined => (result.ok ? result.report?.entries.find((each) => each.id === cell) : undefined);
 
 const SHOP = page(
   [
@@ -110,7 +110,7 @@ describe('importDrawio on a plain page', () => {
   });
 
   it('reports every shape and edge, with a summary first', () => {
-    expect(result.report?.entries.map((each) => each.cell).sort()).toEqual(
+    expect(result.report?.entries.map((each) => each.id).sort()).toEqual(
       ['users', 'region', 'az', 'api', 'db', 'redis', 'mystery', 'vpc', 'inside-vpc', 'note', 'iam', 'bus', 'e1', 'e2', 'e3', 'e4', 'e4-label', 'e5', 'e6'].sort(),
     );
     expect(result.notes[0]).toMatch(/^draw\.io import of its page \("Shop"\): 7 components \(.*\), 2 groups, 5 edges; dropped 3 shapes and 1 edge/);

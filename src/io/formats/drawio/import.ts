@@ -4,10 +4,10 @@ import { tooLarge, type ImportError } from '../../errors.ts';
 import { importValue, type ImportResult } from '../../import.ts';
 import { oversizeBytes } from '../../limits.ts';
 import { readCells, type Cell, type Geometry } from './cells.ts';
-import { isDataStore, kindByLabel } from './labels.ts';
+import { edgeKindByLabel, groupByLabel, isDataStore, kindByLabel } from '../labels.ts';
 import { readPages } from './pages.ts';
 import { KIND_KEY, readRecord, type CellRecord } from './record.ts';
-import { reportNotes, type ImportReport, type ReportEntry } from './report.ts';
+import { reportNotes, type ImportReport, type ReportEntry } from '../report.ts';
 import { styleFlag } from './style.ts';
 import { awsGroupOf, shapeVerdict } from './shapes.ts';
 import { oneLine } from './text.ts';
@@ -36,11 +36,6 @@ type Classified =
 const failure = (reason: string): ImportResult => ({ ok: false, error: { kind: 'notDrawio', reason } satisfies ImportError });
 const KINDS = new Set<string>(NODE_KINDS);
 const isComponentKind = (kind: NodeKind) => !isGroupKind(kind);
-const isGroup = (kind: NodeKind) => isGroupKind(kind);
-
-// Region codes read as groups: `us-east-1` a region, `us-east-1a` a zone.
-const REGION_CODE = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
-const ZONE_CODE = /^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/;
 
 interface Context {
   cells: Map<string, Cell>;
@@ -104,18 +99,10 @@ function drawnOn(cell: Cell, box: Geometry, index: ShapeIndex): boolean {
   return false;
 }
 
-function groupByLabel(label: string): { kind: GroupKind; word: string } | null {
-  const text = oneLine(label).toLowerCase();
-  if (ZONE_CODE.test(text)) return { kind: 'zone', word: text };
-  if (REGION_CODE.test(text)) return { kind: 'region', word: text };
-  const match = kindByLabel(label, isGroup);
-  return match?.kind && isGroupKind(match.kind) ? { kind: match.kind, word: match.word } : null;
-}
-
 function classify(cell: Cell, context: Context, shapes: ShapeIndex): Classified {
   const label = oneLine(cell.label);
   const entry = (element: ReportEntry['element'], outcome: ReportEntry['outcome'], detail: string, extra: Partial<ReportEntry> = {}): ReportEntry => ({
-    cell: cell.id,
+    id: cell.id,
     label,
     element,
     outcome,
@@ -185,12 +172,9 @@ function classify(cell: Cell, context: Context, shapes: ShapeIndex): Classified 
   };
 }
 
-const ASYNC_WORDS = /\b(async|asynchronous(ly)?|events?|publish(es)?|subscribes?|pub\/?sub|notif(y|ies|ication)s?|enqueues?|messages?)\b/i;
-const REPLICATION_WORDS = /\b(replicat(e|es|ion|ing)|sync(s|hroni[sz]ation)?|backups?|copy|copies)\b/i;
-
 function edgeKind(cell: Cell, label: string): { kind: EdgeKind; how: 'label' | 'shape' | 'default'; guessed: boolean; detail: string } {
-  if (REPLICATION_WORDS.test(label)) return { kind: 'replication', how: 'label', guessed: false, detail: 'its label speaks of copying data' };
-  if (ASYNC_WORDS.test(label)) return { kind: 'async', how: 'label', guessed: false, detail: 'its label speaks of events or messages' };
+  const named = edgeKindByLabel(label);
+  if (named) return { ...named, how: 'label', guessed: false };
   if (styleFlag(cell.style, 'dashed')) return { kind: 'async', how: 'shape', guessed: true, detail: 'it is dashed, which draw.io diagrams often use for asynchronous flow' };
   return { kind: 'request', how: 'default', guessed: false, detail: 'a request, as every plain arrow is' };
 }
@@ -309,7 +293,7 @@ export function importDrawio(text: string, options: DrawioImportOptions = {}): I
     const record = context.record.get(cell.id) ?? null;
     const label = record?.label ?? [cell.label, ...(edgeLabels.get(cell.id) ?? [])].filter((part) => part !== '').join(' ');
     const shown = oneLine(label);
-    const base = { cell: cell.id, label: shown, element: 'edge' as const, guessed: false };
+    const base = { id: cell.id, label: shown, element: 'edge' as const, guessed: false };
     let source = endpoint(cell.source);
     let target = endpoint(cell.target);
     // An end drawn onto a shape without being connected to it attaches by position.

@@ -1,6 +1,7 @@
-import { CATALOGUE, hasTrait, type NodeKind } from '../../../model/catalogue.ts';
+import { CATALOGUE, hasTrait, type NodeKind } from '../../model/catalogue.ts';
+import { isGroupKind, type EdgeKind, type GroupKind } from '../../model/types.ts';
 
-// Label words to kinds, from the catalogue's names and synonyms (its one home). A
+// Label words to kinds, for every format that imports other tools' diagrams, from the catalogue's names and synonyms (its one home). A
 // label matches a word or phrase when it holds it as whole words, in any case,
 // singular or plural; the longest match wins ("API gateway" over "API"), then the
 // catalogue's order.
@@ -59,3 +60,27 @@ export function kindByLabel(label: string, allowed: (kind: NodeKind) => boolean,
 }
 
 export const isDataStore = (kind: NodeKind) => hasTrait(kind, 'dataStore');
+
+// Region codes read as groups: `us-east-1` a region, `us-east-1a` a zone.
+const REGION_CODE = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+const ZONE_CODE = /^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/;
+
+/** The group kind a container's name says (a zone or AZ, a region, a cloud region
+ *  code), with the word that decided; null for any other name. */
+export function groupByLabel(label: string): { kind: GroupKind; word: string } | null {
+  const text = label.replace(/\s+/g, ' ').trim().toLowerCase();
+  if (ZONE_CODE.test(text)) return { kind: 'zone', word: text };
+  if (REGION_CODE.test(text)) return { kind: 'region', word: text };
+  const match = kindByLabel(label, isGroupKind);
+  return match?.kind && isGroupKind(match.kind) ? { kind: match.kind, word: match.word } : null;
+}
+
+const ASYNC_WORDS = /\b(async|asynchronous(ly)?|events?|publish(es)?|subscribes?|pub\/?sub|notif(y|ies|ication)s?|enqueues?|messages?)\b/i;
+const REPLICATION_WORDS = /\b(replicat(e|es|ion|ing)|sync(s|hroni[sz]ation)?|backups?|copy|copies)\b/i;
+
+/** The edge kind an edge's label says (copying data, events or messages), with why. */
+export function edgeKindByLabel(label: string): { kind: Exclude<EdgeKind, 'request'>; detail: string } | null {
+  if (REPLICATION_WORDS.test(label)) return { kind: 'replication', detail: 'its label speaks of copying data' };
+  if (ASYNC_WORDS.test(label)) return { kind: 'async', detail: 'its label speaks of events or messages' };
+  return null;
+}

@@ -1,20 +1,22 @@
-import type { EdgeKind, NodeKind } from '../../../model/types.ts';
-import { quote } from '../../errors.ts';
+import type { EdgeKind, NodeKind } from '../../model/types.ts';
+import { quote } from '../errors.ts';
 
-// What an import did with every element of the page, as data: the app shows it in
-// the import notice, the CLI prints it as notes, tests read it. Nothing is invented
-// silently: a kind chosen for want of anything better says "by default" and is
-// marked as guessed; whatever is left out says why.
+// What an import from another format did with every element of the file, as data:
+// the app shows it in the import notice, the CLI prints it as notes, tests read it.
+// Nothing is invented silently: a kind chosen for want of anything better says "by
+// default" and is marked as guessed; whatever is left out says why. draw.io and
+// Mermaid write the same report; only the summary's opening differs.
 
-/** How a kind was chosen: Faultline's own data in the file, the shape's style, the
- *  label's words (the catalogue's synonyms), or the default. */
+/** How a kind was chosen: Faultline's own data in the file, the shape (a draw.io
+ *  style, a Mermaid node shape or icon), the label's words (the catalogue's
+ *  synonyms), or the default. */
 export type Mapping = 'faultline' | 'shape' | 'label' | 'default';
 
 export interface ReportEntry {
-  /** The draw.io cell id. */
-  cell: string;
+  /** The element's id in the file: a draw.io cell id, a Mermaid node or subgraph id. */
+  id: string;
   label: string;
-  element: 'shape' | 'container' | 'edge' | 'edge label';
+  element: 'shape' | 'container' | 'edge' | 'edge label' | 'junction';
   outcome: 'component' | 'group' | 'edge' | 'merged' | 'dropped';
   kind?: NodeKind | EdgeKind;
   how?: Mapping;
@@ -23,7 +25,7 @@ export interface ReportEntry {
   detail: string;
 }
 
-export interface ImportReport {
+interface DrawioReport {
   format: 'drawio';
   /** The page read (0-based), how many there are and their names. */
   page: number;
@@ -31,7 +33,22 @@ export interface ImportReport {
   entries: ReportEntry[];
 }
 
+interface MermaidReport {
+  format: 'mermaid';
+  /** Which of Mermaid's diagram types the text is. */
+  diagram: 'flowchart' | 'architecture';
+  entries: ReportEntry[];
+}
+
+export type ImportReport = DrawioReport | MermaidReport;
+
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function opening(report: ImportReport): string {
+  if (report.format === 'mermaid') return `Mermaid import of ${report.diagram === 'flowchart' ? 'a flowchart' : 'an architecture diagram'}`;
+  const pageName = report.pages[report.page] ? ` (${quote(report.pages[report.page]!)})` : '';
+  return `draw.io import of ${report.pages.length > 1 ? `page ${report.page + 1} of ${report.pages.length}${pageName}` : `its page${pageName}`}`;
+}
 
 /** The one-line summary, first of the notes. */
 export function reportSummary(report: ImportReport): string {
@@ -44,18 +61,17 @@ export function reportSummary(report: ImportReport): string {
   const dropped = of('dropped');
   const droppedShapes = dropped.filter((entry) => entry.element !== 'edge').length;
   const droppedEdges = dropped.length - droppedShapes;
-  const pageName = report.pages[report.page] ? ` (${quote(report.pages[report.page]!)})` : '';
-  const pages = report.pages.length > 1 ? `page ${report.page + 1} of ${report.pages.length}${pageName}` : `its page${pageName}`;
   return (
-    `draw.io import of ${pages}: ${count(components.length, 'component')}${ways.length > 0 ? ` (${ways.join(', ')})` : ''}, ` +
+    `${opening(report)}: ${count(components.length, 'component')}${ways.length > 0 ? ` (${ways.join(', ')})` : ''}, ` +
     `${count(of('group').length, 'group')}, ${count(of('edge').length, 'edge')}; ` +
     `dropped ${count(droppedShapes, 'shape')} and ${count(droppedEdges, 'edge')}; ${count(report.entries.filter((entry) => entry.guessed).length, 'guess', 'guesses')}.`
   );
 }
 
-/** One line per element: `shape "Orders" (cell 7): service, by default (guessed): ...`. */
-export function reportLine(entry: ReportEntry): string {
-  const what = `${entry.element} ${entry.label === '' ? '(no label)' : quote(entry.label)} (cell ${quote(entry.cell)})`;
+/** One line per element: `shape "Orders" (cell "7"): service, by default (guessed): ...`;
+ *  `idName` says what the file calls an element's id. */
+export function reportLine(entry: ReportEntry, idName = 'cell'): string {
+  const what = `${entry.element} ${entry.label === '' ? '(no label)' : quote(entry.label)} (${idName} ${quote(entry.id)})`;
   if (entry.outcome === 'dropped') return `${what}: dropped: ${entry.detail}`;
   if (entry.outcome === 'merged') return `${what}: ${entry.detail}`;
   const how = entry.how === 'faultline' ? 'from Faultline data' : `by ${entry.how}`;
@@ -64,7 +80,8 @@ export function reportLine(entry: ReportEntry): string {
 
 /** The notes an import returns: the summary, then every element. */
 export function reportNotes(report: ImportReport): string[] {
-  return [reportSummary(report), ...report.entries.map(reportLine)];
+  const idName = report.format === 'drawio' ? 'cell' : 'id';
+  return [reportSummary(report), ...report.entries.map((entry) => reportLine(entry, idName))];
 }
 
 /** Share of components whose kind came from the file's data, its shape or its label. */
