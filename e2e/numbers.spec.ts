@@ -1,4 +1,4 @@
-import { chooseFromFileMenu, expect, openApp, test } from './fixtures.ts';
+import { chooseFromFileMenu, expect, exportFromFileMenu, openApp, test } from './fixtures.ts';
 
 // The Numbers region as a candidate uses it: open a first draft, read its availability
 // and what costs it most, fail the worst unit by hand, and fix it in the form.
@@ -73,4 +73,17 @@ test('the Numbers region shows load at peak and the cost, and follows the client
   await expect(page.locator('.edge-label', { hasText: '40,000/s' }).first()).toBeVisible();
   await page.screenshot({ path: 'test-results/canvas-load.png' });
   await numbers.screenshot({ path: 'test-results/numbers-load.png' });
+});
+
+test('Export review writes the findings, the figures and the diagram as Markdown', async ({ page }) => {
+  await openApp(page);
+  await chooseFromFileMenu(page, 'New diagram');
+  await page.getByRole('dialog', { name: 'New diagram' }).getByRole('button', { name: /URL shortener.*has mistakes/i }).click();
+  await expect(page.getByRole('region', { name: 'Numbers' }).getByRole('listitem', { name: 'Browser' })).toContainText('98%');
+  const { name, text } = await exportFromFileMenu(page, 'Export review (Markdown)');
+  expect(name).toMatch(/\.review\.md$/);
+  expect(text).toMatch(/^# Design review: URL shortener \(first draft\)\n/);
+  for (const heading of ['## Errors', '### Single point of failure (`spof`)', '## Warnings', '## Numbers', '### Availability', '### Load at peak', '## Diagram']) expect(text).toContain(`\n${heading}\n`);
+  expect(text).toContain('| Browser | 98% | 1.7 nines |');
+  expect(text).toContain('```mermaid\n');
 });

@@ -2,12 +2,8 @@ import { useReactFlow } from '@xyflow/react';
 import { useEffect, useMemo, useState, type RefObject } from 'react';
 import { describeImportError, tooLarge } from '../io/errors.ts';
 import { exportFileName } from '../io/export.ts';
-import { drawio } from '../io/formats/drawio.ts';
-import { faultlineJson } from '../io/formats/faultline.ts';
-import { mermaid } from '../io/formats/mermaid.ts';
-import type { FileFormat } from '../io/formats/format.ts';
-import { openDocument } from '../io/formats/registry.ts';
-import { svgImage } from '../io/formats/svg.ts';
+import type { WritableFormat } from '../io/formats/format.ts';
+import { openDocument, writableFormatById } from '../io/formats/registry.ts';
 import { MAX_FILE_BYTES } from '../io/limits.ts';
 import { adoptLayout } from '../layout/adopt.ts';
 import { createLayoutClient } from '../layout/client.ts';
@@ -76,9 +72,8 @@ export function useServices(store: EditorStore, fileInput: RefObject<HTMLInputEl
       });
     };
     // Every written format comes from the registry: its serializer, its extension, its type.
-    const writeAs = async (format: FileFormat) => {
+    const writeAs = async (format: WritableFormat) => {
       const { doc } = store.getState();
-      if (!format.serialize) return;
       try {
         const text = await format.serialize(doc);
         download(exportFileName(doc.title, format.extensions[0]), new Blob([text], { type: format.mime }));
@@ -100,11 +95,11 @@ export function useServices(store: EditorStore, fileInput: RefObject<HTMLInputEl
         }
       },
       importFile: () => fileInput.current?.click(),
-      exportJson: () => void writeAs(faultlineJson),
-      exportDrawio: () => void writeAs(drawio),
-      exportMermaid: () => void writeAs(mermaid),
-      exportImage(format) {
-        if (format === 'svg') return void writeAs(svgImage);
+      exportAs(id) {
+        const format = writableFormatById(id);
+        if (format) void writeAs(format);
+      },
+      exportPng() {
         const { doc } = store.getState();
         // PNG is drawn from the SVG in the page, on demand; most sessions never use it.
         import('./exportImage.ts')

@@ -50,7 +50,8 @@ export interface ConvertOptions {
 
 export type ParsedConvertArgs = { ok: true; options: ConvertOptions | 'help' } | { ok: false; message: string };
 
-export function parseConvertArgs(args: readonly string[]): ParsedConvertArgs {
+/** The paths a command that takes only files was given, or 'help'. */
+function parsePaths(args: readonly string[]): { ok: true; paths: string[] | 'help' } | { ok: false; message: string } {
   const paths: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -58,16 +59,32 @@ export function parseConvertArgs(args: readonly string[]): ParsedConvertArgs {
       paths.push(...args.slice(i + 1));
       break;
     }
-    if (arg === '-h' || arg === '--help') return { ok: true, options: 'help' };
+    if (arg === '-h' || arg === '--help') return { ok: true, paths: 'help' };
     if (arg.startsWith('-') && arg !== '-') return { ok: false, message: `unknown option ${arg}` };
     paths.push(arg);
   }
+  return { ok: true, paths };
+}
+
+export function parseConvertArgs(args: readonly string[]): ParsedConvertArgs {
+  const parsed = parsePaths(args);
+  if (!parsed.ok || parsed.paths === 'help') return parsed.ok ? { ok: true, options: 'help' } : parsed;
+  const { paths } = parsed;
   if (paths.length !== 2) return { ok: false, message: `convert takes two files, IN and OUT; ${paths.length} given` };
   return { ok: true, options: { input: paths[0]!, output: paths[1]! } };
 }
 
+export type ParsedReportArgs = { ok: true; file: string | 'help' } | { ok: false; message: string };
+
+export function parseReportArgs(args: readonly string[]): ParsedReportArgs {
+  const parsed = parsePaths(args);
+  if (!parsed.ok || parsed.paths === 'help') return parsed.ok ? { ok: true, file: 'help' } : parsed;
+  if (parsed.paths.length !== 1) return { ok: false, message: `report takes one file; ${parsed.paths.length} given` };
+  return { ok: true, file: parsed.paths[0]! };
+}
+
 /** One line per command, in the usage. */
-const SYNOPSES = [`lint FILE... [--format ${FORMATS.join('|')}]`, 'convert IN OUT', 'rules [--markdown]'];
+const SYNOPSES = [`lint FILE... [--format ${FORMATS.join('|')}]`, 'convert IN OUT', 'report FILE', 'rules [--markdown]'];
 
 export const USAGE = `Usage: ${SYNOPSES.map((synopsis) => `faultline ${synopsis}`).join('\n       ')}
 
@@ -87,10 +104,14 @@ Options:
 ${writableFormats().map(describeWriting).join('; ')}.
 What the conversion did with each element goes to stderr.
 
+\`faultline report FILE\` prints the design review as Markdown: the findings with
+their reasons and fixes, availability, load, latency and cost, and the diagram as
+a Mermaid flowchart (\`faultline convert FILE review.md\` writes the same to a file).
+
 \`faultline rules\` lists every rule; with --markdown it prints docs/rules.md.
 
 Exit status:
   0  no finding has severity error (convert: the file was written)
-  1  at least one finding has severity error
+  1  at least one finding has severity error (report: printed all the same)
   2  a file cannot be read or is not a valid document, or the command line is wrong
 `;

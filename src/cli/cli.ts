@@ -2,6 +2,7 @@ import { USAGE } from './args.ts';
 import { convert } from './convert.ts';
 import type { CliEnvironment, CliResult } from './environment.ts';
 import { lint } from './lint.ts';
+import { report } from './report.ts';
 import { renderRulesMarkdown, renderRulesText } from './rules-doc.ts';
 
 type Command = (args: readonly string[], environment: Partial<CliEnvironment>) => Promise<CliResult> | CliResult;
@@ -11,6 +12,7 @@ type Command = (args: readonly string[], environment: Partial<CliEnvironment>) =
 const COMMANDS: Readonly<Record<string, Command>> = {
   lint,
   convert,
+  report,
   rules,
 };
 

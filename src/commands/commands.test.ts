@@ -209,9 +209,9 @@ describe('shortcut registry', () => {
   it('runs services for page commands', () => {
     const editor = createTestEditor();
     editor.key('s', { ctrl: true, shift: true });
-    expect(editor.calls).toEqual([['exportJson']]);
+    expect(editor.calls).toEqual([['exportAs', 'faultline']]);
     editor.key('o', { ctrl: true });
-    expect(editor.calls).toEqual([['exportJson'], ['importFile']]);
+    expect(editor.calls).toEqual([['exportAs', 'faultline'], ['importFile']]);
   });
 });
 
@@ -257,6 +257,7 @@ const ENABLED: readonly [string, boolean, boolean, boolean][] = [
   ['export-png', true, true, true],
   ['export-drawio', true, true, true],
   ['export-mermaid', true, true, true],
+  ['export-review', true, true, true],
   ['import-json', true, true, true],
   ['copy-link', true, true, true],
   ['share-live', true, true, true],
@@ -313,6 +314,7 @@ describe('the command registry', () => {
       'Export PNG',
       'Export draw.io',
       'Export Mermaid',
+      'Export review (Markdown)',
       'Copy link',
       'Undo',
       'Redo',
@@ -397,11 +399,12 @@ describe('toggles', () => {
 describe('page and dialog commands', () => {
   const SERVICES: readonly [string, ServiceCall][] = [
     ['fit-view', ['fitView']],
-    ['export-json', ['exportJson']],
-    ['export-svg', ['exportImage', 'svg']],
-    ['export-png', ['exportImage', 'png']],
-    ['export-drawio', ['exportDrawio']],
-    ['export-mermaid', ['exportMermaid']],
+    ['export-json', ['exportAs', 'faultline']],
+    ['export-svg', ['exportAs', 'svg']],
+    ['export-png', ['exportPng']],
+    ['export-drawio', ['exportAs', 'drawio']],
+    ['export-mermaid', ['exportAs', 'mermaid']],
+    ['export-review', ['exportAs', 'review']],
     ['import-json', ['importFile']],
     ['copy-link', ['copyLink']],
     ['share-live', ['shareLive']],
@@ -485,7 +488,7 @@ describe('read-only mode', () => {
     editor.key('F', { shift: true });
     expect(editor.state().blastUnits).toEqual([a]);
     editor.run('export-svg');
-    expect(editor.calls).toEqual([['exportImage', 'svg']]);
+    expect(editor.calls).toEqual([['exportAs', 'svg']]);
   });
 
   it('edits again once saving is back on', () => {

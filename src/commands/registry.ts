@@ -1,3 +1,4 @@
+import type { ExportFormatId } from '../io/formats/registry.ts';
 import { nodeById } from '../model/ops.ts';
 import { isGroupKind } from '../model/types.ts';
 import { canRedo, canUndo, colorSchemeOf, type Editor, type EditorStore } from '../store/editor.ts';
@@ -21,10 +22,10 @@ import {
 export interface CommandServices {
   fitView(): void;
   importFile(): void;
-  exportJson(): void;
-  exportImage(format: 'svg' | 'png'): void;
-  exportDrawio(): void;
-  exportMermaid(): void;
+  /** Writes the diagram in the registered format with this id, as a download. */
+  exportAs(format: ExportFormatId): void;
+  /** PNG is drawn in the page, so it is not a registered text format. */
+  exportPng(): void;
   copyLink(): void;
   /** Puts the diagram in a new live room and copies its edit link. */
   shareLive(): void;
@@ -193,11 +194,12 @@ export const COMMANDS: readonly Command[] = [
   },
   { id: 'new-diagram', label: 'New diagram', keys: [], run: ({ store }) => store.getState().openDialog('templates') },
   { id: 'library', label: 'Library', keys: [], run: ({ store }) => store.getState().openDialog('library') },
-  { id: 'export-json', label: 'Export JSON', keys: [{ key: 's', mod: true, shift: true }], run: ({ services }) => services.exportJson() },
-  { id: 'export-svg', label: 'Export SVG', keys: [], run: ({ services }) => services.exportImage('svg') },
-  { id: 'export-png', label: 'Export PNG', keys: [], run: ({ services }) => services.exportImage('png') },
-  { id: 'export-drawio', label: 'Export draw.io', keys: [], run: ({ services }) => services.exportDrawio() },
-  { id: 'export-mermaid', label: 'Export Mermaid', keys: [], run: ({ services }) => services.exportMermaid() },
+  { id: 'export-json', label: 'Export JSON', keys: [{ key: 's', mod: true, shift: true }], run: ({ services }) => services.exportAs('faultline') },
+  { id: 'export-svg', label: 'Export SVG', keys: [], run: ({ services }) => services.exportAs('svg') },
+  { id: 'export-png', label: 'Export PNG', keys: [], run: ({ services }) => services.exportPng() },
+  { id: 'export-drawio', label: 'Export draw.io', keys: [], run: ({ services }) => services.exportAs('drawio') },
+  { id: 'export-mermaid', label: 'Export Mermaid', keys: [], run: ({ services }) => services.exportAs('mermaid') },
+  { id: 'export-review', label: 'Export review (Markdown)', keys: [], run: ({ services }) => services.exportAs('review') },
   { id: 'import-json', label: 'Import JSON', keys: [{ key: 'o', mod: true }], run: ({ services }) => services.importFile() },
   { id: 'copy-link', label: 'Copy link', keys: [], run: ({ services }) => services.copyLink() },
   // Nothing goes to any server before a person runs this.

@@ -14,10 +14,8 @@ export function createTestEditor(doc?: Diagram) {
   const services: CommandServices = {
     fitView: () => calls.push(['fitView']),
     importFile: () => calls.push(['importFile']),
-    exportJson: () => calls.push(['exportJson']),
-    exportImage: (format) => calls.push(['exportImage', format]),
-    exportDrawio: () => calls.push(['exportDrawio']),
-    exportMermaid: () => calls.push(['exportMermaid']),
+    exportAs: (format) => calls.push(['exportAs', format]),
+    exportPng: () => calls.push(['exportPng']),
     copyLink: () => calls.push(['copyLink']),
     shareLive: () => calls.push(['shareLive']),
     autoLayout: () => calls.push(['autoLayout']),

@@ -1,4 +1,4 @@
-import { formatDollars, formatMs, formatRate, formatUtilization } from '../analysis/numbers/load-words.ts';
+import { describeLatency, formatDollars, formatRate, formatUtilization } from '../analysis/numbers/load-words.ts';
 import { busyOf } from '../analysis/numbers/headroom.ts';
 import { useEditor } from '../store/context.ts';
 import { useShowNodes } from './useShowNodes.ts';
@@ -56,12 +56,6 @@ export function LoadFigures({ label }: { label(id: string): string }) {
 export function LatencyLine({ node, budget }: { node: string; budget: number | undefined }) {
   const latency = useEditor((state) => state.analysis.latency.find((entry) => entry.node === node));
   if (!latency) return null;
-  const over = budget !== undefined && latency.p99Ms > budget;
-  if (latency.p99Ms === Infinity) return <p className="figure-latency target-missed">No bound on response time: something on its path is over capacity.</p>;
-  return (
-    <p className={`figure-latency${over ? ' target-missed' : ''}`}>
-      Responds in {formatMs(latency.meanMs)} on average, {formatMs(latency.p99Ms)} at p99
-      {budget !== undefined && ` (budget ${formatMs(budget)}: ${over ? 'missed' : 'met'})`}
-    </p>
-  );
+  const { text, over } = describeLatency(latency, budget);
+  return <p className={`figure-latency${over ? ' target-missed' : ''}`}>{text}</p>;
 }

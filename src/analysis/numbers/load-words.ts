@@ -41,3 +41,12 @@ export function capacityAdvice(graph: Graph, load: ComponentLoad): string {
   if (isManaged(node) || perInstance <= 0) return `it needs a capacity of at least ${formatRate(load.rps / 0.7)} requests a second to stay under 70%`;
   return `it needs ${formatCount(replicasFor(load.rps, perInstance))} replicas to stay under 70%`;
 }
+
+/** A client's response time against its budget, as the Numbers region and the report
+ *  say it: "Responds in 65 ms on average, 300 ms at p99 (budget 500 ms: met)". */
+export function describeLatency({ meanMs, p99Ms }: { meanMs: number; p99Ms: number }, budgetMs: number | undefined): { text: string; over: boolean } {
+  if (p99Ms === Infinity) return { text: 'No bound on response time: something on its path is over capacity.', over: true };
+  const over = budgetMs !== undefined && p99Ms > budgetMs;
+  const budget = budgetMs === undefined ? '' : ` (budget ${formatMs(budgetMs)}: ${over ? 'missed' : 'met'})`;
+  return { text: `Responds in ${formatMs(meanMs)} on average, ${formatMs(p99Ms)} at p99${budget}`, over };
+}

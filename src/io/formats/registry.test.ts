@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { describeImportError } from '../errors.ts';
 import type { ImportResult } from '../import.ts';
 import type { FileFormat, OpenableFormat } from './format.ts';
-import { acceptAttribute, describeWriting, FORMATS, formatByExtension, formatBySniff, formatForWriting, openDocument, pickFormat, writableFormats } from './registry.ts';
+import { acceptAttribute, describeWriting, FORMATS, formatByExtension, formatBySniff, formatForWriting, openDocument, pickFormat, writableFormatById, writableFormats } from './registry.ts';
 
 const refused = (reason: string): Promise<ImportResult> => Promise.resolve({ ok: false, error: { kind: 'notAFaultlineFile', reason } });
 
@@ -171,5 +171,11 @@ describe('formatForWriting', () => {
     expect(formatForWriting('a.svg')).toMatchObject({ ok: true, format: { id: 'svg' } });
     expect(formatForWriting('a.drawio.svg').ok).toBe(false);
     expect(writableFormats().map(describeWriting)).toContain('draw.io diagram (.drawio, .xml)');
+  });
+});
+
+describe('the formats the File menu exports to', () => {
+  it.each(['faultline', 'drawio', 'mermaid', 'svg', 'review'] as const)('%s is a registered format that writes', (id) => {
+    expect(writableFormatById(id)?.id).toBe(id);
   });
 });

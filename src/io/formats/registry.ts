@@ -3,6 +3,7 @@ import type { ImportResult } from '../import.ts';
 import { drawio } from './drawio.ts';
 import { faultlineJson } from './faultline.ts';
 import { mermaid } from './mermaid.ts';
+import { markdownReview } from './review.ts';
 import { isOpenable, writtenExtensions, type FileFormat, type OpenableFormat, type WritableFormat } from './format.ts';
 import { svgImage } from './svg.ts';
 
@@ -15,7 +16,7 @@ import { svgImage } from './svg.ts';
 // such rather than as "unknown". Otherwise the content decides: the first format, in
 // this order, whose sniff matches. List formats with narrower sniffs first.
 
-export const FORMATS: readonly FileFormat[] = [faultlineJson, drawio, mermaid, svgImage];
+export const FORMATS: readonly FileFormat[] = [faultlineJson, drawio, mermaid, svgImage, markdownReview];
 
 export type FormatChoice = { ok: true; format: OpenableFormat } | { ok: false; error: ImportError & { kind: 'unknownFormat' } };
 
@@ -74,6 +75,13 @@ export async function openDocumentIn(
 /** The formats that write files, each with the extensions it writes. */
 export function writableFormats(formats: readonly FileFormat[] = FORMATS): WritableFormat[] {
   return formats.filter((format): format is WritableFormat => writtenExtensions(format).length > 0);
+}
+
+/** The formats the app's File menu exports to, by id. */
+export type ExportFormatId = 'faultline' | 'drawio' | 'mermaid' | 'svg' | 'review';
+
+export function writableFormatById(id: ExportFormatId, formats: readonly FileFormat[] = FORMATS): WritableFormat | undefined {
+  return writableFormats(formats).find((format) => format.id === id);
 }
 
 /** `draw.io diagram (.drawio, .xml)`: a format as a writer, for messages and help. */

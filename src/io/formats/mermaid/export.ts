@@ -71,7 +71,9 @@ function edgeLine(edge: DiagramEdge, ids: ReadonlyMap<string, string>): string {
   return `${ids.get(edge.source)} ${ARROWS[edgeKindOf(edge)]}${label} ${ids.get(edge.target)}`;
 }
 
-export function exportMermaid(doc: Diagram): string {
+/** `records: false` leaves out the `%% faultline:` lines: a diagram to read (the review
+ *  report's), not one to open again. */
+export function exportMermaid(doc: Diagram, { records = true }: { records?: boolean } = {}): string {
   const ids = mermaidIds(doc.nodes);
   const children = new Map<string | undefined, DiagramNode[]>();
   const known = new Set(doc.nodes.map((node) => node.id));
@@ -105,6 +107,7 @@ export function exportMermaid(doc: Diagram): string {
   for (const node of children.get(undefined) ?? []) if (isGroupKind(node.kind)) subgraph(node, 1);
   for (const edge of doc.edges) lines.push(`  ${edgeLine(edge, ids)}`);
 
+  if (!records) return `${lines.join('\n')}\n`;
   lines.push('  %% Faultline data: kinds, properties and positions, so this opens in Faultline as the same design. Mermaid ignores these lines.');
   if (shownTitle !== doc.title) lines.push(`  ${recordLine({ title: doc.title })}`);
   for (const node of doc.nodes) lines.push(`  ${recordLine(nodeRecord(node, ids.get(node.id)!))}`);
