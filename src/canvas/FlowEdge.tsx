@@ -22,7 +22,7 @@ export const FlowEdge = memo(function FlowEdge({ id, source, target, sourceX, so
   const end = borderPoint(to, centre(from));
   const kind = edgeKindOf(data.edge);
   const path = `M ${start.x},${start.y} L ${end.x},${end.y}`;
-  const labelAt = label ? labelPoint(start, end, labelSize(label), others) : null;
+  const labelAt = label ? labelPoint(start, end, labelSize(label), [from, to, ...others]) : null;
   return (
     <>
       <BaseEdge
@@ -59,7 +59,12 @@ const noRects: readonly Rect[] = [];
 const nodesOf = (state: ReactFlowState) => state.nodes;
 const noNodes = () => null;
 
-/** The boxes of the components other than an edge's two ends, for a labelled edge. */
+/** A zone's or region's title strip (styles.css `.group-title`): a label moved aside
+ *  must not cover it, though it may sit anywhere else inside the group. */
+const GROUP_TITLE_HEIGHT = 28;
+
+/** What a labelled edge's label keeps off: the components other than the edge's two
+ *  ends (those are added by the caller) and the groups' title strips. */
 function useOtherComponents(labelled: boolean, source: string, target: string): readonly Rect[] {
   const flow = useStoreApi();
   // Node views change together when the document does; React Flow has placed them by then.
@@ -69,9 +74,11 @@ function useOtherComponents(labelled: boolean, source: string, target: string): 
     if (!nodes || nodeLookup.size > LABEL_PLACEMENT_UP_TO) return noRects;
     const rects: Rect[] = [];
     for (const node of nodeLookup.values()) {
-      if (node.type !== 'component' || node.id === source || node.id === target) continue;
+      if (node.id === source || node.id === target) continue;
       const { x, y } = node.internals.positionAbsolute;
-      rects.push({ x, y, width: node.measured.width ?? node.width ?? 0, height: node.measured.height ?? node.height ?? 0 });
+      const width = node.measured.width ?? node.width ?? 0;
+      if (node.type === 'group') rects.push({ x, y, width, height: GROUP_TITLE_HEIGHT });
+      else if (node.type === 'component') rects.push({ x, y, width, height: node.measured.height ?? node.height ?? 0 });
     }
     return rects;
   }, [flow, nodes, source, target]);

@@ -68,7 +68,23 @@ describe('labelPoint', () => {
     expect(overlaps(rectAround(point, size), across)).toBe(false);
   });
 
-  it('keeps the middle when no spot on the line is clear', () => {
-    expect(labelPoint(start, end, size, [{ x: -10, y: -10, width: 1020, height: 20 }])).toEqual({ x: 500, y: 0 });
+  it('moves the label above a short line whose ends leave no room on it, clear of both', () => {
+    // Two 100 × 52 components 80 px apart: a 130 px label fits nowhere between them.
+    const left = { x: -100, y: -26, width: 100, height: 52 };
+    const right = { x: 80, y: -26, width: 100, height: 52 };
+    const wide = { width: 130, height: 20 };
+    const point = labelPoint({ x: 0, y: 0 }, { x: 80, y: 0 }, wide, [left, right]);
+    expect(point.x).toBe(40);
+    expect(point.y).toBeLessThan(-26);
+    for (const end of [left, right]) expect(overlaps(rectAround(point, wide), end)).toBe(false);
+  });
+
+  it('tries below when above is taken, and keeps the middle when nothing near is clear', () => {
+    const left = { x: -100, y: -26, width: 100, height: 52 };
+    const right = { x: 80, y: -26, width: 100, height: 52 };
+    const above = { x: -200, y: -300, width: 500, height: 270 };
+    const wide = { width: 130, height: 20 };
+    expect(labelPoint({ x: 0, y: 0 }, { x: 80, y: 0 }, wide, [left, right, above]).y).toBeGreaterThan(26);
+    expect(labelPoint(start, end, size, [{ x: -10, y: -1000, width: 1020, height: 2000 }])).toEqual({ x: 500, y: 0 });
   });
 });

@@ -81,14 +81,40 @@ export function overlaps(a: Rect, b: Rect): boolean {
 // then the nearest spot either side that is clear, the ends' own neighbourhood last.
 const LABEL_SPOTS = [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8];
 
-/** The centre of a label of `size` on the line from `start` to `end`: the first spot
- *  whose box overlaps none of `obstacles`, or the middle when none is clear. */
+// How far beside its line a label may move, in steps, when no spot on the line is
+// clear: a short edge between two components leaves no room on it for a long label.
+const SIDE_STEPS = [1, 2, 3];
+const SIDE_GAP = 6;
+
+/** The centre of a label of `size` for the line from `start` to `end`: the first spot on
+ *  the line whose box overlaps none of `obstacles` (the components, the edge's own two
+ *  ends included); failing that, beside the middle of the line, above it first, a step
+ *  further out each time; the middle when nothing is clear. */
 export function labelPoint(start: Point, end: Point, size: Size, obstacles: readonly Rect[]): Point {
   const at = (t: number): Point => ({ x: start.x + (end.x - start.x) * t, y: start.y + (end.y - start.y) * t });
+  const clear = (point: Point) => {
+    const box = rectAround(point, size);
+    return !obstacles.some((obstacle) => overlaps(box, obstacle));
+  };
   for (const t of LABEL_SPOTS) {
     const point = at(t);
-    const box = rectAround(point, size);
-    if (!obstacles.some((obstacle) => overlaps(box, obstacle))) return point;
+    if (clear(point)) return point;
   }
-  return midpoint(start, end);
+  const middle = midpoint(start, end);
+  const length = Math.hypot(end.x - start.x, end.y - start.y);
+  if (length === 0) return middle;
+  // The unit normal pointing up the screen (for a vertical line, to the left), so a
+  // label moved aside reads above its line.
+  let nx = (start.y - end.y) / length;
+  let ny = (end.x - start.x) / length;
+  if (ny > 0 || (ny === 0 && nx > 0)) [nx, ny] = [-nx, -ny];
+  // Far enough per step to clear the label's own half extent along the normal.
+  const step = Math.abs(nx) * (size.width / 2) + Math.abs(ny) * (size.height / 2) + SIDE_GAP;
+  for (const k of SIDE_STEPS) {
+    for (const side of [1, -1]) {
+      const point = { x: middle.x + side * nx * step * k, y: middle.y + side * ny * step * k };
+      if (clear(point)) return point;
+    }
+  }
+  return middle;
 }
