@@ -13,8 +13,9 @@ import { CHROMIUM, generateCanvasDocument, KEEP_NAMES_SHIM, openFromStorage } fr
 const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : [500, 2_000];
 const EDITS = 15;
 
-function withRps(doc: Diagram): Diagram {
-  return { ...doc, nodes: doc.nodes.map((node) => (node.kind === 'client' ? { ...node, props: { ...node.props, rps: 1000 } } : node)) };
+/** One client sends load, so every figure in the busiest list moves with its rate. */
+function withRps(doc: Diagram, client: string): Diagram {
+  return { ...doc, nodes: doc.nodes.map((node) => (node.id === client ? { ...node, props: { ...node.props, rps: 1000 } } : node)) };
 }
 
 async function main(): Promise<void> {
@@ -24,20 +25,18 @@ async function main(): Promise<void> {
   console.log('components  rps edit to the Numbers region on screen');
   try {
     for (const size of SIZES) {
-      const doc = withRps(generateCanvasDocument(size));
+      const generated = generateCanvasDocument(size);
+      const client = generated.nodes.find((node) => node.kind === 'client')!.id;
+      const doc = withRps(generated, client);
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
       await context.addInitScript(KEEP_NAMES_SHIM);
       const page = await context.newPage();
       await openFromStorage(page, app.url, doc);
       await page.waitForFunction(() => performance.getEntriesByName('faultline:analysis').length > 0, null, { timeout: 60_000 });
-      // A client on screen: the canvas draws only what is in view, so show it all first.
+      // The client on screen: the canvas draws only what is in view, so show it all first.
       await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
       await page.keyboard.press('Shift+1');
       await page.waitForTimeout(500);
-      const clients = new Set(doc.nodes.filter((node) => node.kind === 'client').map((node) => node.id));
-      const shown = await page.locator('.react-flow__node').evaluateAll((nodes) => nodes.map((element) => element.getAttribute('data-id')));
-      const client = shown.find((id) => id !== null && clients.has(id));
-      if (!client) throw new Error('No client on screen to edit');
       await page.locator(`.react-flow__node[data-id="${client}"]`).click();
       const field = page.getByRole('form', { name: 'Properties' }).getByLabel('Requests/s', { exact: true });
       await field.waitFor();
