@@ -157,6 +157,10 @@ function classify(cell: Cell, context: Context, shapes: ShapeIndex): Classified 
   if (cell.style.names.has('text') || (cell.style.values.get('shape') ?? '') === 'note') {
     return { as: 'dropped', entry: entry('shape', 'dropped', 'text or a note, not a component') };
   }
+  // draw.io draws a table's rows and cells as partial rectangles (sides left open).
+  if ((cell.style.values.get('shape') ?? '') === 'partialRectangle') {
+    return { as: 'dropped', entry: entry('shape', 'dropped', 'a row or cell of a table, not a component') };
+  }
   if (verdict && 'kind' in verdict) {
     return { as: 'component', kind: verdict.kind, entry: entry('shape', 'component', `its icon ${JSON.stringify(verdict.icon.slice(1, -1))}`, { kind: verdict.kind, how: 'shape' }) };
   }
