@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { crc32 } from '../src/io/formats/drawio/png.ts';
 import { drawShop, dropFile, expect, exportFromFileMenu, importThroughPicker, openApp, test } from './fixtures.ts';
 
 // A real public diagram (src/io/formats/drawio/corpus/README.md gives its source and
@@ -90,5 +91,33 @@ test('a draw.io file of several pages asks which to open; Cancel leaves the diag
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: 'Opened pages.drawio as a new diagram. draw.io import of page 2 of 2 ("Pattern")' })).toBeVisible();
+  await expect(canvas.nodes()).toHaveCount(7);
+});
+
+/** A PNG as draw.io exports one with "Include a copy of my diagram": its tEXt chunk
+ *  `mxfile` holds the file, URI-encoded (none for `null`: a plain picture). No pixels:
+ *  only the chunks a reader needs. */
+function drawioPng(xml: string | null): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([head, body, crc]);
+  };
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const text = xml === null ? [] : [chunk('tEXt', Buffer.from(`mxfile\0${encodeURIComponent(xml)}`, 'latin1'))];
+  return Buffer.concat([signature, chunk('IHDR', Buffer.alloc(13)), ...text, chunk('IEND', Buffer.alloc(0))]);
+}
+
+test('a PNG exported from draw.io with its diagram opens from its bytes; a plain PNG is refused with the reason', async ({ page, canvas, guard: _guard }) => {
+  await openApp(page);
+  await dropFile(page, { name: 'pattern.drawio.png', mimeType: 'image/png', buffer: drawioPng(await readFile(new URL(PATTERN, CORPUS), 'utf8')) });
+  await expect(page.getByRole('status').filter({ hasText: 'Opened pattern.drawio.png as a new diagram. draw.io import' })).toBeVisible();
+  await expect(canvas.nodes()).toHaveCount(7);
+
+  await importThroughPicker(page, { name: 'photo.png', mimeType: 'image/png', buffer: drawioPng(null) });
+  await expect(page.getByText('Could not import photo.png: Not a readable draw.io file: the PNG carries no draw.io diagram')).toBeVisible();
   await expect(canvas.nodes()).toHaveCount(7);
 });

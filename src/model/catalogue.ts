@@ -397,7 +397,7 @@ export const CATALOGUE = [
       description: 'An application server or microservice that handles requests.',
       category: 'Compute',
       icon: 'server',
-      synonyms: ['app', 'api', 'server', 'backend', 'microservice', 'web server', 'django', 'fastapi', 'function', 'lambda', 'container', 'vm', 'ec2', 'instance', 'kubernetes', 'k8s', 'pod', 'compute', 'model endpoint'],
+      synonyms: ['app', 'api', 'server', 'backend', 'microservice', 'web server', 'django', 'fastapi', 'tomcat', 'function', 'lambda', 'container', 'vm', 'ec2', 'instance', 'kubernetes', 'k8s', 'pod', 'compute', 'model endpoint'],
     },
     [
       {

@@ -189,3 +189,19 @@ describe('hostile files', () => {
     expect(refused('<html/>')).toContain('not <mxfile>');
   });
 });
+
+describe('labels of several lines', () => {
+  const html = (lines: string[]) => lines.join('&lt;br&gt;');
+  it('lets the first line, the name, decide; the lines below may name a kind but never drop the shape', () => {
+    const result = importDrawio(
+      page(
+        vertex('web', html(['Apache Guacamole', 'Port 8080 (internal)', '• roles and policies']), 'rounded=1;html=1;') +
+          vertex('db', html(['Orders', 'PostgreSQL 16 primary']), 'rounded=1;html=1;', 200) +
+          vertex('vault', html(['Key Vault', 'stores the API keys']), 'rounded=1;html=1;', 400),
+      ),
+    );
+    expect(entry(result, 'web')).toMatchObject({ outcome: 'component', kind: 'service', how: 'default' });
+    expect(entry(result, 'db')).toMatchObject({ outcome: 'component', kind: 'sql-database', how: 'label' });
+    expect(entry(result, 'vault')).toMatchObject({ outcome: 'dropped', detail: expect.stringContaining('"key vault"') });
+  });
+});

@@ -172,7 +172,9 @@ function classify(cell: Cell, context: Context, shapes: ShapeIndex): Classified 
     if (refined?.kind) return { as: 'component', kind: refined.kind, entry: entry('shape', 'component', `a cylinder whose label says ${JSON.stringify(refined.word)}`, { kind: refined.kind, how: 'label' }) };
     return { as: 'component', kind: 'sql-database', entry: entry('shape', 'component', 'a cylinder, the usual sign of a database; SQL unless the label says otherwise', { kind: 'sql-database', how: 'shape', guessed: true }) };
   }
-  const byLabel = kindByLabel(label, isComponentKind, true);
+  // The name (the first line) decides, also that a shape is not a component; the lines
+  // below it may name a kind, but a word there ("port 8080", "roles") drops nothing.
+  const byLabel = kindByLabel(cell.name, isComponentKind, true) ?? kindByLabel(label, isComponentKind);
   if (byLabel && byLabel.kind === null) {
     return { as: 'dropped', entry: entry('shape', 'dropped', `its label says ${JSON.stringify(byLabel.word)}: networking, organisation, delivery or monitoring, not a component`) };
   }
