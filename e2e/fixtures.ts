@@ -135,6 +135,18 @@ export async function importThroughPicker(page: Page, file: { name: string; mime
   await (await choosing).setFiles(file);
 }
 
+/** Drops a file on the canvas as a person dragging it from their desktop would: a
+ *  DataTransfer holding it, then dragenter, dragover and drop on the canvas's pane. */
+export async function dropFile(page: Page, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  const transfer = await page.evaluateHandle(({ name, mimeType, bytes }) => {
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array(bytes)], name, { type: mimeType }));
+    return data;
+  }, { name: file.name, mimeType: file.mimeType, bytes: [...file.buffer] });
+  const pane = page.locator('.react-flow__pane');
+  for (const type of ['dragenter', 'dragover', 'drop']) await pane.dispatchEvent(type, { dataTransfer: transfer });
+}
+
 /** Runs an export command of the File menu: the download's suggested name and its text. */
 export async function exportFromFileMenu(page: Page, command: string): Promise<{ name: string; text: string }> {
   const downloading = page.waitForEvent('download');

@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { lazy, Suspense, useMemo, useRef } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { Canvas } from '../canvas/Canvas.tsx';
 import type { CommandContext } from '../commands/registry.ts';
 import { acceptAttribute } from '../io/formats/registry.ts';
@@ -15,7 +15,8 @@ import { EditorContext, useEditor } from '../store/context.ts';
 import type { EditorStore } from '../store/editor.ts';
 import { UpdateNotice } from './UpdateNotice.tsx';
 import { useAnalysis } from './useAnalysis.ts';
-import { useServices } from './useServices.ts';
+import type { PageRequest } from '../panels/PageDialog.tsx';
+import { useServices, type ChoosePage } from './useServices.ts';
 import { useShortcuts } from './useShortcuts.ts';
 
 // Dialogs, and the starter designs' data, are not needed for the first paint.
@@ -23,6 +24,7 @@ const TemplatesDialog = lazy(() => import('../panels/TemplatesDialog.tsx').then(
 const ShortcutsDialog = lazy(() => import('../panels/ShortcutsDialog.tsx').then((module) => ({ default: module.ShortcutsDialog })));
 const RulesDialog = lazy(() => import('../panels/RulesDialog.tsx').then((module) => ({ default: module.RulesDialog })));
 const DeleteGroupDialog = lazy(() => import('../panels/DeleteGroupDialog.tsx').then((module) => ({ default: module.DeleteGroupDialog })));
+const PageDialog = lazy(() => import('../panels/PageDialog.tsx').then((module) => ({ default: module.PageDialog })));
 const LibraryDialog = lazy(() => import('../panels/LibraryDialog.tsx').then((module) => ({ default: module.LibraryDialog })));
 
 export function App({ store }: { store: EditorStore }) {
@@ -37,7 +39,10 @@ export function App({ store }: { store: EditorStore }) {
 
 function Editor({ store }: { store: EditorStore }) {
   const fileInput = useRef<HTMLInputElement>(null);
-  const services = useServices(store, fileInput);
+  // A file of several pages waits here for the person's choice.
+  const [pageRequest, setPageRequest] = useState<(PageRequest & { answer(page: number | null): void }) | null>(null);
+  const choosePage = useCallback<ChoosePage>((source, pages) => new Promise((answer) => setPageRequest({ source, pages, answer })), []);
+  const services = useServices(store, fileInput, choosePage);
   const context: CommandContext = useMemo(() => ({ store, services }), [store, services]);
   useShortcuts(context, services.importText);
   useAnalysis(store);
@@ -79,6 +84,15 @@ function Editor({ store }: { store: EditorStore }) {
         {dialog === 'delete-group' && <DeleteGroupDialog onClose={close} />}
         {dialog === 'library' && <LibraryDialog persistence={services.persistence} onClose={close} />}
         {dialog === 'templates' && <TemplatesDialog persistence={services.persistence} onClose={close} />}
+        {pageRequest && (
+          <PageDialog
+            request={pageRequest}
+            onChoose={(page) => {
+              setPageRequest(null);
+              pageRequest.answer(page);
+            }}
+          />
+        )}
       </Suspense>
     </div>
   );

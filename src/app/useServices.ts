@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState, type RefObject } from 'react';
 import { describeImportError, tooLarge } from '../io/errors.ts';
 import { exportFileName } from '../io/export.ts';
 import type { WritableFormat } from '../io/formats/format.ts';
+import type { PageSummary } from '../io/formats/report.ts';
 import { openDocument, writableFormatById } from '../io/formats/registry.ts';
 import { MAX_FILE_BYTES } from '../io/limits.ts';
 import { adoptLayout } from '../layout/adopt.ts';
@@ -13,6 +14,9 @@ import { createLazyPersistence } from './lazyPersistence.ts';
 import { joinFromLocation, shareLive } from '../collab/live.ts';
 import { emptyDiagram, type Diagram } from '../model/types.ts';
 import type { Persistence } from './persistence.ts';
+
+/** Asks the person which page of a file of several to open: its index, or null for Cancel. */
+export type ChoosePage = (source: string, pages: readonly PageSummary[]) => Promise<number | null>;
 
 export interface AppServices extends CommandServices {
   importFiles(files: File[]): void;
@@ -40,7 +44,7 @@ function animateNextMove(): void {
 }
 
 /** The page-facing side of commands: files, downloads, layout and storage. */
-export function useServices(store: EditorStore, fileInput: RefObject<HTMLInputElement | null>): AppServices {
+export function useServices(store: EditorStore, fileInput: RefObject<HTMLInputElement | null>, choosePage: ChoosePage): AppServices {
   const flow = useReactFlow();
   const [persistence] = useState(() => createLazyPersistence(store));
   const [layoutClient] = useState(createLayoutClient);
@@ -64,12 +68,20 @@ export function useServices(store: EditorStore, fileInput: RefObject<HTMLInputEl
       const upgraded = notes.length === 0 ? '' : ` Upgraded to format version ${doc.version}: ${notes.slice(0, 3).join('; ')}${notes.length > 3 ? `; and ${notes.length - 3} more` : ''}.`;
       void persistence.openAsNew(doc).then(() => store.getState().showNotice({ kind: 'info', text: `Opened ${source} as a new diagram.${upgraded}` }));
     };
-    // Files go by their name's extension, then their content; pasted text by content.
-    const open = (text: string, source: string, fileName?: string) => {
-      void openDocument(text, { fileName, source }).then((result) => {
-        if (result.ok) openImported(result.doc, source, result.notes, result.report !== undefined);
-        else fail(`Could not import ${source}: ${describeImportError(result.error)}`);
-      });
+    // Files go by their name's extension, then their content (a PNG by its bytes);
+    // pasted text by content. A draw.io file of several pages opens at its first, and
+    // the person is asked which to keep: another page is read again with that choice,
+    // and Cancel leaves everything as it was.
+    const open = async (content: string | Uint8Array, source: string, fileName?: string) => {
+      let result = await openDocument(content, { fileName, source });
+      const pages = result.ok && result.report?.format === 'drawio' ? result.report.pages : [];
+      if (pages.length > 1) {
+        const page = await choosePage(source, pages);
+        if (page === null) return;
+        if (page !== 0) result = await openDocument(content, { fileName, source, page });
+      }
+      if (result.ok) openImported(result.doc, source, result.notes, result.report !== undefined);
+      else fail(`Could not import ${source}: ${describeImportError(result.error)}`);
     };
     // Every written format comes from the registry: its serializer, its extension, its type.
     const writeAs = async (format: WritableFormat) => {
@@ -83,16 +95,15 @@ export function useServices(store: EditorStore, fileInput: RefObject<HTMLInputEl
     };
     return {
       persistence,
-      importText: (text, source) => open(text, source),
+      importText: (text, source) => void open(text, source),
       importFiles(files) {
-        for (const file of files) {
+        // One after another, so that two files of several pages ask in turn.
+        void files.reduce(async (previous, file) => {
+          await previous;
           // Refused before reading, so a huge file never lands in memory.
-          if (file.size > MAX_FILE_BYTES) {
-            fail(`Could not import ${file.name}: ${describeImportError(tooLarge(file.size))}`);
-            continue;
-          }
-          void file.text().then((text) => open(text, file.name, file.name));
-        }
+          if (file.size > MAX_FILE_BYTES) return fail(`Could not import ${file.name}: ${describeImportError(tooLarge(file.size))}`);
+          await open(new Uint8Array(await file.arrayBuffer()), file.name, file.name);
+        }, Promise.resolve());
       },
       importFile: () => fileInput.current?.click(),
       exportAs(id) {
@@ -146,5 +157,5 @@ export function useServices(store: EditorStore, fileInput: RefObject<HTMLInputEl
         store.getState().setLayoutRunning(false);
       },
     };
-  }, [store, flow, persistence, layoutClient, fileInput]);
+  }, [store, flow, persistence, layoutClient, fileInput, choosePage]);
 }

@@ -43,7 +43,7 @@ describe('bin/faultline.js', () => {
       const run = spawnSync(process.execPath, [bin, 'lint', file], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
       expect(run.status).toBe(2);
       expect(run.stdout).toBe('');
-      expect(run.stderr).toBe(`faultline lint: ${file}: Unknown format: ${JSON.stringify(file)} is not a file Faultline opens; it opens Faultline JSON (.faultline.json, .json), draw.io diagram (.drawio, .drawio.svg, .xml), Mermaid diagram (.mmd, .mermaid).\n`);
+      expect(run.stderr).toBe(`faultline lint: ${file}: Unknown format: ${JSON.stringify(file)} is not a file Faultline opens; it opens Faultline JSON (.faultline.json, .json), draw.io diagram (.drawio, .drawio.svg, .drawio.png, .xml, .png), Mermaid diagram (.mmd, .mermaid).\n`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -14,13 +14,13 @@ export async function convert(args: readonly string[], environment: Partial<CliE
   const parsed = parseConvertArgs(args);
   if (!parsed.ok) return usageError('convert', parsed.message, USAGE);
   if (parsed.options === 'help') return { stdout: USAGE, stderr: '', exitCode: 0 };
-  const { input, output } = parsed.options;
+  const { input, output, page } = parsed.options;
   const failed = (file: string, problem: string): CliResult => ({ stdout: '', stderr: `faultline convert: ${file}: ${problem}\n`, exitCode: 2 });
 
   // The output's format first: a wrong extension is found before any reading.
   const target = formatForWriting(output);
   if (!target.ok) return failed(output, target.message);
-  const opened = await openFile(input, readFile);
+  const opened = await openFile(input, readFile, page);
   if (!opened.ok) return failed(input, opened.problem);
   const notes = opened.notes.map((note) => `faultline convert: ${input}: note: ${note}\n`).join('');
 

@@ -19,7 +19,7 @@ export async function lint(args: readonly string[], environment: Partial<CliEnvi
   const { readFile, colour, cwd } = withDefaults(environment);
   const parsed = parseLintArgs(args);
   if (!parsed.ok) return usageError('lint', parsed.message, USAGE);
-  const { files, format, help } = parsed.options;
+  const { files, format, help, page } = parsed.options;
   if (help) return { stdout: USAGE, stderr: '', exitCode: 0 };
 
   const reports: FileReport[] = [];
@@ -27,7 +27,7 @@ export async function lint(args: readonly string[], environment: Partial<CliEnvi
   // What goes to stderr: files that could not be opened, and notes on upgraded ones.
   const messages: string[] = [];
   for (const file of files) {
-    const opened = await openFile(file, readFile);
+    const opened = await openFile(file, readFile, page);
     if (!opened.ok) {
       failures.push({ file, problem: opened.problem });
       messages.push(`faultline lint: ${file}: ${opened.problem}\n`);

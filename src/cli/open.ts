@@ -1,4 +1,5 @@
-import { describeImportError } from '../io/errors.ts';
+import { describeImportError, quote } from '../io/errors.ts';
+import type { PageSummary } from '../io/formats/report.ts';
 import type { OpenableFormat } from '../io/formats/format.ts';
 import { openDocumentIn } from '../io/formats/registry.ts';
 import type { Diagram } from '../model/types.ts';
@@ -20,14 +21,23 @@ export type OpenedFile =
     }
   | { ok: false; problem: string };
 
-export async function openFile(file: string, readFile: (path: string) => string): Promise<OpenedFile> {
+/** `page`: `--page NAME|N`, for files of several pages. Without it the first page is
+ *  read, and a note says which it was and what the others are. */
+export async function openFile(file: string, readFile: (path: string) => string, page?: string): Promise<OpenedFile> {
   let text: string;
   try {
     text = readFile(file);
   } catch (error) {
     return { ok: false, problem: `cannot read the file (${fileProblem(error)})` };
   }
-  const { result, format } = await openDocumentIn(text, { fileName: file });
+  const { result, format } = await openDocumentIn(text, { fileName: file, ...(page === undefined ? {} : { page }) });
   if (!result.ok) return { ok: false, problem: describeImportError(result.error) };
-  return { ok: true, doc: result.doc, notes: result.notes, text, format: format! };
+  const pages = result.report?.format === 'drawio' ? result.report.pages : [];
+  const others = page === undefined && pages.length > 1 ? [otherPagesNote(pages)] : [];
+  return { ok: true, doc: result.doc, notes: [...others, ...result.notes], text, format: format! };
+}
+
+function otherPagesNote(pages: readonly PageSummary[]): string {
+  const [first, ...rest] = pages.map((each, at) => `${at + 1} ${quote(each.name)} (${each.elements} element${each.elements === 1 ? '' : 's'})`);
+  return `read page ${first}, the first of ${pages.length}; the others are ${rest.join(', ')}; choose one with --page NAME|N`;
 }

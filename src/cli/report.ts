@@ -13,7 +13,7 @@ export async function report(args: readonly string[], environment: Partial<CliEn
   if (!parsed.ok) return usageError('report', parsed.message, USAGE);
   if (parsed.file === 'help') return { stdout: USAGE, stderr: '', exitCode: 0 };
   const file = parsed.file;
-  const opened = await openFile(file, readFile);
+  const opened = await openFile(file, readFile, parsed.page);
   if (!opened.ok) return { stdout: '', stderr: `faultline report: ${file}: ${opened.problem}\n`, exitCode: 2 };
   const review = reviewOfDocument(opened.doc);
   const notes = opened.notes.map((note) => `faultline report: ${file}: note: ${note}\n`).join('');

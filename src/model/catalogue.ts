@@ -283,7 +283,7 @@ export const CATALOGUE = [
       description: 'Where requests start: a browser, an app or a device.',
       category: 'Clients & edge',
       icon: 'monitor-smartphone',
-      synonyms: ['user', 'browser', 'mobile', 'app', 'frontend', 'device', 'iot', 'internet', 'public traffic', 'customer'],
+      synonyms: ['user', 'browser', 'mobile', 'app', 'frontend', 'device', 'iot', 'internet', 'public traffic', 'customer', 'power bi', 'bi report'],
     },
     [
       {
@@ -376,7 +376,7 @@ export const CATALOGUE = [
       description: 'One front door for APIs: routing, authentication, throttling.',
       category: 'Traffic',
       icon: 'door-open',
-      synonyms: ['gateway', 'kong', 'apigee', 'ingress', 'bff'],
+      synonyms: ['gateway', 'kong', 'apigee', 'ingress', 'bff', 'appsync', 'api management'],
     },
     [
       {
@@ -397,7 +397,7 @@ export const CATALOGUE = [
       description: 'An application server or microservice that handles requests.',
       category: 'Compute',
       icon: 'server',
-      synonyms: ['app', 'api', 'server', 'backend', 'microservice', 'web server', 'django', 'fastapi', 'function', 'lambda', 'container', 'vm', 'ec2', 'instance', 'kubernetes', 'k8s', 'pod', 'compute', 'model endpoint'],
+      synonyms: ['app', 'api', 'server', 'backend', 'microservice', 'web server', 'django', 'fastapi', 'tomcat', 'function', 'lambda', 'container', 'vm', 'ec2', 'instance', 'kubernetes', 'k8s', 'pod', 'compute', 'model endpoint'],
     },
     [
       {
@@ -431,7 +431,7 @@ export const CATALOGUE = [
       description: 'Consumes jobs or events in the background.',
       category: 'Compute',
       icon: 'cog',
-      synonyms: ['consumer', 'job', 'celery', 'background', 'batch', 'cron', 'pipeline', 'etl', 'notebook', 'spark', 'scheduler', 'processor', 'ingest', 'ingestion', 'step functions'],
+      synonyms: ['consumer', 'job', 'celery', 'background', 'batch', 'cron', 'pipeline', 'etl', 'notebook', 'spark', 'scheduler', 'processor', 'ingest', 'ingestion', 'step functions', 'data factory', 'glue', 'dataflow'],
     },
     [IDEMPOTENT],
   ),
@@ -613,7 +613,7 @@ export const CATALOGUE = [
     description: 'A service run by someone else: payments, email, maps.',
     category: 'Clients & edge',
     icon: 'plug',
-    synonyms: ['external', 'third party', 'stripe', 'payment', 'email', 'sms', 'twilio', 'sendgrid', 'saas'],
+    synonyms: ['external', 'third party', 'stripe', 'payment', 'email', 'sms', 'twilio', 'sendgrid', 'saas', 'bedrock', 'openai', 'llm'],
   }),
   group({
     kind: 'region',

@@ -1,4 +1,5 @@
 import type { Diagram } from '../../model/types.ts';
+import type { ImportError } from '../errors.ts';
 import type { ImportResult } from '../import.ts';
 
 // What a file format is to the app and the CLI. One module per format under
@@ -24,13 +25,30 @@ interface FormatInfo {
   mime: string;
 }
 
+/** What the person opening a file has chosen, passed down to the format. */
+export interface OpenOptions {
+  /** For files of several pages (draw.io): a 0-based index, or text naming a page or
+   *  giving its 1-based number. The first page when absent. */
+  page?: number | string;
+}
+
+/** Files that carry a format's text inside binary data: a PNG exported by draw.io
+ *  with its diagram. The registry hands them over as bytes. */
+export interface EmbeddedText {
+  /** Cheap: the file's first bytes say it is such a file (a PNG signature). */
+  sniff(bytes: Uint8Array): boolean;
+  /** The text inside, or why there is none; never throws for bad input. */
+  extract(bytes: Uint8Array): Promise<{ ok: true; text: string } | { ok: false; error: ImportError }>;
+}
+
 /** A format a document can be opened from (and perhaps written to). */
 export interface OpenableFormat extends FormatInfo {
   /** A cheap look at the text, for files whose name says nothing and for pastes:
    *  does it look like this format? Never parses the whole text. */
   sniff(text: string): boolean;
   /** Text in, document or typed error out; never throws for bad input. */
-  parse(text: string): Promise<ImportResult>;
+  parse(text: string, options?: OpenOptions): Promise<ImportResult>;
+  embedded?: EmbeddedText;
   serialize?(doc: Diagram): Promise<string>;
 }
 

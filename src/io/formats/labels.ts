@@ -24,7 +24,7 @@ export const NOT_COMPONENTS: readonly string[] = [
   'fw', 'port', 'security group', 'nacl', 'acl', 'deny', 'allow', 'ou', 'account', 'organization', 'organisation',
   'tenant', 'resource group', 'subscription', 'branch', 'commit', 'pull request', 'pr', 'repo', 'repository', 'devops',
   'build', 'test', 'approval', 'gate', 'stage', 'option', 'step', 'legend', 'note', 'alarm', 'metric', 'health check',
-  'dashboard', 'monitoring', 'log archive', 'logs', 'iam', 'sso', 'policy', 'role', 'kms', 'secrets', 'certificate',
+  'dashboard', 'monitoring', 'log archive', 'logs', 'iam', 'sso', 'policy', 'role', 'kms', 'secret', 'key vault', 'certificate',
   'workspace', 'environment', 'tooling', 'capacity', 'entra id', 'active directory', 'identity', 'security',
   'on premises', 'on prem', 'office',
 ];

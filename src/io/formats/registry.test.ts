@@ -129,7 +129,7 @@ describe('openDocument', () => {
     if (result.ok) throw new Error('a zip file opened');
     expect(result.error.kind).toBe('unknownFormat');
     expect(describeImportError(result.error)).toBe(
-      'Unknown format: "diagram.zip" is not a file Faultline opens; it opens Faultline JSON (.faultline.json, .json), draw.io diagram (.drawio, .drawio.svg, .xml), Mermaid diagram (.mmd, .mermaid).',
+      'Unknown format: "diagram.zip" is not a file Faultline opens; it opens Faultline JSON (.faultline.json, .json), draw.io diagram (.drawio, .drawio.svg, .drawio.png, .xml, .png), Mermaid diagram (.mmd, .mermaid).',
     );
   });
 });
@@ -140,7 +140,7 @@ describe('acceptAttribute', () => {
   });
 
   it('offers Faultline JSON, draw.io and Mermaid files to the file picker', () => {
-    expect(acceptAttribute()).toBe('.json,.drawio,.svg,.xml,.mmd,.mermaid,application/json,application/vnd.jgraph.mxfile,text/vnd.mermaid');
+    expect(acceptAttribute()).toBe('.json,.drawio,.svg,.png,.xml,.mmd,.mermaid,application/json,application/vnd.jgraph.mxfile,text/vnd.mermaid');
   });
 });
 

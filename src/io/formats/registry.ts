@@ -4,7 +4,7 @@ import { drawio } from './drawio.ts';
 import { faultlineJson } from './faultline.ts';
 import { mermaid } from './mermaid.ts';
 import { markdownReview } from './review.ts';
-import { isOpenable, writtenExtensions, type FileFormat, type OpenableFormat, type WritableFormat } from './format.ts';
+import { isOpenable, writtenExtensions, type FileFormat, type OpenableFormat, type OpenOptions, type WritableFormat } from './format.ts';
 import { svgImage } from './svg.ts';
 
 // Every format Faultline reads or writes, in one list. The file picker's `accept`,
@@ -53,23 +53,37 @@ export function pickFormat(
   return { ok: false, error: { kind: 'unknownFormat', source, supported: openableFormats(formats).map(describeFormat) } };
 }
 
-/** Opens text from a file or a paste in whichever registered format it is in. */
-export async function openDocument(
-  text: string,
-  origin: { fileName?: string; source?: string } = {},
-  formats: readonly FileFormat[] = FORMATS,
-): Promise<ImportResult> {
-  return (await openDocumentIn(text, origin, formats)).result;
+/** Where a text or file comes from (its name, what to call it in messages), and what
+ *  the person has chosen about it (which page). */
+export type OpenRequest = { fileName?: string; source?: string } & OpenOptions;
+
+/** Opens a paste (text) or a file (text, or its bytes as read) in whichever registered
+ *  format it is in. */
+export async function openDocument(content: string | Uint8Array, request: OpenRequest = {}, formats: readonly FileFormat[] = FORMATS): Promise<ImportResult> {
+  return (await openDocumentIn(content, request, formats)).result;
 }
 
-/** openDocument, also saying which format read the text (none when none fits). */
+/** openDocument, also saying which format read it (none when none fits). Bytes that a
+ *  format's `embedded` recognises (a draw.io PNG) are unwrapped to its text; any other
+ *  bytes are read as UTF-8, as a browser's `file.text()` reads them. */
 export async function openDocumentIn(
-  text: string,
-  origin: { fileName?: string; source?: string } = {},
+  content: string | Uint8Array,
+  { page, ...origin }: OpenRequest = {},
   formats: readonly FileFormat[] = FORMATS,
 ): Promise<{ result: ImportResult; format?: OpenableFormat }> {
+  let text: string;
+  if (typeof content === 'string') text = content;
+  else {
+    const carrier = openableFormats(formats).find((format) => format.embedded?.sniff(content));
+    if (carrier) {
+      const extracted = await carrier.embedded!.extract(content);
+      if (!extracted.ok) return { result: { ok: false, error: extracted.error }, format: carrier };
+      return { result: await carrier.parse(extracted.text, { page }), format: carrier };
+    }
+    text = new TextDecoder().decode(content);
+  }
   const choice = pickFormat(text, origin, formats);
-  return choice.ok ? { result: await choice.format.parse(text), format: choice.format } : { result: { ok: false, error: choice.error } };
+  return choice.ok ? { result: await choice.format.parse(text, { page }), format: choice.format } : { result: { ok: false, error: choice.error } };
 }
 
 /** The formats that write files, each with the extensions it writes. */

@@ -25,11 +25,16 @@ export interface ReportEntry {
   detail: string;
 }
 
+export interface PageSummary {
+  name: string;
+  elements: number;
+}
+
 interface DrawioReport {
   format: 'drawio';
-  /** The page read (0-based), how many there are and their names. */
+  /** The page read (0-based), and every page's name and count of shapes and connectors. */
   page: number;
-  pages: string[];
+  pages: PageSummary[];
   entries: ReportEntry[];
 }
 
@@ -46,7 +51,8 @@ const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? on
 
 function opening(report: ImportReport): string {
   if (report.format === 'mermaid') return `Mermaid import of ${report.diagram === 'flowchart' ? 'a flowchart' : 'an architecture diagram'}`;
-  const pageName = report.pages[report.page] ? ` (${quote(report.pages[report.page]!)})` : '';
+  const name = report.pages[report.page]?.name ?? '';
+  const pageName = name !== '' ? ` (${quote(name)})` : '';
   return `draw.io import of ${report.pages.length > 1 ? `page ${report.page + 1} of ${report.pages.length}${pageName}` : `its page${pageName}`}`;
 }
 

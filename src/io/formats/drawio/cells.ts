@@ -1,5 +1,5 @@
 import { parseStyle, styleFlag, type Style } from './style.ts';
-import { htmlToText } from './text.ts';
+import { firstLine, htmlToLines, htmlToText } from './text.ts';
 import { childrenNamed, type XmlElement } from './xml.ts';
 
 // The cells of one page, flattened: <mxCell> elements, and cells wrapped in <object>
@@ -17,6 +17,8 @@ export interface Cell {
   id: string;
   /** The label as text (HTML labels converted, never rendered). */
   label: string;
+  /** Its first line, on its own: the name, when the lines below describe the shape. */
+  name: string;
   style: Style;
   role: 'vertex' | 'edge' | 'other';
   parent?: string;
@@ -62,6 +64,7 @@ function readCell(id: string, value: string, cell: XmlElement, data: ReadonlyMap
   return {
     id,
     label: html ? htmlToText(value) : value,
+    name: firstLine(html ? htmlToLines(value) : value),
     style,
     role,
     ...optional('parent'),

@@ -31,7 +31,9 @@ describe('the draw.io corpus', () => {
     }
     const percent = (100 * mapped) / components;
     console.log(`draw.io corpus: ${files.length} files, ${components} components, ${mapped} (${percent.toFixed(1)}%) mapped by shape or label`);
-    // The issue's target is 90%; this is the floor the importer has reached.
-    expect(percent).toBeGreaterThanOrEqual(83);
-  });
+    // The issue's target. Shapes leave the count only as the report says why: text,
+    // notes, table cells, containers, and icons or words for what the review does not
+    // model (networking, accounts, delivery, monitoring, a provider's logo).
+    expect(percent).toBeGreaterThanOrEqual(90);
+  }, 60_000);
 });

@@ -7,7 +7,7 @@ import { decodeXmlText } from './xml.ts';
 //   a compressed page: base64, then raw deflate, then URI encoding (draw.io's own
 //     `Graph.compress`);
 //   an SVG export: the whole <mxfile> in the root element's `content` attribute;
-//   a PNG export: a tEXt (or zTXt) chunk with the keyword `mxfile`.
+//   a PNG export: a tEXt (or zTXt) chunk with the keyword `mxfile` (png.ts).
 // Inflating stops at the file size limit, so a small file cannot expand into gigabytes.
 
 export type Unwrapped = { ok: true; text: string } | { ok: false; reason: string };
@@ -15,7 +15,7 @@ export type Unwrapped = { ok: true; text: string } | { ok: false; reason: string
 const CHUNK = 64 * 1024;
 
 /** Raw-inflates `bytes`, refusing output beyond `limit` bytes. */
-function inflateBounded(bytes: Uint8Array, limit = MAX_FILE_BYTES): Uint8Array | null {
+export function inflateBounded(bytes: Uint8Array, limit = MAX_FILE_BYTES): Uint8Array | null {
   const parts: Uint8Array[] = [];
   let total = 0;
   let over = false;
@@ -28,7 +28,7 @@ function inflateBounded(bytes: Uint8Array, limit = MAX_FILE_BYTES): Uint8Array |
   return over ? null : concatBytes(parts, total);
 }
 
-function uriDecoded(text: string): string {
+export function uriDecoded(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
@@ -63,34 +63,4 @@ export function mxfileFromSvg(svg: string): Unwrapped {
   const text = decodeXmlText(content[2] ?? content[3] ?? '').trim();
   // Older exports compressed the whole <mxfile>.
   return text.startsWith('<') ? { ok: true, text } : decompressDiagram(text);
-}
-
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-/** The <mxfile> in a PNG exported by draw.io with "Include a copy of my diagram". */
-export function mxfileFromPng(bytes: Uint8Array): Unwrapped {
-  if (bytes.length < 8 || PNG_SIGNATURE.some((byte, at) => bytes[at] !== byte)) return { ok: false, reason: 'it is not a PNG image' };
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let at = 8; at + 12 <= bytes.length; ) {
-    const length = view.getUint32(at);
-    const type = latin1(bytes.subarray(at + 4, at + 8));
-    const data = bytes.subarray(at + 8, Math.min(at + 8 + length, bytes.length));
-    if (type === 'tEXt' || type === 'zTXt') {
-      const nul = data.indexOf(0);
-      if (nul > 0 && latin1(data.subarray(0, nul)) === 'mxfile') {
-        if (type === 'tEXt') return { ok: true, text: uriDecoded(latin1(data.subarray(nul + 1))) };
-        // zTXt: keyword, NUL, method (0), then zlib: a 2-byte header before the raw deflate.
-        let inflated: Uint8Array | null;
-        try {
-          inflated = inflateBounded(data.subarray(nul + 4));
-        } catch {
-          inflated = null;
-        }
-        return inflated ? { ok: true, text: uriDecoded(latin1(inflated)) } : { ok: false, reason: 'the PNG’s diagram chunk does not inflate' };
-      }
-    }
-    if (type === 'IEND') break;
-    at += 12 + length;
-  }
-  return { ok: false, reason: 'the PNG carries no draw.io diagram (no mxfile text chunk)' };
 }

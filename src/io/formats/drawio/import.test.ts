@@ -1,9 +1,8 @@
-import { deflateSync, zlibSync } from 'fflate';
+import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Diagram } from '../../../model/types.ts';
 import { describeImportError } from '../../errors.ts';
 import type { ImportResult } from '../../import.ts';
-import { mxfileFromPng } from './decode.ts';
 import { importDrawio } from './import.ts';
 import type { ReportEntry } from '../report.ts';
 
@@ -151,24 +150,6 @@ describe('wrappings and pages', () => {
     const svg = `<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd"><svg xmlns="http://www.w3.org/2000/svg" content="${escaped}"><g/></svg>`;
     expect(opened(importDrawio(svg)).doc.nodes.map((each) => each.kind)).toEqual(['search']);
   });
-
-  it('finds the diagram in a PNG text chunk (tEXt and zTXt)', () => {
-    const xml = page(vertex('a', 'Cache', 'rounded=1;'));
-    const chunk = (type: string, data: Uint8Array) => {
-      const out = new Uint8Array(12 + data.length);
-      new DataView(out.buffer).setUint32(0, data.length);
-      out.set(new TextEncoder().encode(type), 4);
-      out.set(data, 8);
-      return out;
-    };
-    const png = (...chunks: Uint8Array[]) => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...chunks.flatMap((each) => [...each])]);
-    const keyword = new TextEncoder().encode('mxfile\0');
-    const text = png(chunk('IHDR', new Uint8Array(13)), chunk('tEXt', new Uint8Array([...keyword, ...new TextEncoder().encode(encodeURIComponent(xml))])), chunk('IEND', new Uint8Array()));
-    expect(mxfileFromPng(text)).toEqual({ ok: true, text: xml });
-    const ztxt = png(chunk('zTXt', new Uint8Array([...keyword, 0, ...zlibSync(new TextEncoder().encode(encodeURIComponent(xml)))])));
-    expect(mxfileFromPng(ztxt)).toEqual({ ok: true, text: xml });
-    expect(mxfileFromPng(png(chunk('IEND', new Uint8Array())))).toMatchObject({ ok: false });
-  });
 });
 
 describe('hostile files', () => {
@@ -206,5 +187,21 @@ describe('hostile files', () => {
     expect(refused('<mxfile><diagram>%%%</diagram></mxfile>')).toContain('not base64');
     expect(refused('<svg xmlns="http://www.w3.org/2000/svg"></svg>')).toContain('carries no draw.io diagram');
     expect(refused('<html/>')).toContain('not <mxfile>');
+  });
+});
+
+describe('labels of several lines', () => {
+  const html = (lines: string[]) => lines.join('&lt;br&gt;');
+  it('lets the first line, the name, decide; the lines below may name a kind but never drop the shape', () => {
+    const result = importDrawio(
+      page(
+        vertex('web', html(['Apache Guacamole', 'Port 8080 (internal)', '• roles and policies']), 'rounded=1;html=1;') +
+          vertex('db', html(['Orders', 'PostgreSQL 16 primary']), 'rounded=1;html=1;', 200) +
+          vertex('vault', html(['Key Vault', 'stores the API keys']), 'rounded=1;html=1;', 400),
+      ),
+    );
+    expect(entry(result, 'web')).toMatchObject({ outcome: 'component', kind: 'service', how: 'default' });
+    expect(entry(result, 'db')).toMatchObject({ outcome: 'component', kind: 'sql-database', how: 'label' });
+    expect(entry(result, 'vault')).toMatchObject({ outcome: 'dropped', detail: expect.stringContaining('"key vault"') });
   });
 });

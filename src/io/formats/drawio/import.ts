@@ -1,11 +1,11 @@
 import { NODE_KINDS, type NodeKind } from '../../../model/catalogue.ts';
 import { CURRENT_VERSION, EDGE_KINDS, FORMAT_TAG, isGroupKind, type EdgeKind, type GroupKind } from '../../../model/types.ts';
-import { tooLarge, type ImportError } from '../../errors.ts';
+import { quote, tooLarge, type ImportError } from '../../errors.ts';
 import { importValue, type ImportResult } from '../../import.ts';
 import { oversizeBytes } from '../../limits.ts';
 import { readCells, type Cell, type Geometry } from './cells.ts';
 import { edgeKindByLabel, groupByLabel, isDataStore, kindByLabel } from '../labels.ts';
-import { readPages } from './pages.ts';
+import { countElements, readPages, type Page } from './pages.ts';
 import { KIND_KEY, readRecord, type CellRecord } from './record.ts';
 import { reportNotes, type ImportReport, type ReportEntry } from '../report.ts';
 import { styleFlag } from './style.ts';
@@ -24,8 +24,23 @@ import { oneLine } from './text.ts';
 // whose parents are taken as they are.
 
 export interface DrawioImportOptions {
-  /** 0-based; the first page by default. */
-  page?: number;
+  /** The page to read: a number is 0-based; text is a page's name, else its 1-based
+   *  number (`--page 2`). The first page by default. */
+  page?: number | string;
+}
+
+/** The page `choice` names among `pages`, or why none does. */
+export function findPage(pages: readonly Page[], choice: number | string | undefined): { ok: true; index: number } | { ok: false; reason: string } {
+  const plural = `${pages.length} page${pages.length === 1 ? '' : 's'}`;
+  if (choice === undefined) return { ok: true, index: 0 };
+  if (typeof choice === 'number') {
+    return choice >= 0 && choice < pages.length ? { ok: true, index: choice } : { ok: false, reason: `it has ${plural}, so there is no page ${choice + 1}` };
+  }
+  const named = pages.findIndex((page) => page.name === choice);
+  if (named >= 0) return { ok: true, index: named };
+  if (/^\d+$/.test(choice) && Number(choice) >= 1 && Number(choice) <= pages.length) return { ok: true, index: Number(choice) - 1 };
+  const names = pages.map((page, at) => `${at + 1} ${quote(page.name)}`).join(', ');
+  return { ok: false, reason: `it has no page named or numbered ${quote(choice)}; its ${plural}: ${names}` };
 }
 
 type Classified =
@@ -142,6 +157,10 @@ function classify(cell: Cell, context: Context, shapes: ShapeIndex): Classified 
   if (cell.style.names.has('text') || (cell.style.values.get('shape') ?? '') === 'note') {
     return { as: 'dropped', entry: entry('shape', 'dropped', 'text or a note, not a component') };
   }
+  // draw.io draws a table's rows and cells as partial rectangles (sides left open).
+  if ((cell.style.values.get('shape') ?? '') === 'partialRectangle') {
+    return { as: 'dropped', entry: entry('shape', 'dropped', 'a row or cell of a table, not a component') };
+  }
   if (verdict && 'kind' in verdict) {
     return { as: 'component', kind: verdict.kind, entry: entry('shape', 'component', `its icon ${JSON.stringify(verdict.icon.slice(1, -1))}`, { kind: verdict.kind, how: 'shape' }) };
   }
@@ -153,7 +172,9 @@ function classify(cell: Cell, context: Context, shapes: ShapeIndex): Classified 
     if (refined?.kind) return { as: 'component', kind: refined.kind, entry: entry('shape', 'component', `a cylinder whose label says ${JSON.stringify(refined.word)}`, { kind: refined.kind, how: 'label' }) };
     return { as: 'component', kind: 'sql-database', entry: entry('shape', 'component', 'a cylinder, the usual sign of a database; SQL unless the label says otherwise', { kind: 'sql-database', how: 'shape', guessed: true }) };
   }
-  const byLabel = kindByLabel(label, isComponentKind, true);
+  // The name (the first line) decides, also that a shape is not a component; the lines
+  // below it may name a kind, but a word there ("port 8080", "roles") drops nothing.
+  const byLabel = kindByLabel(cell.name, isComponentKind, true) ?? kindByLabel(label, isComponentKind);
   if (byLabel && byLabel.kind === null) {
     return { as: 'dropped', entry: entry('shape', 'dropped', `its label says ${JSON.stringify(byLabel.word)}: networking, organisation, delivery or monitoring, not a component`) };
   }
@@ -186,9 +207,10 @@ export function importDrawio(text: string, options: DrawioImportOptions = {}): I
   if (bytes !== null) return { ok: false, error: tooLarge(bytes) };
   const read = readPages(text);
   if (!read.ok) return failure(read.reason);
-  const pageIndex = options.page ?? 0;
-  const page = read.pages[pageIndex];
-  if (!page) return failure(`it has ${read.pages.length} page${read.pages.length === 1 ? '' : 's'}, so there is no page ${pageIndex + 1}`);
+  const found = findPage(read.pages, options.page);
+  if (!found.ok) return failure(found.reason);
+  const pageIndex = found.index;
+  const page = read.pages[pageIndex]!;
   const loaded = page.load();
   if (!loaded.ok) return failure(loaded.reason);
 
@@ -340,7 +362,7 @@ export function importDrawio(text: string, options: DrawioImportOptions = {}): I
 
   const fileRecord = read.fileRecord;
   const title = fileRecord?.title ?? (page.name !== '' ? page.name : 'draw.io diagram');
-  const report: ImportReport = { format: 'drawio', page: pageIndex, pages: read.pages.map((each) => each.name), entries };
+  const report: ImportReport = { format: 'drawio', page: pageIndex, pages: read.pages.map((each, at) => ({ name: each.name, elements: at === pageIndex ? countElements(cellList) : each.elements() })), entries };
   const result = importValue({ format: FORMAT_TAG, version: CURRENT_VERSION, title, nodes, edges });
   if (!result.ok) return result;
   return { ok: true, doc: result.doc, notes: reportNotes(report), report };

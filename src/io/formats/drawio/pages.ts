@@ -1,4 +1,5 @@
 import { decompressDiagram, mxfileFromSvg } from './decode.ts';
+import { readCells, type Cell } from './cells.ts';
 import { readRecord, type CellRecord } from './record.ts';
 import { childrenNamed, parseXml, type XmlElement } from './xml.ts';
 
@@ -9,6 +10,22 @@ export interface Page {
   name: string;
   /** The page's <mxGraphModel>, or why it cannot be read. */
   load(): { ok: true; model: XmlElement } | { ok: false; reason: string };
+  /** Its shapes and connectors, for choosing a page; 0 when it cannot be read. */
+  elements(): number;
+}
+
+/** A page's shapes and connectors: its cells other than the root and the layers. */
+export const countElements = (cells: readonly Cell[]) => cells.filter((cell) => cell.role !== 'other').length;
+
+function page(name: string, load: Page['load']): Page {
+  return {
+    name,
+    load,
+    elements() {
+      const loaded = load();
+      return loaded.ok ? countElements(readCells(loaded.model)) : 0;
+    },
+  };
 }
 
 export type PagesResult = { ok: true; pages: Page[]; fileRecord: CellRecord | null } | { ok: false; reason: string };
@@ -30,6 +47,9 @@ function modelOf(element: XmlElement): Page['load'] {
 
 export function readPages(text: string): PagesResult {
   let xml = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // A PNG's bytes decoded as UTF-8 (its first byte turns into U+FFFD): the diagram in it
+  // can only be found in the bytes themselves, which the registry is given by the app.
+  if (/^\ufffdPNG\r\n/.test(xml)) return { ok: false, reason: 'it is a PNG image read as text; its diagram can only be read from its bytes, as the app reads a dropped or chosen file' };
   if (/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg\b/i.test(xml)) {
     const unwrapped = mxfileFromSvg(xml);
     if (!unwrapped.ok) return unwrapped;
@@ -38,13 +58,13 @@ export function readPages(text: string): PagesResult {
   const parsed = parseXml(xml);
   if (!parsed.ok) return parsed;
   const { root } = parsed;
-  if (root.name === 'mxGraphModel') return { ok: true, pages: [{ name: '', load: () => ({ ok: true, model: root }) }], fileRecord: null };
+  if (root.name === 'mxGraphModel') return { ok: true, pages: [page('', () => ({ ok: true, model: root }))], fileRecord: null };
   if (root.name !== 'mxfile') return { ok: false, reason: `its root element is <${root.name}>, not <mxfile> or <mxGraphModel>` };
   const diagrams = childrenNamed(root, 'diagram');
   if (diagrams.length === 0) return { ok: false, reason: 'the <mxfile> holds no <diagram> page' };
   return {
     ok: true,
-    pages: diagrams.map((diagram) => ({ name: diagram.attrs.get('name') ?? '', load: modelOf(diagram) })),
+    pages: diagrams.map((diagram) => page(diagram.attrs.get('name') ?? '', modelOf(diagram))),
     fileRecord: readRecord(root.attrs),
   };
 }

@@ -1,4 +1,5 @@
 import type { ComponentKind } from '../../../model/types.ts';
+import { knownEmbeddedIcon } from './icons.ts';
 import { shapeOf, type Style } from './style.ts';
 
 // What a shape's style says it is. Cloud icon sets name their service in the style:
@@ -23,33 +24,37 @@ type Rule = readonly [RegExp, ComponentKind | 'drop'];
 // Order matters: the first rule that matches the icon's name (lower case, words
 // joined by `_`, wrapped in `_`) decides. Specific names come before broad ones.
 const RULES: readonly Rule[] = [
-  [/_(container_registry|ecr|artifact_registry|registry|database_migration(_service)?|dms|storage_gateway|cloud|clouds)_/, 'drop'],
-  [/_(users?|clients?|mobile(_client|_app|_phone)?|desktop(_client)?|laptop|pc|workstation|browser|iphone|android|tablet|person|actor|people|customers?|end_user|alexa_enabled_device|thin_client|internet(_alt\d|_cloud)?)_/, 'client'],
+  [/_(container_registry|ecr|artifact_registry|registry|database_migration(_service)?|dms|storage_gateway|cloud|clouds)_|_provider_logo_/, 'drop'],
+  [/_(users?|clients?|power_bi(_report)?|mobile(_client|_app|_phone)?|desktop(_client)?|laptop|pc|workstation|browser|iphone|android|tablet|person|actor|people|customers?|end_user|alexa_enabled_device|thin_client|internet(_alt\d|_cloud)?)_/, 'client'],
   [/_(route_?53|cloud_dns|dns(_zones?)?|hosted_zone|dns_private_resolver)_/, 'dns'],
   [/_(cloudfront|cloud_cdn|cdn(_profiles?)?|front_doors?(_and_cdn_profiles)?|edge_locations?)_/, 'cdn'],
   [/(load_balanc|_(elb|alb|nlb|lb)_|application_gateways?|traffic_manager|_global_accelerator_)/, 'load-balancer'],
   [/(api_gateway|apigateway|_appsync_|api_management|_apigee|cloud_endpoints|_api_connect_|_endpoints_)/, 'api-gateway'],
-  [/(_batch_|_glue|_emr_|dataflow|dataproc|data_factor|step_functions?|_scheduler|_databricks|data_pipeline|datasync|_spark_|_airflow|_mwaa_|_composer_|logic_apps?|_synapse|hdinsight|stream_analytics|kinesis_data_analytics|flink|_workflows?_|_worker)/, 'worker'],
+  [/(_batch_|_glue|_emr_|dataflow|dataproc|data_factor|step_functions?|_scheduler|_databricks|data_pipeline|datasync|_spark_|_airflow|_mwaa_|_composer_|logic_apps?|_synapse|hdinsight|stream_analytics|kinesis_data_analytics|flink|_workflows?_|_worker|notebook)/, 'worker'],
   [/(elasticache|memorydb|memorystore|redis|memcache|_cache_|_cache$|_dax_|cache_for_redis)/, 'cache'],
   [/(kinesis|_msk_|managed_streaming|kafka|event_hubs?|eventbridge|event_bridge|_sns_|simple_notification|pub_?sub|event_grid|_topics?_|firehose|eventarc|_event_bus_)/, 'stream'],
   [/(_sqs_|simple_queue|_queues?_|_mq_|service_bus|cloud_tasks|rabbitmq|storage_queue)/, 'queue'],
   [/(dynamodb|documentdb|keyspaces|neptune|timestream|cosmos|bigtable|firestore|_datastore_|cloud_datastore|mongo|cassandra|couch|table_storage|_nosql)/, 'nosql-database'],
-  [/(_rds_|aurora|redshift|_sql|sql_|spanner|postgres|mysql|mariadb|oracle|bigquery|alloydb|_database|_db_|_databases_)/, 'sql-database'],
+  [/(_rds_|aurora|redshift|_sql|sql_|spanner|postgres|mysql|mariadb|oracle|bigquery|alloydb|_database|_db_|_databases_|lakehouse|_warehouse_)/, 'sql-database'],
   [/(opensearch|elasticsearch|cloudsearch|kendra|_search)/, 'search'],
   [/(_s3_|simple_storage|_buckets?_|glacier|_storage|cloud_storage|_blob|storage_accounts?|_efs_|elastic_file|_ebs_|elastic_block|data_lake|_fsx|filestore|_backup_|_disk)/, 'object-storage'],
   [/(zookeeper|_etcd_|_consul_)/, 'coordination'],
   [/(bedrock|comprehend|rekognition|textract|_translate_|_polly_|transcribe|_lex_|cognito|_ses_|simple_email|pinpoint|openai|cognitive_services|_vertex|gemini|vision_api|speech|natural_language|stripe|twilio|sendgrid|slack|github|auth0|okta|third_party|saas|_email_|_sms_|_amazon_q_|_ai_services?_|azure_ai)/, 'external'],
   [/(lambda|_ec2|_instances?_|_ecs_|fargate|_eks_|kubernetes|containers?|app_runner|beanstalk|lightsail|compute_engine|app_engine|cloud_run|functions?|function_apps?|app_services?|virtual_machines?|_vms?_|_aks_|_gke_|server|web_apps?|_pods?_|microservice|sagemaker|_application_|_compute_|_service_)/, 'service'],
-  [/_(iam|identity|kms|key_management|secrets?_manager|certificate|acm|waf|shield|guardduty|security|inspector|macie|cloudwatch|cloudtrail|config|x_?ray|monitor|log_analytics|application_insights|monitoring|logging|systems_manager|trusted_advisor|organizations|control_tower|cloudformation|cdk|code(commit|build|pipeline|deploy|star|artifact)|devops|pipelines?|repos?|git|policy|role|permissions|alarms?|logs|key_vaults?|firewall|nat(_gateway)?|internet_gateway|vpn(_gateway)?|transit_gateway|direct_connect|router|switch|vpc|subnets?|endpoint|network_interface|elastic_network_interface|security_groups?|peering|private_link|vnet|virtual_networks?|entra|active_directory|sso|key|lock|shield|hsm|guard|audit|trail|dashboard|grafana|prometheus|terraform|ansible)_/, 'drop'],
+  [/_(iam|identity|kms|key_management|secrets?_manager|certificate|acm|waf|shield|guardduty|security|inspector|macie|cloudwatch|cloudtrail|config|x_?ray|monitor|log_analytics|application_insights|monitoring|logging|systems_manager|trusted_advisor|organizations|accounts?|management_account|control_tower|cloudformation|cdk|code(commit|build|pipeline|deploy|star|artifact)|devops|pipelines?|repos?|git|policy|role|permissions|alarms?|logs|key_vaults?|firewall|nat(_gateway)?|internet_gateway|vpn(_gateway)?|transit_gateway|direct_connect|router|switch|vpc|subnets?|endpoint|network_interface|elastic_network_interface|security_groups?|peering|private_link|vnet|virtual_networks?|entra|active_directory|sso|key|lock|shield|hsm|guard|audit|trail|dashboard|grafana|prometheus|terraform|ansible)_/, 'drop'],
 ];
 
 const CYLINDERS = new Set(['cylinder', 'cylinder2', 'cylinder3', 'datastore', 'mxgraph.flowchart.database', 'mxgraph.flowchart.stored_data', 'mxgraph.basic.cylinder']);
 
-/** The title an embedded SVG icon gives itself (AWS's own icons do:
+/** The name of an embedded SVG icon: one Faultline knows by its content (icons.ts),
+ *  else the title it gives itself (AWS's own icons do:
  *  `Icon-Architecture/64/Arch_AWS-AppSync_64`), read as text, never rendered. */
 function embeddedTitle(image: string | undefined): string | undefined {
-  const data = image?.match(/^data:image\/svg\+xml,([A-Za-z0-9+/=]+)$/)?.[1];
-  if (!data) return undefined;
+  const embedded = image?.match(/^data:image\/(svg\+xml|png),([A-Za-z0-9+/=]+)$/);
+  if (!embedded) return undefined;
+  const data = embedded[2]!;
+  const known = knownEmbeddedIcon(data);
+  if (known || embedded[1] === 'png') return known;
   let svg: string;
   try {
     svg = atob(data.slice(0, 4096));

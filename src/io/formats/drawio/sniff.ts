@@ -7,3 +7,10 @@ export function looksLikeDrawio(text: string): boolean {
   if (/<mxfile[\s>]|<mxGraphModel[\s>]/.test(head)) return true;
   return /<svg\b/i.test(head) && /\scontent\s*=\s*["'](&lt;|&#60;)?mxfile/i.test(head);
 }
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Whether `bytes` start as every PNG file does. */
+export function isPng(bytes: Uint8Array): boolean {
+  return bytes.length >= PNG_SIGNATURE.length && PNG_SIGNATURE.every((byte, at) => bytes[at] === byte);
+}

@@ -12,13 +12,24 @@ function decodeHtmlEntities(text: string): string {
   });
 }
 
-/** The text an HTML label shows, on one line. */
-export function htmlToText(html: string): string {
+/** The lines an HTML label shows, line breaks kept. */
+export function htmlToLines(html: string): string {
   const text = html
     .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<br\s*\/?>|<\/(div|p|li|h[1-6]|tr)\s*>/gi, '\n')
+    .replace(/<br\s*\/?>|<hr\s*\/?>|<\/(div|p|li|h[1-6]|tr)\s*>/gi, '\n')
     .replace(/<[^>]*>/g, '');
-  return oneLine(decodeHtmlEntities(text));
+  return decodeHtmlEntities(text);
+}
+
+/** The text an HTML label shows, on one line. */
+export function htmlToText(html: string): string {
+  return oneLine(htmlToLines(html));
+}
+
+/** A label's first line that says something: the shape's name, when the lines below
+ *  describe it ("Orders API", then "Port 8080", then a list of what it does). */
+export function firstLine(text: string): string {
+  return oneLine(text.split(/[\r\n]+/).find((line) => line.trim() !== '') ?? '');
 }
 
 /** Whitespace runs (line breaks included) become one space; the ends are trimmed. */
