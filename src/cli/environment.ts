@@ -11,8 +11,9 @@ export interface CliResult {
 }
 
 export interface CliEnvironment {
-  /** Reads a file as UTF-8; throws as `fs.readFileSync` does. */
-  readFile(path: string): string;
+  /** Reads a file's bytes (tests may give text); throws as `fs.readFileSync` does. Bytes,
+   *  so that a draw.io PNG opens as it does in the app. */
+  readFile(path: string): string | Uint8Array;
   /** Writes a UTF-8 file; throws as `fs.writeFileSync` does. */
   writeFile(path: string, text: string): void;
   /** Colour the text output (the glue turns this on for a terminal). */
@@ -22,7 +23,7 @@ export interface CliEnvironment {
 }
 
 const defaultEnvironment: CliEnvironment = {
-  readFile: (path) => readFileSync(path, 'utf8'),
+  readFile: (path) => readFileSync(path),
   writeFile: (path, text) => writeFileSync(path, text),
   colour: false,
   cwd: process.cwd(),

@@ -23,14 +23,17 @@ export type OpenedFile =
 
 /** `page`: `--page NAME|N`, for files of several pages. Without it the first page is
  *  read, and a note says which it was and what the others are. */
-export async function openFile(file: string, readFile: (path: string) => string, page?: string): Promise<OpenedFile> {
-  let text: string;
+export async function openFile(file: string, readFile: (path: string) => string | Uint8Array, page?: string): Promise<OpenedFile> {
+  let content: string | Uint8Array;
   try {
-    text = readFile(file);
+    content = readFile(file);
   } catch (error) {
     return { ok: false, problem: `cannot read the file (${fileProblem(error)})` };
   }
-  const { result, format } = await openDocumentIn(text, { fileName: file, ...(page === undefined ? {} : { page }) });
+  // The bytes go to the registry as they are, so a PNG that carries a diagram opens;
+  // the text is for output that points at lines.
+  const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
+  const { result, format } = await openDocumentIn(content, { fileName: file, ...(page === undefined ? {} : { page }) });
   if (!result.ok) return { ok: false, problem: describeImportError(result.error) };
   const pages = result.report?.format === 'drawio' ? result.report.pages : [];
   const others = page === undefined && pages.length > 1 ? [otherPagesNote(pages)] : [];
