@@ -1,4 +1,4 @@
-import { HocuspocusProvider } from '@hocuspocus/provider';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import type { Diagram } from '../model/types.ts';
 import type { EditorStore, LiveState, LiveStatus } from '../store/editor.ts';
@@ -14,6 +14,10 @@ import { keepRoomOffline } from './offline.ts';
 // server, this browser's copy of the room (offline.ts), and the room attached to
 // the store. Loaded on demand (live.ts), so Yjs, the provider and y-indexeddb are
 // not part of the first load.
+
+/** The longest wait between two attempts to reconnect (Hocuspocus waits up to 30 s):
+ *  one who comes back online is back in the room within a few seconds. */
+const RECONNECT_MAX_MS = 4000;
 
 const VIEW_ONLY = { mode: 'read-only', reason: 'this is a view-only link.' } as const;
 
@@ -52,8 +56,9 @@ async function connect(store: EditorStore, link: RoomLink, keys: RoomKeys | null
   const unsent = () => copy?.unsent() ?? 0;
   const live = (): LiveState => ({ status, unsent: unsent(), people: 1 + store.getState().peers.length, me: presence!.me(), canUndo: false, canRedo: false, ...links });
   const attach = () => (room ??= attachRoom(store, network, trusted, { seed: seed ?? undefined, live: live() }));
+  const socket = new HocuspocusProviderWebsocket({ url: link.server, maxDelay: RECONNECT_MAX_MS });
   const provider = new HocuspocusProvider({
-    url: link.server,
+    websocketProvider: socket,
     name: link.room,
     document: network,
     token: link.key,
@@ -75,6 +80,7 @@ async function connect(store: EditorStore, link: RoomLink, keys: RoomKeys | null
     // One who joins waits for the room's document; one who shares has it already.
     onSynced: () => attach(),
   });
+  provider.attach();
   const countUnsent = (count: number) => {
     copy?.setUnsent(count);
     store.getState().receiveLive(null, { unsent: unsent() });
@@ -104,6 +110,7 @@ async function connect(store: EditorStore, link: RoomLink, keys: RoomKeys | null
     trusted.off('update', onTrustedUpdate);
     presence?.dispose();
     provider.destroy();
+    socket.destroy();
     room?.detach();
     void copy?.dispose();
     if (!room) trusted.destroy();
