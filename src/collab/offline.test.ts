@@ -42,6 +42,18 @@ async function openWithCopy(relay: Relay | null, room: string) {
   };
 }
 
+/** What a modified client can do: write a dangling edge straight into its network doc, past its own guard. */
+function writeDanglingEdge(network: Y.Doc): void {
+  network.transact(() => {
+    const edge = new Y.Map<unknown>();
+    edge.set('source', 'api');
+    edge.set('target', 'nowhere');
+    edge.set('props', new Y.Map());
+    rootsOf(network).edges.set('bad', edge);
+    rootsOf(network).edgeOrder.push(['bad']);
+  });
+}
+
 const node = (editor: { state(): { doc: Diagram } }, id: string) => nodeById(editor.state().doc, id)!;
 
 describe("this browser's copy of a room", () => {
@@ -85,15 +97,7 @@ describe("this browser's copy of a room", () => {
     a.store.subscribe((state) => shown.push(state.doc));
     const before = a.state().doc;
 
-    // A modified client writes a dangling edge straight into its network doc, past its own guard.
-    b.network.transact(() => {
-      const edge = new Y.Map<unknown>();
-      edge.set('source', 'api');
-      edge.set('target', 'nowhere');
-      edge.set('props', new Y.Map());
-      rootsOf(b.network).edges.set('bad', edge);
-      rootsOf(b.network).edgeOrder.push(['bad']);
-    });
+    writeDanglingEdge(b.network);
     // The update reached this client's network doc, and stopped there, with a notice.
     expect(rootsOf(a.network).edges.has('bad')).toBe(true);
     expect(rootsOf(a.trusted).edges.has('bad')).toBe(false);
@@ -120,6 +124,28 @@ describe("this browser's copy of a room", () => {
     expect(node(reloaded, 'db').label).toBe('Orders DB');
     expect(reloaded.state().notice).toBeNull();
     await reloaded.close();
+  });
+
+  it("still takes everyone else's changes after a reload when the room holds a refused one", async () => {
+    const room = `room-${++rooms}`;
+    const relay = createRelay();
+    const b = joinTestRoom(relay, startingDiagram());
+    const hostile = joinTestRoom(relay);
+    const a = await openWithCopy(relay, room);
+    writeDanglingEdge(hostile.network);
+    expect(a.state().notice?.text).toMatch(/refused/);
+    relay.disconnect(a.network);
+    await a.close();
+
+    b.state().edit((doc) => setLabel(doc, 'db', 'Orders DB'));
+    const again = await openWithCopy(null, room);
+    // Back online, the room's state comes in one update: B's changes and the refused edge.
+    relay.connect(again.network);
+    expect(node(again, 'db').label).toBe('Orders DB');
+    expect(again.state().doc.edges).toEqual([]);
+    expect(again.state().notice?.text).toMatch(/refused/);
+    expect(rootsOf(again.trusted).edges.has('bad')).toBe(false);
+    await again.close();
   });
 
   it('keeps the count of unsent changes for the next visit', async () => {
