@@ -115,6 +115,9 @@ test('edits made offline survive a reload and merge when the connection is back'
   const merged = (await documentOf(page)) as { nodes: { kind: string; label: string; props: Record<string, unknown> }[] };
   expect(merged.nodes.map((node) => node.label).sort()).toEqual(['Cache', 'Mailer', 'Message queue', 'Orders API']);
   expect(merged.nodes.find((node) => node.kind === 'cache')?.props.replicas).toBe(3);
+  // The server confirmed A's changes: cut again, nothing is left to send.
+  await connection.cut();
+  await expect(liveStatus(page)).toContainText('Offline, reconnecting… · nothing unsent');
   // The reload came back to the room's diagram in the library, not a new one.
   await chooseFromFileMenu(page, 'Library');
   await expect(page.getByRole('dialog', { name: 'Library' }).getByRole('listitem')).toHaveCount(1);
