@@ -48,8 +48,16 @@ async function connect(store: EditorStore, link: RoomLink, keys: RoomKeys | null
   const diagramId = store.getState().diagramId;
   if (diagramId) rememberDiagramOfRoom(link.room, diagramId);
   showLinkInAddressBar(links.editLink ?? links.viewLink);
+  const openedAtJoin = store.getState().openCount;
   // Before the seed goes in, so that the copy stores it too.
   const copy = await keepRoomOffline(link.room, trusted);
+  // Another diagram opened while the copy loaded: this room is left before it began.
+  if (store.getState().openCount !== openedAtJoin) {
+    await copy?.dispose();
+    trusted.destroy();
+    showLinkInAddressBar(null);
+    return () => {};
+  }
   let room: AttachedRoom | null = null;
   let status: LiveStatus = 'connecting';
   let presence: ReturnType<typeof sharePresence> | null = null;
@@ -94,7 +102,6 @@ async function connect(store: EditorStore, link: RoomLink, keys: RoomKeys | null
   presence = sharePresence(store, provider.awareness!);
   // One who shares, or who kept a copy of the room here, can edit before the server answers.
   if (seed || copy?.held) attach();
-  const openedAtJoin = store.getState().openCount;
   // Opening another diagram leaves the room; the library keeps what it held.
   const unsubscribe = store.subscribe(
     (state) => state.openCount,
