@@ -50,8 +50,16 @@ export function useServices(store: EditorStore, fileInput: RefObject<HTMLInputEl
   const [layoutClient] = useState(createLayoutClient);
 
   useEffect(() => {
-    // A live room's link opens as a new diagram once the library is up.
-    void persistence.start().then(() => joinFromLocation(store, () => persistence.createNew(emptyDiagram('Live diagram'))));
+    // A live room's link opens, once the library is up, in the diagram that holds
+    // this browser's copy of the room, or in a new one.
+    const reopen = async (id: string) => {
+      const library = persistence.library();
+      if (!library || !(await library.list()).some((entry) => entry.id === id)) return false;
+      if (store.getState().diagramId !== id) await persistence.open(id);
+      return true;
+    };
+    const openNew = () => persistence.createNew(emptyDiagram('Live diagram'));
+    void persistence.start().then(() => joinFromLocation(store, { reopen, openNew }));
     return () => persistence.stop();
   }, [persistence, store]);
 

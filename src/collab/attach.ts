@@ -14,8 +14,9 @@ export interface AttachedRoom {
   detach(): void;
 }
 
-export function attachRoom(store: EditorStore, network: Y.Doc, options: { seed?: Diagram; live: LiveState }): AttachedRoom {
-  const trusted = new Y.Doc();
+/** `trusted` is the room's doc on this side of the guard, empty or as this browser kept
+ *  it (offline.ts); the room owns it from here on. */
+export function attachRoom(store: EditorStore, network: Y.Doc, trusted: Y.Doc, options: { seed?: Diagram; live: LiveState }): AttachedRoom {
   if (options.seed) seedDiagram(trusted, options.seed);
   const guard = guardRoom(network, trusted, (reason) =>
     store.getState().showNotice({ kind: 'error', text: `A change from someone in the room was refused, because ${reason}. This copy stays as it was.` }),

@@ -27,6 +27,26 @@ function copyOf(doc: Y.Doc): Y.Doc {
   return copy;
 }
 
+/** The clients whose changes `update` holds (none when it only deletes, or is not an update). */
+function writersOf(update: Uint8Array): number[] {
+  try {
+    return [...Y.parseUpdateMeta(update).to.keys()];
+  } catch {
+    return [];
+  }
+}
+
+/** What `writer` wrote in `update`. Yjs does not record who deleted what, so the
+ *  update's deletions come with every part, and a part is refused when they would make
+ *  the document invalid. So a refused change that overwrote a field (a map key's old
+ *  value is deleted) can still take the old value away in a valid part: the field then
+ *  reads as its default here. Refusing the whole batch instead would lose everyone's
+ *  changes whenever one who joins, or reloads, meets a refused change in the room. */
+function partOf(update: Uint8Array, writer: number, writers: readonly number[]): Uint8Array {
+  const others = new Map(writers.filter((client) => client !== writer).map((client) => [client, Number.MAX_SAFE_INTEGER]));
+  return Y.diffUpdate(update, Y.encodeStateVector(others));
+}
+
 export interface Guard {
   dispose(): void;
 }
@@ -39,8 +59,8 @@ export function guardRoom(network: Y.Doc, trusted: Y.Doc, onRefused: (reason: st
     Y.applyUpdate(probe, update);
     Y.applyUpdate(network, update, FROM_TRUSTED);
   };
-  const fromNetwork = (update: Uint8Array, origin: unknown) => {
-    if (origin === FROM_TRUSTED) return;
+  /** Applies `update` to trusted if the document it makes is valid; otherwise leaves trusted as it was. */
+  const admit = (update: Uint8Array): Verdict => {
     let verdict: Verdict;
     try {
       Y.applyUpdate(probe, update);
@@ -53,8 +73,22 @@ export function guardRoom(network: Y.Doc, trusted: Y.Doc, onRefused: (reason: st
     } else {
       probe.destroy();
       probe = copyOf(trusted);
-      onRefused(verdict.reason);
     }
+    return verdict;
+  };
+  const fromNetwork = (update: Uint8Array, origin: unknown) => {
+    if (origin === FROM_TRUSTED) return;
+    const verdict = admit(update);
+    if (verdict.ok) return;
+    // One update can carry several people's changes: the room's whole state when this
+    // client joins, or all that happened while it was away. One bad change among them
+    // refuses only its author's part; the others' parts go in on their own merits.
+    const writers = writersOf(update);
+    if (writers.length > 1) {
+      const refused = writers.map((writer) => admit(partOf(update, writer, writers))).find((part) => !part.ok);
+      if (!refused) return;
+    }
+    onRefused(verdict.reason);
   };
   trusted.on('update', fromTrusted);
   network.on('update', fromNetwork);

@@ -1,4 +1,5 @@
 import type { EditorStore } from '../store/editor.ts';
+import { diagramOfRoom } from './copies.ts';
 import { collabServerUrl, parseRoomLink, ROOM_PREFIX } from './link.ts';
 
 // The first-load side of live rooms: nothing here imports Yjs or the provider;
@@ -18,8 +19,16 @@ export async function shareLive(store: EditorStore): Promise<void> {
   }
 }
 
-/** Joins the room a link at the page's address names, in a new diagram of the library. */
-export async function joinFromLocation(store: EditorStore, openNew: () => Promise<void>): Promise<void> {
+/** Where a room's diagram opens: the library's diagram that already holds this
+ *  browser's copy of it, or a new one. */
+export interface RoomDiagrams {
+  /** Opens the saved diagram `id`; false when the library no longer has it. */
+  reopen(id: string): Promise<boolean>;
+  openNew(): Promise<void>;
+}
+
+/** Joins the room a link at the page's address names, in its diagram of the library. */
+export async function joinFromLocation(store: EditorStore, diagrams: RoomDiagrams): Promise<void> {
   if (!location.hash.startsWith(ROOM_PREFIX)) return;
   const link = parseRoomLink(location.hash);
   history.replaceState(null, '', location.pathname + location.search);
@@ -27,7 +36,8 @@ export async function joinFromLocation(store: EditorStore, openNew: () => Promis
     store.getState().showNotice({ kind: 'error', text: 'This live link is damaged: it lacks a room, a key or a server.' });
     return;
   }
-  await openNew();
+  const kept = diagramOfRoom(link.room);
+  if (!kept || !(await diagrams.reopen(kept))) await diagrams.openNew();
   const { joinLive } = await session();
   await joinLive(store, link);
 }

@@ -152,6 +152,17 @@ describe('a live room', () => {
       a.state().edit((doc) => setLabel(doc, 'db', 'Still valid'));
       expect(node(b, 'db').label).toBe('Still valid');
     });
+
+    it("refuses only its author's part of an update that holds everyone's changes", () => {
+      const { relay, a } = room();
+      hostile(relay, (roots) => roots.edges.set('e-bad', new Y.Map<unknown>([['source', 'api'], ['target', 'nowhere'], ['props', new Y.Map()]])));
+      a.state().edit((doc) => setLabel(doc, 'db', 'Still valid'));
+      // One who joins later gets the room's whole state in one update, the refused edge in it.
+      const late = joinTestRoom(relay);
+      expect(late.state().doc).toEqual(a.state().doc);
+      expect(node(late, 'db').label).toBe('Still valid');
+      expect(late.state().notice?.text).toMatch(/refused/);
+    });
   });
 });
 

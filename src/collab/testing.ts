@@ -10,7 +10,7 @@ import { attachRoom } from './attach.ts';
 
 const RELAY = Symbol('relay');
 
-export const testLive = (): LiveState => ({ status: 'connected', people: 2, me: { name: 'Test', colour: 'red' }, canUndo: false, canRedo: false, viewLink: '', editLink: '' });
+export const testLive = (): LiveState => ({ status: 'connected', unsent: 0, people: 2, me: { name: 'Test', colour: 'red' }, canUndo: false, canRedo: false, viewLink: '', editLink: '' });
 
 export function createRelay() {
   const networks: Y.Doc[] = [];
@@ -18,18 +18,25 @@ export function createRelay() {
   const deliver = (from: Y.Doc, update: Uint8Array) => {
     for (const doc of networks) if (doc !== from) Y.applyUpdate(doc, update, RELAY);
   };
+  const send = (network: Y.Doc) => (update: Uint8Array, origin: unknown) => {
+    if (origin === RELAY || !networks.includes(network)) return;
+    if (held) held.push({ from: network, update });
+    else deliver(network, update);
+  };
   return {
-    /** A Y.Doc in the room, as a provider's would be. */
-    connect(): Y.Doc {
-      const network = new Y.Doc();
+    /** A Y.Doc in the room, as a provider's would be; `network`, when given, is one
+     *  that was offline (see `disconnect`) and syncs both ways as it comes back. */
+    connect(network = new Y.Doc()): Y.Doc {
       for (const doc of networks) Y.applyUpdate(network, Y.encodeStateAsUpdate(doc), RELAY);
-      network.on('update', (update: Uint8Array, origin: unknown) => {
-        if (origin === RELAY) return;
-        if (held) held.push({ from: network, update });
-        else deliver(network, update);
-      });
+      deliver(network, Y.encodeStateAsUpdate(network));
+      network.on('update', send(network));
       networks.push(network);
       return network;
+    },
+    /** Takes a network doc out of the room, as a lost connection would: its edits
+     *  stay on it and nothing reaches it. */
+    disconnect(network: Y.Doc) {
+      networks.splice(networks.indexOf(network), 1);
     },
     /** Keeps updates until `release`: everything done meanwhile is concurrent. */
     hold() {
@@ -49,6 +56,6 @@ export type Relay = ReturnType<typeof createRelay>;
 export function joinTestRoom(relay: Relay, seed?: Diagram) {
   const editor = createTestEditor();
   const network = relay.connect();
-  const room = attachRoom(editor.store, network, { seed, live: testLive() });
+  const room = attachRoom(editor.store, network, new Y.Doc(), { seed, live: testLive() });
   return { ...editor, network, room };
 }

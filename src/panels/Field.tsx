@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useFieldText } from './useFieldText.ts';
 import { parsePropertyInput, type PropertySpec } from '../model/properties.ts';
 import type { Figure } from '../model/catalogue.ts';
 import type { PropValue } from '../model/types.ts';
@@ -18,7 +19,7 @@ interface FieldProps {
 /** One property input generated from its schema, with its error beside it. */
 export function Field({ spec, value, onChange, conflict, inUse, onDone }: FieldProps) {
   const id = useId();
-  const [text, setText] = useState(value === undefined ? '' : String(value));
+  const { text, setText, onFocus, onBlur } = useFieldText(value === undefined ? '' : String(value));
   const [error, setError] = useState<string | null>(null);
   const effective = value ?? spec.default;
 
@@ -68,7 +69,11 @@ export function Field({ spec, value, onChange, conflict, inUse, onDone }: FieldP
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}
           onChange={(event) => take(event.target.value)}
-          onBlur={onDone}
+          onFocus={onFocus}
+          onBlur={() => {
+            onBlur();
+            onDone();
+          }}
           onKeyDown={(event) => {
             if (event.key === 'Enter') event.currentTarget.blur();
           }}

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useFieldText } from './useFieldText.ts';
 
 interface TextFieldProps {
   label: string;
@@ -12,7 +13,7 @@ interface TextFieldProps {
 /** A free-text input; a required one shows an error instead of taking empty text. */
 export function TextField({ label, value, required, multiline, onChange, onDone }: TextFieldProps) {
   const id = useId();
-  const [text, setText] = useState(value);
+  const { text, setText, onFocus, onBlur } = useFieldText(value);
   const [error, setError] = useState<string | null>(null);
   const take = (next: string) => {
     setText(next);
@@ -25,7 +26,11 @@ export function TextField({ label, value, required, multiline, onChange, onDone 
     value: text,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': error ? `${id}-error` : undefined,
-    onBlur: onDone,
+    onFocus,
+    onBlur: () => {
+      onBlur();
+      onDone();
+    },
   };
   return (
     <div className="field">

@@ -51,6 +51,8 @@ export type LiveStatus = 'connecting' | 'connected' | 'disconnected';
 
 export interface LiveState {
   status: LiveStatus;
+  /** This person's changes the server has not confirmed yet (kept in this browser). */
+  unsent: number;
   /** People in the room, this one included. */
   people: number;
   /** How the others see this person. */
