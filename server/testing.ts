@@ -1,4 +1,5 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import * as encoding from 'lib0/encoding';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
@@ -134,4 +135,31 @@ export async function startRedis(): Promise<{ url: string; stop(): Promise<void>
       await exited;
     },
   };
+}
+
+/** A raw WebSocket that has sent an authentication message for `room`, for sending what no provider would. */
+export async function rawSocket(url: string, room: string, key: string): Promise<WebSocket> {
+  const socket = new WebSocket(url);
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve);
+    socket.once('error', reject);
+  });
+  const auth = encoding.createEncoder();
+  encoding.writeVarString(auth, room);
+  encoding.writeVarUint(auth, 2); // authentication
+  encoding.writeVarUint(auth, 0); // a token
+  encoding.writeVarString(auth, key);
+  socket.send(encoding.toUint8Array(auth));
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  return socket;
+}
+
+/** A sync message carrying `update`, as an update or as the second step of a sync. */
+export function syncMessage(room: string, update: Uint8Array, step: 'update' | 'step2' = 'update'): Uint8Array {
+  const message = encoding.createEncoder();
+  encoding.writeVarString(message, room);
+  encoding.writeVarUint(message, 0); // sync
+  encoding.writeVarUint(message, step === 'update' ? 2 : 1);
+  encoding.writeVarUint8Array(message, update);
+  return encoding.toUint8Array(message);
 }
