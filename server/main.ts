@@ -6,6 +6,9 @@ import { DEFAULTS, startCollabServer } from './collab-server.ts';
 // COLLAB_NAME. Flags win over the environment. --redis joins this server to the others
 // on that Redis, to serve the same rooms; --name names its files in the data folder
 // (default: port-<port>), so servers sharing a folder need different names.
+// --snapshot-delay (COLLAB_SNAPSHOT_DELAY) is how many ms after a change a room's
+// snapshot is written (default 300; at most 2000 while changes keep coming, or the
+// delay if longer); every update is in the room's log before that anyway.
 
 const { values } = parseArgs({
   options: {
@@ -14,6 +17,7 @@ const { values } = parseArgs({
     host: { type: 'string' },
     redis: { type: 'string' },
     name: { type: 'string' },
+    'snapshot-delay': { type: 'string' },
   },
 });
 
@@ -30,8 +34,14 @@ if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) {
   process.exit(2);
 }
 const serverName = values.name ?? process.env.COLLAB_NAME ?? undefined;
+const snapshotDelay = Number(values['snapshot-delay'] ?? process.env.COLLAB_SNAPSHOT_DELAY ?? DEFAULTS.storeDelayMs);
+if (!Number.isInteger(snapshotDelay) || snapshotDelay < 0) {
+  console.error(`faultline collab: --snapshot-delay must be a number of milliseconds, not ${values['snapshot-delay'] ?? process.env.COLLAB_SNAPSHOT_DELAY}`);
+  process.exit(2);
+}
+const storeDelays = { storeDelayMs: snapshotDelay, maxStoreDelayMs: Math.max(DEFAULTS.maxStoreDelayMs, snapshotDelay) };
 
-const server = await startCollabServer({ port, host, dataDir, redisUrl, serverName, log: (line) => console.log(line) });
+const server = await startCollabServer({ port, host, dataDir, redisUrl, serverName, ...storeDelays, log: (line) => console.log(line) });
 console.log(`Faultline collaboration server on ${server.url}, rooms kept in ${dataDir}${redisUrl ? `, joined through ${redisUrl}` : ''}`);
 
 const stop = () => {

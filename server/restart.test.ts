@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newRoomKeys } from '../src/collab/capability.ts';
-import { canonical, connectClient, eventually, freePort, type TestClient } from './testing.ts';
+import { canonical, connectClient, eventually, freePort, startServerProcess, type ServerProcess, type TestClient } from './testing.ts';
 
 // The server as `npm run collab` runs it, in a process of its own, killed (SIGKILL: no
 // chance to store anything) in the middle of a session and started again over the same
@@ -13,32 +12,20 @@ import { canonical, connectClient, eventually, freePort, type TestClient } from 
 // must find every one of its acknowledged edits in the room; a client that stays
 // reconnects, and ends with the same document as everyone.
 
-const children: ChildProcess[] = [];
+const servers: ServerProcess[] = [];
 const clients: TestClient[] = [];
 const dirs: string[] = [];
 
-afterEach(() => {
+afterEach(async () => {
   for (const client of clients.splice(0)) client.close();
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const server of servers.splice(0)) await server.kill();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-async function startServerProcess(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--data', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(child);
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (data: Buffer) => {
-      if (data.toString().includes('collaboration server on')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
-  });
-  return child;
-}
-
-async function kill(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGKILL');
-  await exited;
+async function serve(port: number, dataDir: string): Promise<ServerProcess> {
+  const server = await startServerProcess(port, dataDir);
+  servers.push(server);
+  return server;
 }
 
 /** A client that sets key k0, k1, ... in its own map, one every few milliseconds, and notes how many were acknowledged. */
@@ -65,9 +52,9 @@ describe('a server killed mid-session and started again', () => {
     const port = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), 'faultline-restart-'));
     dirs.push(dataDir);
-    const url = `ws://127.0.0.1:${port}`;
     const keys = await newRoomKeys();
-    let server = await startServerProcess(port, dataDir);
+    let server = await serve(port, dataDir);
+    const { url } = server;
 
     const gone = connectClient(url, keys.room, keys.edit);
     const stays = connectClient(url, keys.room, keys.edit);
@@ -82,7 +69,7 @@ describe('a server killed mid-session and started again', () => {
     await eventually(() => goneEdits.acknowledged > 150 && staysEdits.acknowledged > 150, 10_000, 'edits to be acknowledged');
     await new Promise((resolve) => setTimeout(resolve, 130));
 
-    await kill(server);
+    await server.kill();
     goneEdits.stop();
     gone.close();
     const acknowledged = goneEdits.acknowledged;
@@ -91,7 +78,7 @@ describe('a server killed mid-session and started again', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     staysEdits.stop();
 
-    server = await startServerProcess(port, dataDir);
+    server = await serve(port, dataDir);
     const late = connectClient(url, keys.room, keys.edit);
     clients.push(late);
     await late.synced;
@@ -103,6 +90,6 @@ describe('a server killed mid-session and started again', () => {
     await eventually(() => stays.provider.unsyncedChanges === 0 && late.doc.getMap('stays').size === staysEdits.made, 10_000, 'the staying client to sync');
     await eventually(() => canonical(late.doc, roots) === canonical(stays.doc, roots), 5000, 'the clients to converge');
     expect(stays.doc.getMap('stays').size).toBe(staysEdits.made);
-    await kill(server);
+    await server.kill();
   }, 40_000);
 });

@@ -1,6 +1,6 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as encoding from 'lib0/encoding';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -162,4 +162,34 @@ export function syncMessage(room: string, update: Uint8Array, step: 'update' | '
   encoding.writeVarUint(message, step === 'update' ? 2 : 1);
   encoding.writeVarUint8Array(message, update);
   return encoding.toUint8Array(message);
+}
+
+/** The server as `npm run collab` runs it, in a process of its own, for a test to kill. */
+export interface ServerProcess {
+  url: string;
+  /** SIGKILL: the server gets no chance to store anything. */
+  kill(): Promise<void>;
+}
+
+/** `snapshotDelay` (ms) long enough that no snapshot is written during a test leaves only the log to keep what is acknowledged. */
+export async function startServerProcess(port: number, dataDir: string, snapshotDelay = 10_000): Promise<ServerProcess> {
+  const args = ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--data', dataDir, '--snapshot-delay', String(snapshotDelay)];
+  const child: ChildProcess = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (data: Buffer) => {
+      if (data.toString().includes('collaboration server on')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`the collaboration server exited with ${code}`)));
+  });
+  return {
+    url: `ws://127.0.0.1:${port}`,
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
 }
