@@ -1,6 +1,6 @@
 import { startRedis, startTestServer } from '../server/testing.ts';
-import { CanvasObject, expect, openApp, PaletteObject, test } from './fixtures.ts';
-import { personIn, shareLive } from './live.ts';
+import { CanvasObject, expect, openApp, test } from './fixtures.ts';
+import { editEachOther, personIn, shareLive } from './live.ts';
 import { COLLAB_PORT } from './ports.ts';
 
 // Two collaboration servers behind one Redis (Debian's redis-server, started here on a
@@ -40,12 +40,7 @@ test('two people on two servers behind Redis edit one room', async ({ page, brow
   await expect(other.getByRole('region', { name: 'Live room' }).getByRole('status')).toContainText('2 people in the room');
   await expect(page.getByRole('region', { name: 'Live room' }).getByRole('status')).toContainText('2 people in the room');
 
-  await new PaletteObject(other).item('Cache').click();
-  await expect(canvas.node('Cache')).toBeVisible();
-  await palette.item('Worker').click();
-  await expect(otherCanvas.node('Worker')).toBeVisible();
-  await expect(otherCanvas.nodes()).toHaveCount(3);
-  await expect(canvas.nodes()).toHaveCount(3);
+  await editEachOther(page, other, 3);
   await other.screenshot({ path: 'test-results/redis-b.png' });
   await other.context().close();
 });
