@@ -125,9 +125,16 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
         if (!check.ok) return refuse(MALFORMED_CLOSE_CODE, check.reason);
         // A view connection's updates are dropped by Hocuspocus; they are neither checked nor kept.
         if (!check.update || connection.readOnly) return;
-        const verdict = checks.get(documentName)?.check(check.update) ?? { ok: true };
+        const { update } = check;
+        const room = checks.get(documentName);
+        const verdict = room ? await room.check(update) : { ok: true as const };
         if (!verdict.ok) return refuse(INVALID_CLOSE_CODE, `the update would make the room invalid: ${verdict.reason}`);
-        await files.append(documentName, check.update);
+        try {
+          await files.append(documentName, update);
+        } finally {
+          // Hocuspocus applies the update as soon as this hook returns, before the next turn.
+          if (room) setImmediate(() => room.landed(update));
+        }
       },
     },
     {
