@@ -1,8 +1,9 @@
+import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { newRoomKeys, type RoomKeys } from '../src/collab/capability.ts';
-import { MALFORMED_CLOSE_CODE } from './collab-server.ts';
+import { holdAcknowledgements, MALFORMED_CLOSE_CODE, type Sender } from './collab-server.ts';
 import { connectClient, eventually, rawSocket as openRawSocket, startTestServer, syncMessage, type TestClient } from './testing.ts';
 
 // The server in-process on a free port, with real providers over real WebSockets.
@@ -148,5 +149,27 @@ describe('the collaboration server', () => {
       fourth.once('open', resolve);
       fourth.once('unexpected-response', () => reject(new Error('refused')));
     });
+  });
+
+  it('holds an acknowledgement back until the updates before it are on disk, and lets everything else through', async () => {
+    const sent: string[] = [];
+    const connection: Sender = { send: (message) => sent.push(message[message.length - 1] === 1 ? 'ack' : 'update') };
+    const hold = holdAcknowledgements(new WeakMap(), connection);
+    let flushed: () => void = () => {};
+    hold.durable = new Promise((resolve) => (flushed = resolve));
+    const message = (type: number, last: number) => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarString(encoder, 'room');
+      encoding.writeVarUint(encoder, type);
+      encoding.writeVarInt(encoder, last);
+      return encoding.toUint8Array(encoder);
+    };
+    connection.send(message(8, 1)); // SyncStatus: applied
+    connection.send(message(0, 0)); // a sync message to pass on
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sent).toEqual(['update']);
+    flushed();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(sent).toEqual(['update', 'ack']);
   });
 });

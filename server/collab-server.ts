@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type WebSocket from 'ws';
 import { capabilityOf } from '../src/collab/capability.ts';
 import { createFileStore } from './file-store.ts';
-import { checkMessage } from './messages.ts';
+import { checkMessage, isAcknowledgement } from './messages.ts';
 import { checkRoom, type RoomCheck } from './room-check.ts';
 
 // The collaboration server: Hocuspocus with a file store, and what it needs to face
@@ -18,10 +18,13 @@ import { checkRoom, type RoomCheck } from './room-check.ts';
 // checked on every connection (an edit key, or a view key whose connection can
 // read but never write; see src/collab/capability.ts).
 //
-// An accepted update is flushed to the room's log on disk before it is applied, and
-// Hocuspocus acknowledges an update only once it is applied, so what a client was told
-// is saved (its provider's `unsyncedChanges` back at 0) survives a crash
-// (server/file-store.ts).
+// An accepted update is applied and sent on to the room at once, and written to the
+// room's log on disk (server/file-store.ts); the acknowledgement Hocuspocus sends its
+// author is held back until the log is flushed. So what a client was told is saved (its
+// provider's `unsyncedChanges` back at 0) survives a crash, and the others see an edit
+// without waiting for the disk. An edit the server applied but had not flushed when it
+// died was never acknowledged: its author still holds it as unsaved and sends it again
+// on reconnecting (and so do the others who received it).
 //
 // With `redisUrl`, several server processes serve one room: each publishes its rooms'
 // changes and awareness through Redis (@hocuspocus/extension-redis) and applies the
@@ -75,12 +78,32 @@ function redisExtension(url: string): Extension {
 
 const addressOf = (request: IncomingMessage) => request.socket.remoteAddress ?? 'unknown';
 
+export interface Sender {
+  send(message: Uint8Array): void;
+}
+
+/** Holds back each acknowledgement `connection` sends until `durable` says the updates before it are on disk. */
+export function holdAcknowledgements(held: WeakMap<Sender, { durable: Promise<void> }>, connection: Sender): { durable: Promise<void> } {
+  const state = held.get(connection);
+  if (state) return state;
+  const hold = { durable: Promise.resolve() };
+  held.set(connection, hold);
+  const send = connection.send.bind(connection);
+  connection.send = (message) => {
+    if (!isAcknowledgement(message)) send(message);
+    // A write that failed closed the connection: the acknowledgement is never sent.
+    else hold.durable.then(() => send(message), () => {});
+  };
+  return hold;
+}
+
 export async function startCollabServer(options: CollabServerOptions): Promise<CollabServer> {
   // A server on a port the system chooses has no name that lasts; it gets one of its own.
   const serverName = options.serverName ?? (options.port === 0 ? `any-${randomBytes(6).toString('hex')}` : `port-${options.port}`);
   const files = createFileStore(options.dataDir, serverName);
   const log = options.log ?? (() => {});
   const checks = new Map<string, RoomCheck>();
+  const held = new WeakMap<Sender, { durable: Promise<void> }>();
   const maxPerAddress = options.maxConnectionsPerAddress ?? DEFAULTS.maxConnectionsPerAddress;
   const open = new Map<string, number>();
 
@@ -129,12 +152,15 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
         const room = checks.get(documentName);
         const verdict = room ? await room.check(update) : { ok: true as const };
         if (!verdict.ok) return refuse(INVALID_CLOSE_CODE, `the update would make the room invalid: ${verdict.reason}`);
-        try {
-          await files.append(documentName, update);
-        } finally {
-          // Hocuspocus applies the update as soon as this hook returns, before the next turn.
-          if (room) setImmediate(() => room.landed(update));
-        }
+        // Hocuspocus applies the update as soon as this hook returns, before the next turn.
+        if (room) setImmediate(() => room.landed(update));
+        const hold = holdAcknowledgements(held, connection);
+        const written = files.append(documentName, update);
+        hold.durable = hold.durable.then(() => written);
+        written.catch((error: unknown) => {
+          log(`could not write to the log of ${documentName}: ${error instanceof Error ? error.message : String(error)}`);
+          connection.close();
+        });
       },
     },
     {

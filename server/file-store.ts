@@ -13,19 +13,18 @@ import { isRoomId } from '../src/collab/capability.ts';
 //                   previous snapshot, never half a file);
 //   <room id>.<server>.log
 //                   every update this server accepted since its last snapshot,
-//                   appended and flushed (fdatasync) before the server applies it and
-//                   acknowledges it. Each server process behind one Redis has a log of
+//                   appended and flushed (fdatasync) before the server acknowledges it. Each server process behind one Redis has a log of
 //                   its own, named by `server` (by default its port), so one never
 //                   empties another's; a server restarted under the same name takes
 //                   its log back.
 //
-// The log is what makes an acknowledgement mean "on disk": the server appends an
-// update (`append`) before it applies it, and the provider counts a change as saved
+// The log is what makes an acknowledgement mean "on disk": the server acknowledges an
+// update only once `append` has flushed it, and the provider counts a change as saved
 // only when the server answers it, so a crash between two snapshots loses nothing a
 // client was told was saved. Updates that arrive together share one flush.
 //
 // `store` writes a snapshot of the state Hocuspocus hands it merged with everything
-// the log holds (an update may be in the log and not yet applied), then empties the
+// the log holds (the state was taken a moment before; the log may hold more), then empties the
 // log. Appends and snapshots of one room run one after another, so no update can fall
 // between the snapshot and the emptied log. `fetch` reads the snapshot and replays
 // the log; a record cut short by a crash (never flushed, so never acknowledged) is

@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_SYNC_REPLY = 4;
+const MESSAGE_SYNC_STATUS = 8;
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
 
@@ -30,5 +31,16 @@ export function checkMessage(message: Uint8Array): MessageCheck {
     return { ok: true, update };
   } catch (error) {
     return { ok: false, reason: `malformed message (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
+/** Whether an outgoing message is Hocuspocus' acknowledgement of an update (SyncStatus). */
+export function isAcknowledgement(message: Uint8Array): boolean {
+  try {
+    const decoder = decoding.createDecoder(message);
+    decoding.readVarString(decoder);
+    return decoding.readVarUint(decoder) === MESSAGE_SYNC_STATUS;
+  } catch {
+    return false;
   }
 }

@@ -11,7 +11,8 @@ import type { Diagram } from '../src/model/types.ts';
 // holds one bad change is a room every client refuses; so the server keeps it out.
 //
 // Each room has a probe: its document plus the updates accepted and not applied yet
-// (they are being written to the log), kept level by the document's own updates.
+// (Hocuspocus applies one as soon as its check resolves), kept level by the document's
+// own updates.
 // Candidates are checked in batches: those that arrive while one check runs are tried
 // together on the probe, and only if the batch fails are they tried one by one, the
 // probe rebuilt after each refusal.
