@@ -1,7 +1,7 @@
 import { startRedis, startTestServer } from '../server/testing.ts';
 import { CanvasObject, expect, openApp, test } from './fixtures.ts';
 import { editEachOther, personIn, shareLive } from './live.ts';
-import { COLLAB_PORT } from './ports.ts';
+import { COLLAB_PORT, SECOND_COLLAB_PORT } from './ports.ts';
 
 // Two collaboration servers behind one Redis (Debian's redis-server, started here on a
 // free port): A shares through the first, B opens A's link rewritten to name the second,
@@ -15,7 +15,7 @@ test.beforeAll(async () => {
   redis = await startRedis();
   first = await startTestServer({ port: COLLAB_PORT, redisUrl: redis.url });
   // One folder for both, as a shared store behind both would be.
-  second = await startTestServer({ port: COLLAB_PORT + 1, redisUrl: redis.url, dataDir: first.dataDir });
+  second = await startTestServer({ port: SECOND_COLLAB_PORT, redisUrl: redis.url, dataDir: first.dataDir });
 });
 
 test.afterAll(async () => {
