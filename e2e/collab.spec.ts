@@ -1,6 +1,6 @@
 import { startTestServer } from '../server/testing.ts';
-import { CanvasObject, expect, openApp, PaletteObject, test } from './fixtures.ts';
-import { personIn } from './live.ts';
+import { CanvasObject, expect, openApp, test } from './fixtures.ts';
+import { editEachOther, personIn } from './live.ts';
 import { COLLAB_PORT } from './ports.ts';
 
 // Two people in one live room: the test starts the collaboration server itself,
@@ -40,12 +40,7 @@ test('two people in one room see each other’s edits', async ({ page, browser, 
   await expect(bar.getByRole('status')).toContainText('2 people in the room');
 
   // B's edit reaches A, and A's reaches B.
-  await new PaletteObject(other).item('Cache').click();
-  await expect(canvas.node('Cache')).toBeVisible();
-  await palette.item('Worker').click();
-  await expect(otherCanvas.node('Worker')).toBeVisible();
-  await expect(otherCanvas.nodes()).toHaveCount(3);
-  await expect(canvas.nodes()).toHaveCount(3);
+  await editEachOther(page, other, 3);
 
   // A view-only link reads the room and cannot change it.
   const viewLink = await bar.getByLabel('View-only link').inputValue();

@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { expect } from './fixtures.ts';
+import { CanvasObject, expect, PaletteObject } from './fixtures.ts';
 
 // Helpers for specs with several people in one live room: the spec starts the
 // collaboration server (server/testing.ts) and passes its URL here.
@@ -18,4 +18,14 @@ export async function shareLive(page: Page): Promise<string> {
   const bar = page.getByRole('region', { name: 'Live room' });
   await expect(bar.getByRole('status')).toContainText('Connected');
   return bar.getByLabel('Edit link').inputValue();
+}
+
+/** B adds a Cache and A sees it; A adds a Worker and B sees it; both end with `total` components. */
+export async function editEachOther(a: Page, b: Page, total: number): Promise<void> {
+  await new PaletteObject(b).item('Cache').click();
+  await expect(new CanvasObject(a).node('Cache')).toBeVisible();
+  await new PaletteObject(a).item('Worker').click();
+  await expect(new CanvasObject(b).node('Worker')).toBeVisible();
+  await expect(new CanvasObject(b).nodes()).toHaveCount(total);
+  await expect(new CanvasObject(a).nodes()).toHaveCount(total);
 }

@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { newRoomKeys, type RoomKeys } from '../src/collab/capability.ts';
-import { MALFORMED_CLOSE_CODE } from './collab-server.ts';
-import { connectClient, eventually, startTestServer, type TestClient } from './testing.ts';
+import { holdAcknowledgements, MALFORMED_CLOSE_CODE, type Sender } from './collab-server.ts';
+import { connectClient, eventually, rawSocket as openRawSocket, startTestServer, syncMessage, type TestClient } from './testing.ts';
 
 // The server in-process on a free port, with real providers over real WebSockets.
 
@@ -27,31 +27,10 @@ function join(server: TestServer, keys: RoomKeys, key: string): TestClient {
 
 const titleOf = (client: TestClient) => client.doc.getMap('meta').get('title');
 
-/** A raw WebSocket that has authenticated for `room`, for sending what no provider would. */
 async function rawSocket(server: TestServer, room: string, key: string): Promise<WebSocket> {
-  const socket = new WebSocket(server.url);
+  const socket = await openRawSocket(server.url, room, key);
   sockets.push(socket);
-  await new Promise((resolve, reject) => {
-    socket.once('open', resolve);
-    socket.once('error', reject);
-  });
-  const auth = encoding.createEncoder();
-  encoding.writeVarString(auth, room);
-  encoding.writeVarUint(auth, 2); // authentication
-  encoding.writeVarUint(auth, 0); // a token
-  encoding.writeVarString(auth, key);
-  socket.send(encoding.toUint8Array(auth));
-  await new Promise((resolve) => setTimeout(resolve, 100));
   return socket;
-}
-
-function syncUpdate(room: string, update: Uint8Array): Uint8Array {
-  const message = encoding.createEncoder();
-  encoding.writeVarString(message, room);
-  encoding.writeVarUint(message, 0); // sync
-  encoding.writeVarUint(message, 2); // an update
-  encoding.writeVarUint8Array(message, update);
-  return encoding.toUint8Array(message);
 }
 
 afterEach(async () => {
@@ -125,7 +104,7 @@ describe('the collaboration server', () => {
     await Promise.all([a.synced, b.synced]);
     const hostile = await rawSocket(server, keys.room, keys.edit);
     const closed = new Promise<number>((resolve) => hostile.once('close', resolve));
-    hostile.send(syncUpdate(keys.room, new Uint8Array([1, 200, 7, 255, 255, 255, 3, 9, 9])));
+    hostile.send(syncMessage(keys.room, new Uint8Array([1, 200, 7, 255, 255, 255, 3, 9, 9])));
     expect(await closed).toBe(MALFORMED_CLOSE_CODE);
 
     a.doc.getMap('meta').set('title', 'Still here');
@@ -141,7 +120,7 @@ describe('the collaboration server', () => {
     const closed = new Promise<number>((resolve) => hostile.once('close', resolve));
     const big = new Y.Doc();
     big.getMap('meta').set('title', 'x'.repeat(100 * 1024));
-    hostile.send(syncUpdate(keys.room, Y.encodeStateAsUpdate(big)));
+    hostile.send(syncMessage(keys.room, Y.encodeStateAsUpdate(big)));
     expect(await closed).toBe(1009);
     expect(a.doc.getMap('meta').get('title')).toBeUndefined();
 
@@ -170,5 +149,27 @@ describe('the collaboration server', () => {
       fourth.once('open', resolve);
       fourth.once('unexpected-response', () => reject(new Error('refused')));
     });
+  });
+
+  it('holds an acknowledgement back until the updates before it are on disk, and lets everything else through', async () => {
+    const sent: string[] = [];
+    const connection: Sender = { send: (message) => sent.push(message[message.length - 1] === 1 ? 'ack' : 'update') };
+    const hold = holdAcknowledgements(new WeakMap(), connection);
+    let flushed: () => void = () => {};
+    hold.durable = new Promise((resolve) => (flushed = resolve));
+    const message = (type: number, last: number) => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarString(encoder, 'room');
+      encoding.writeVarUint(encoder, type);
+      encoding.writeVarInt(encoder, last);
+      return encoding.toUint8Array(encoder);
+    };
+    connection.send(message(8, 1)); // SyncStatus: applied
+    connection.send(message(0, 0)); // a sync message to pass on
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sent).toEqual(['update']);
+    flushed();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(sent).toEqual(['update', 'ack']);
   });
 });

@@ -9,10 +9,12 @@ import * as Y from 'yjs';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_SYNC_REPLY = 4;
+const MESSAGE_SYNC_STATUS = 8;
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
 
-export type MessageCheck = { ok: true } | { ok: false; reason: string };
+/** `update` is the Yjs update a sync message carries, if it carries one. */
+export type MessageCheck = { ok: true; update?: Uint8Array } | { ok: false; reason: string };
 
 export function checkMessage(message: Uint8Array): MessageCheck {
   try {
@@ -26,8 +28,19 @@ export function checkMessage(message: Uint8Array): MessageCheck {
     // Decoding reads every struct and delete set: garbage throws here.
     Y.decodeUpdate(update);
     if (decoding.hasContent(decoder)) return { ok: false, reason: 'trailing bytes after the update' };
-    return { ok: true };
+    return { ok: true, update };
   } catch (error) {
     return { ok: false, reason: `malformed message (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
+/** Whether an outgoing message is Hocuspocus' acknowledgement of an update (SyncStatus). */
+export function isAcknowledgement(message: Uint8Array): boolean {
+  try {
+    const decoder = decoding.createDecoder(message);
+    decoding.readVarString(decoder);
+    return decoding.readVarUint(decoder) === MESSAGE_SYNC_STATUS;
+  } catch {
+    return false;
   }
 }
