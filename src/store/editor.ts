@@ -89,6 +89,8 @@ export interface EditorState {
   dialog: Dialog;
   snapToGrid: boolean;
   showInfo: boolean;
+  /** How the review panel lists findings: by severity, or under each component. */
+  findingsGrouping: FindingsGrouping;
   /** What the canvas colours components by, besides their findings. */
   canvasTint: CanvasTint;
   notice: Notice | null;
@@ -111,6 +113,8 @@ export interface EditorState {
 export type { Viewport };
 
 export type LayoutDirection = 'RIGHT' | 'DOWN';
+
+export type FindingsGrouping = 'severity' | 'component';
 
 export type ColorScheme = 'light' | 'dark';
 
@@ -137,6 +141,7 @@ export interface EditorActions {
   dismissNotice(): void;
   setSnapToGrid(on: boolean): void;
   setShowInfo(on: boolean): void;
+  setFindingsGrouping(grouping: FindingsGrouping): void;
   setCanvasTint(tint: CanvasTint): void;
   setLayoutDirection(direction: LayoutDirection): void;
   setLayoutRunning(running: boolean): void;
@@ -196,6 +201,7 @@ export function initialState(doc: Diagram = emptyDiagram()): EditorState {
     dialog: null,
     snapToGrid: false,
     showInfo: true,
+    findingsGrouping: 'severity',
     canvasTint: 'none',
     notice: null,
     diagramId: null,
@@ -327,6 +333,7 @@ export function createEditorStore(doc?: Diagram) {
       dismissNotice: () => set({ notice: null }),
       setSnapToGrid: (snapToGrid) => set({ snapToGrid }),
       setShowInfo: (showInfo) => set({ showInfo }),
+      setFindingsGrouping: (findingsGrouping) => set({ findingsGrouping }),
       setCanvasTint: (canvasTint) => set({ canvasTint }),
       setLayoutDirection: (layoutDirection) => set({ layoutDirection }),
       setLayoutRunning: (layoutRunning) => set({ layoutRunning }),
