@@ -1,5 +1,5 @@
 import { EDGE_KIND_INFO, kindInfo } from '../model/catalogue.ts';
-import { borderPoint, boundsOf, centre, inflate, midpoint, type Rect } from '../model/geometry.ts';
+import { boundsOf, edgeEnds, inflate, midpoint, type Rect } from '../model/geometry.ts';
 import { drawnRects } from '../model/ops.ts';
 import { edgeKindOf, isGroupKind, replicasOf, type Diagram, type DiagramNode } from '../model/types.ts';
 
@@ -50,8 +50,7 @@ export function exportSvg(doc: Diagram): string {
     const from = all.get(edge.source);
     const to = all.get(edge.target);
     if (!from || !to) continue;
-    const start = borderPoint(from, centre(to));
-    const end = borderPoint(to, centre(from));
+    const { start, end } = edgeEnds(from, to);
     const dash = EDGE_KIND_INFO[edgeKindOf(edge)].dash;
     parts.push(
       `<line x1="${round(start.x)}" y1="${round(start.y)}" x2="${round(end.x)}" y2="${round(end.y)}" stroke="#64748b" stroke-width="1.6"${dash ? ` stroke-dasharray="${dash}"` : ''} marker-end="url(#arrow)"/>`,
