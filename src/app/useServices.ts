@@ -76,11 +76,12 @@ export function useServices(store: EditorStore, fileInput: RefObject<HTMLInputEl
       });
     };
     // Every written format comes from the registry: its serializer, its extension, its type.
-    const writeAs = async (format: FileFormat) => {
+    /** Downloads the document in `format`, written by the format or by `serialize`. */
+    const writeAs = async (format: FileFormat, serialize = format.serialize) => {
       const { doc } = store.getState();
-      if (!format.serialize) return;
+      if (!serialize) return;
       try {
-        const text = await format.serialize(doc);
+        const text = await serialize(doc);
         download(exportFileName(doc.title, format.extensions[0]), new Blob([text], { type: format.mime }));
       } catch (error) {
         fail(`Could not export ${format.name}: ${messageOf(error)}`);
@@ -103,12 +104,13 @@ export function useServices(store: EditorStore, fileInput: RefObject<HTMLInputEl
       exportJson: () => void writeAs(faultlineJson),
       exportDrawio: () => void writeAs(drawio),
       exportMermaid: () => void writeAs(mermaid),
-      exportImage(format) {
-        if (format === 'svg') return void writeAs(svgImage);
+      exportImage(format, theme = 'light') {
+        // Both are drawn on demand; most sessions never export a picture.
+        const drawing = () => import('./exportImage.ts');
+        if (format === 'svg') return void writeAs(svgImage, async (doc) => (await drawing()).exportSvg(doc, { theme }));
         const { doc } = store.getState();
-        // PNG is drawn from the SVG in the page, on demand; most sessions never use it.
-        import('./exportImage.ts')
-          .then(({ exportPng }) => exportPng(doc))
+        drawing()
+          .then(({ exportPng }) => exportPng(doc, { theme }))
           .then(
             (blob) => download(exportFileName(doc.title, '.png'), blob),
             (error: unknown) => fail(`Could not export PNG: ${messageOf(error)}`),

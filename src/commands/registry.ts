@@ -1,5 +1,6 @@
 import { nodeById } from '../model/ops.ts';
 import { isGroupKind } from '../model/types.ts';
+import type { Theme } from '../theme/tokens.ts';
 import { canRedo, canUndo, colorSchemeOf, type Editor, type EditorStore } from '../store/editor.ts';
 import {
   copy,
@@ -22,7 +23,8 @@ export interface CommandServices {
   fitView(): void;
   importFile(): void;
   exportJson(): void;
-  exportImage(format: 'svg' | 'png'): void;
+  /** A picture of the diagram, in the light theme unless asked for the dark one. */
+  exportImage(format: 'svg' | 'png', theme?: Theme): void;
   exportDrawio(): void;
   exportMermaid(): void;
   copyLink(): void;
@@ -196,6 +198,8 @@ export const COMMANDS: readonly Command[] = [
   { id: 'export-json', label: 'Export JSON', keys: [{ key: 's', mod: true, shift: true }], run: ({ services }) => services.exportJson() },
   { id: 'export-svg', label: 'Export SVG', keys: [], run: ({ services }) => services.exportImage('svg') },
   { id: 'export-png', label: 'Export PNG', keys: [], run: ({ services }) => services.exportImage('png') },
+  { id: 'export-svg-dark', label: 'Export SVG (dark)', keys: [], run: ({ services }) => services.exportImage('svg', 'dark') },
+  { id: 'export-png-dark', label: 'Export PNG (dark)', keys: [], run: ({ services }) => services.exportImage('png', 'dark') },
   { id: 'export-drawio', label: 'Export draw.io', keys: [], run: ({ services }) => services.exportDrawio() },
   { id: 'export-mermaid', label: 'Export Mermaid', keys: [], run: ({ services }) => services.exportMermaid() },
   { id: 'import-json', label: 'Import JSON', keys: [{ key: 'o', mod: true }], run: ({ services }) => services.importFile() },

@@ -15,7 +15,7 @@ export function createTestEditor(doc?: Diagram) {
     fitView: () => calls.push(['fitView']),
     importFile: () => calls.push(['importFile']),
     exportJson: () => calls.push(['exportJson']),
-    exportImage: (format) => calls.push(['exportImage', format]),
+    exportImage: (format, theme) => calls.push(theme ? ['exportImage', format, theme] : ['exportImage', format]),
     exportDrawio: () => calls.push(['exportDrawio']),
     exportMermaid: () => calls.push(['exportMermaid']),
     copyLink: () => calls.push(['copyLink']),

@@ -5,6 +5,7 @@ import type { Clipboard } from '../model/ops.ts';
 import { emptyDiagram, type Diagram } from '../model/types.ts';
 import type { Point } from '../model/types.ts';
 import type { Viewport } from '../model/viewport.ts';
+import type { Theme } from '../theme/tokens.ts';
 import { emptyAnalysis, type AnalysisView } from './analysisView.ts';
 import { emptyHistory, record, redo, undo, type History } from './history.ts';
 
@@ -116,7 +117,8 @@ export type LayoutDirection = 'RIGHT' | 'DOWN';
 
 export type FindingsGrouping = 'severity' | 'component';
 
-export type ColorScheme = 'light' | 'dark';
+/** The page's theme: the same two the design tokens define. */
+export type ColorScheme = Theme;
 
 export interface EditorActions {
   edit(change: (doc: Diagram) => Diagram, select?: { nodes?: string[]; edges?: string[] }): void;
