@@ -3,7 +3,7 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-// model, io and analysis run in Node (the CLI) and in workers: no React, DOM or store.
+// model, io, analysis and theme run in Node (the CLI) and in workers: no React, DOM or store.
 const headless = {
   patterns: [
     { group: ['react', 'react-dom', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*', 'idb-keyval'], message: 'model, io and analysis stay headless.' },
@@ -52,7 +52,7 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', ...textNotHtml, ...noRawSetter] },
   },
   {
-    files: ['src/model/**', 'src/io/**', 'src/analysis/**', 'src/cli/**'],
+    files: ['src/model/**', 'src/io/**', 'src/analysis/**', 'src/cli/**', 'src/theme/**'],
     rules: { 'no-restricted-imports': ['error', headless] },
   },
 );

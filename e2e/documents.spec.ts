@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { chooseFromFileMenu, expect, openApp, test } from './fixtures.ts';
 import { PREVIEW_PORT } from './ports.ts';
+import { TOKENS } from '../src/theme/tokens.ts';
 
 test('work survives a reload, viewport included', async ({ page, palette, canvas, properties }) => {
   await openApp(page);
@@ -54,7 +55,15 @@ test('export then import gives back the same diagram, as a new one', async ({ pa
   await chooseFromFileMenu(page, 'Export SVG');
   const svg = await drawing;
   expect(svg.suggestedFilename()).toBe('round-trip.svg');
-  expect(await readFile((await svg.path())!, 'utf8')).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  const light = await readFile((await svg.path())!, 'utf8');
+  expect(light).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  // Pictures take the canvas' own tokens: light unless the dark one is asked for.
+  expect(light).toContain(`fill="${TOKENS.light.bg}"`);
+  const drawingDark = page.waitForEvent('download');
+  await chooseFromFileMenu(page, 'Export SVG (dark)');
+  const dark = await readFile((await (await drawingDark).path())!, 'utf8');
+  expect(dark).toContain(`fill="${TOKENS.dark.bg}"`);
+  expect(dark).toContain(`fill="${TOKENS.dark.node}"`);
 
   const choosing = page.waitForEvent('filechooser');
   await chooseFromFileMenu(page, 'Import JSON');

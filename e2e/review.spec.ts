@@ -131,3 +131,47 @@ test('a finding lights up its components while the pointer or focus is on it, an
   await expect(review.getByRole('region', { name: 'Errors' })).toBeVisible();
   await expect(review.getByRole('region', { name: 'Info' })).toBeVisible();
 });
+
+test('findings can be listed under each component they are about, with counts, from the keyboard', async ({ page, palette, canvas, findings }) => {
+  await drawClientBalancerDatabase(page, palette, canvas);
+  const review = page.getByRole('region', { name: 'Findings' });
+  await expect(findings.withText(/Single point of failure\s*SQL database/)).toHaveCount(1);
+  const all = await findings.items().count();
+
+  // The grouping sits after Show info in the tab order.
+  await review.getByRole('checkbox', { name: 'Show info' }).focus();
+  await page.keyboard.press('Tab');
+  const grouping = review.getByRole('combobox', { name: 'Group by' });
+  await expect(grouping).toBeFocused();
+  await grouping.selectOption('Component');
+  await expect(review.getByRole('region', { name: 'Errors' })).toHaveCount(0);
+
+  const database = review.getByRole('region', { name: 'SQL database', exact: true });
+  const balancer = review.getByRole('region', { name: 'Load balancer', exact: true });
+  await expect(database.locator('li.finding').filter({ hasText: /Single point of failure\s*SQL database/ })).toHaveCount(1);
+  await expect(database.locator('li.finding').filter({ hasText: 'SQL database is CP' })).toHaveCount(1);
+  await expect(balancer.locator('li.finding').filter({ hasText: /Single point of failure\s*Load balancer/ })).toHaveCount(1);
+  // Each heading counts its list, and every finding is under at least one component.
+  const groups = review.getByRole('region');
+  let listed = 0;
+  for (const group of await groups.all()) {
+    const count = await group.locator('li.finding').count();
+    await expect(group.getByRole('heading', { level: 3 })).toHaveText(new RegExp(`\\(${count}\\)$`));
+    listed += count;
+  }
+  expect(listed).toBeGreaterThanOrEqual(all);
+  // The worst first: the first finding under the database is its error.
+  await expect(database.locator('li.finding').first()).toHaveClass(/severity-error/);
+
+  // The severity counts still filter, within each component.
+  await page.getByRole('group', { name: 'Finding counts' }).getByRole('button', { name: /\d+ errors?$/ }).click();
+  await expect(review.locator('li.finding:not(.severity-error)')).toHaveCount(0);
+  await expect(database.getByRole('heading', { level: 3 })).toHaveText('SQL database (1)');
+
+  // The choice is kept while the design changes.
+  await palette.dragTo('Cache', 400, 450);
+  await expect(grouping).toHaveValue('component');
+  await grouping.selectOption('Severity');
+  await expect(review.getByRole('region', { name: 'Errors' })).toBeVisible();
+  await expect(database).toHaveCount(0);
+});

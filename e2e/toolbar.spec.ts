@@ -30,7 +30,7 @@ test('the File menu opens from the keyboard, moves with the arrows, and gives fo
   await page.keyboard.press('Enter');
   await expect(file).toHaveAttribute('aria-expanded', 'true');
   const items = menu.getByRole('menuitem');
-  await expect(items).toHaveText(['New diagram', 'Library', 'Import JSON', 'Export JSON', 'Export SVG', 'Export PNG', 'Export draw.io', 'Export Mermaid', 'Export review (Markdown)', 'Copy link'].map((name) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)));
+  await expect(items).toHaveText(['New diagram', 'Library', 'Import JSON', 'Export JSON', 'Export SVG', 'Export PNG', 'Export SVG (dark)', 'Export PNG (dark)', 'Export draw.io', 'Export Mermaid', 'Export review (Markdown)', 'Copy link'].map((name) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)));
   await expect(items.first()).toBeFocused();
   await page.screenshot({ path: 'test-results/file-menu.png', clip: { x: 0, y: 0, width: 700, height: 380 } });
 

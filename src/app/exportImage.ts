@@ -1,9 +1,11 @@
-import { exportSvg } from '../io/export-svg.ts';
+import { exportSvg, type SvgOptions } from '../io/export-svg.ts';
 import type { Diagram } from '../model/types.ts';
 
-/** Renders the diagram's SVG onto a canvas at twice its size and returns a PNG. */
-export async function exportPng(doc: Diagram, scale = 2): Promise<Blob> {
-  const svg = exportSvg(doc);
+export { exportSvg };
+
+/** Renders the diagram's SVG onto a canvas at `scale` times its size and returns a PNG. */
+export async function exportPng(doc: Diagram, { scale = 2, ...options }: SvgOptions & { scale?: number } = {}): Promise<Blob> {
+  const svg = exportSvg(doc, options);
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
     const image = new Image();

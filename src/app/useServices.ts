@@ -5,6 +5,7 @@ import { exportFileName } from '../io/export.ts';
 import type { WritableFormat } from '../io/formats/format.ts';
 import type { PageSummary } from '../io/formats/report.ts';
 import { openDocument, writableFormatById } from '../io/formats/registry.ts';
+import { svgImage } from '../io/formats/svg.ts';
 import { MAX_FILE_BYTES } from '../io/limits.ts';
 import { adoptLayout } from '../layout/adopt.ts';
 import { createLayoutClient } from '../layout/client.ts';
@@ -92,10 +93,11 @@ export function useServices(store: EditorStore, fileInput: RefObject<HTMLInputEl
       else fail(`Could not import ${source}: ${describeImportError(result.error)}`);
     };
     // Every written format comes from the registry: its serializer, its extension, its type.
-    const writeAs = async (format: WritableFormat) => {
+    /** Downloads the document in `format`, written by the format or by `serialize`. */
+    const writeAs = async (format: WritableFormat, serialize = format.serialize) => {
       const { doc } = store.getState();
       try {
-        const text = await format.serialize(doc);
+        const text = await serialize(doc);
         download(exportFileName(doc.title, format.extensions[0]), new Blob([text], { type: format.mime }));
       } catch (error) {
         fail(`Could not export ${format.name}: ${messageOf(error)}`);
@@ -118,11 +120,13 @@ export function useServices(store: EditorStore, fileInput: RefObject<HTMLInputEl
         const format = writableFormatById(id);
         if (format) void writeAs(format);
       },
-      exportPng() {
+      exportPicture(format, theme = 'light') {
+        // Both are drawn on demand; most sessions never export a picture.
+        const drawing = () => import('./exportImage.ts');
+        if (format === 'svg') return void writeAs(svgImage, async (doc) => (await drawing()).exportSvg(doc, { theme }));
         const { doc } = store.getState();
-        // PNG is drawn from the SVG in the page, on demand; most sessions never use it.
-        import('./exportImage.ts')
-          .then(({ exportPng }) => exportPng(doc))
+        drawing()
+          .then(({ exportPng }) => exportPng(doc, { theme }))
           .then(
             (blob) => download(exportFileName(doc.title, '.png'), blob),
             (error: unknown) => fail(`Could not export PNG: ${messageOf(error)}`),

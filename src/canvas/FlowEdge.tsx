@@ -2,7 +2,7 @@ import { BaseEdge, EdgeLabelRenderer, Handle, Position, useStore, useStoreApi, t
 import { memo, useMemo } from 'react';
 import { EDGE_KIND_INFO } from '../model/catalogue.ts';
 import { edgeKindOf } from '../model/types.ts';
-import { borderPoint, centre, labelPoint, rectAround, type Rect } from '../model/geometry.ts';
+import { edgeEnds, labelPoint, rectAround, type Rect } from '../model/geometry.ts';
 import { EDGE_ANCHOR, type FlowEdge as FlowEdgeView } from './view.ts';
 import { useCompact } from './detail.tsx';
 
@@ -18,8 +18,7 @@ export const FlowEdge = memo(function FlowEdge({ id, source, target, sourceX, so
   if (!data) return null;
   const from = rectAround({ x: sourceX, y: sourceY }, data.sourceSize);
   const to = rectAround({ x: targetX, y: targetY }, data.targetSize);
-  const start = borderPoint(from, centre(to));
-  const end = borderPoint(to, centre(from));
+  const { start, end } = edgeEnds(from, to);
   const kind = edgeKindOf(data.edge);
   const path = `M ${start.x},${start.y} L ${end.x},${end.y}`;
   const labelAt = label ? labelPoint(start, end, labelSize(label), [from, to, ...others]) : null;

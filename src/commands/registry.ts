@@ -1,6 +1,7 @@
 import type { ExportFormatId } from '../io/formats/registry.ts';
 import { nodeById } from '../model/ops.ts';
 import { isGroupKind } from '../model/types.ts';
+import type { Theme } from '../theme/tokens.ts';
 import { canRedo, canUndo, colorSchemeOf, type Editor, type EditorStore } from '../store/editor.ts';
 import {
   copy,
@@ -22,10 +23,10 @@ import {
 export interface CommandServices {
   fitView(): void;
   importFile(): void;
-  /** Writes the diagram in the registered format with this id, as a download. */
+  /** Writes the diagram in the registered text format with this id, as a download. */
   exportAs(format: ExportFormatId): void;
-  /** PNG is drawn in the page, so it is not a registered text format. */
-  exportPng(): void;
+  /** A picture of the diagram, drawn in the page: light unless asked for the dark theme. */
+  exportPicture(format: 'svg' | 'png', theme?: Theme): void;
   copyLink(): void;
   /** Puts the diagram in a new live room and copies its edit link. */
   shareLive(): void;
@@ -195,8 +196,10 @@ export const COMMANDS: readonly Command[] = [
   { id: 'new-diagram', label: 'New diagram', keys: [], run: ({ store }) => store.getState().openDialog('templates') },
   { id: 'library', label: 'Library', keys: [], run: ({ store }) => store.getState().openDialog('library') },
   { id: 'export-json', label: 'Export JSON', keys: [{ key: 's', mod: true, shift: true }], run: ({ services }) => services.exportAs('faultline') },
-  { id: 'export-svg', label: 'Export SVG', keys: [], run: ({ services }) => services.exportAs('svg') },
-  { id: 'export-png', label: 'Export PNG', keys: [], run: ({ services }) => services.exportPng() },
+  { id: 'export-svg', label: 'Export SVG', keys: [], run: ({ services }) => services.exportPicture('svg') },
+  { id: 'export-png', label: 'Export PNG', keys: [], run: ({ services }) => services.exportPicture('png') },
+  { id: 'export-svg-dark', label: 'Export SVG (dark)', keys: [], run: ({ services }) => services.exportPicture('svg', 'dark') },
+  { id: 'export-png-dark', label: 'Export PNG (dark)', keys: [], run: ({ services }) => services.exportPicture('png', 'dark') },
   { id: 'export-drawio', label: 'Export draw.io', keys: [], run: ({ services }) => services.exportAs('drawio') },
   { id: 'export-mermaid', label: 'Export Mermaid', keys: [], run: ({ services }) => services.exportAs('mermaid') },
   { id: 'export-review', label: 'Export review (Markdown)', keys: [], run: ({ services }) => services.exportAs('review') },

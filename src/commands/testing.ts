@@ -15,7 +15,7 @@ export function createTestEditor(doc?: Diagram) {
     fitView: () => calls.push(['fitView']),
     importFile: () => calls.push(['importFile']),
     exportAs: (format) => calls.push(['exportAs', format]),
-    exportPng: () => calls.push(['exportPng']),
+    exportPicture: (format, theme) => calls.push(theme ? ['exportPicture', format, theme] : ['exportPicture', format]),
     copyLink: () => calls.push(['copyLink']),
     shareLive: () => calls.push(['shareLive']),
     autoLayout: () => calls.push(['autoLayout']),

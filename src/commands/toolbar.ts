@@ -32,7 +32,7 @@ export const TOOLBAR: readonly ToolbarEntry[] = [
   {
     type: 'menu',
     name: 'File',
-    sections: [['new-diagram', 'library'], ['import-json'], ['export-json', 'export-svg', 'export-png', 'export-drawio', 'export-mermaid', 'export-review'], ['copy-link']],
+    sections: [['new-diagram', 'library'], ['import-json'], ['export-json', 'export-svg', 'export-png', 'export-svg-dark', 'export-png-dark', 'export-drawio', 'export-mermaid', 'export-review'], ['copy-link']],
   },
   {
     type: 'group',

@@ -1,6 +1,9 @@
+import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { TEMPLATES } from '../templates/index.ts';
 import { addNode, connect, setNodeProp } from '../model/ops.ts';
 import { emptyDiagram } from '../model/types.ts';
+import { svgPaint, TOKENS } from '../theme/tokens.ts';
 import { escapeXml, exportSvg } from './export-svg.ts';
 
 const hostile = '<script>alert(1)</script><img src=x onerror="alert(2)"> & "quotes"';
@@ -43,7 +46,33 @@ describe('exportSvg', () => {
     expect(svg).toContain('×3');
   });
 
+  it.each(TEMPLATES.flatMap((template) => [[template.id, 'light'] as const, [template.id, 'dark'] as const]))('is well-formed XML for %s, %s', (id, theme) => {
+    const svg = exportSvg(TEMPLATES.find((template) => template.id === id)!.doc, { theme });
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg).toContain('<path d="M 0 0 L 10 5 L 0 10 z" fill="');
+  });
+
   it('is well-formed for an empty diagram', () => {
     expect(exportSvg(emptyDiagram())).toMatch(/^<svg[\s\S]*<\/svg>$/);
+  });
+
+  const coloursIn = (svg: string) => new Set([...svg.matchAll(/(?:fill|stroke)="(#[0-9a-f]{6})"/g)].map((match) => match[1]!));
+  const paletteOf = (theme: 'light' | 'dark') => new Set(Object.values(TOKENS[theme]).map((colour) => svgPaint(colour).colour));
+
+  it('paints in the canvas tokens, light unless asked', () => {
+    const light = exportSvg(hostileDoc());
+    expect([...coloursIn(light)].filter((colour) => !paletteOf('light').has(colour))).toEqual([]);
+    expect(light).toContain(`fill="${TOKENS.light.bg}"`);
+    expect(light).toContain(`fill="${TOKENS.light.node}" stroke="${TOKENS.light.border}"`);
+    // A zone's see-through tint stays see-through.
+    expect(light).toContain(`fill="${svgPaint(TOKENS.light.zone).colour}" fill-opacity="${svgPaint(TOKENS.light.zone).opacity}"`);
+  });
+
+  it('draws in the dark tokens when asked', () => {
+    const dark = exportSvg(hostileDoc(), { theme: 'dark' });
+    expect([...coloursIn(dark)].filter((colour) => !paletteOf('dark').has(colour))).toEqual([]);
+    expect(dark).toContain(`fill="${TOKENS.dark.bg}"`);
+    expect(dark).toContain(`fill="${TOKENS.dark.text}"`);
+    expect(dark).not.toContain(`fill="${TOKENS.light.text}"`);
   });
 });

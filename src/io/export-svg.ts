@@ -1,11 +1,13 @@
 import { EDGE_KIND_INFO, kindInfo } from '../model/catalogue.ts';
-import { borderPoint, boundsOf, centre, inflate, midpoint, type Rect } from '../model/geometry.ts';
+import { boundsOf, edgeEnds, inflate, midpoint, type Rect } from '../model/geometry.ts';
 import { drawnRects } from '../model/ops.ts';
 import { edgeKindOf, isGroupKind, replicasOf, type Diagram, type DiagramNode } from '../model/types.ts';
+import { svgPaint, TOKENS, type Theme } from '../theme/tokens.ts';
 
-// A standalone SVG picture of the whole diagram, fitted to its content. Every
-// attribute is written here; labels only ever land in text nodes, escaped, so the
-// file carries no script and no event attribute whatever a label says.
+// A standalone SVG picture of the whole diagram, fitted to its content, in the canvas'
+// colours (the design tokens of one theme; light unless asked). Every attribute is
+// written here; labels only ever land in text nodes, escaped, so the file carries no
+// script and no event attribute whatever a label says.
 
 const PADDING = 32;
 
@@ -24,7 +26,18 @@ function boxes(doc: Diagram): Map<string, Box> {
 
 const round = (value: number) => Math.round(value * 10) / 10;
 
-export function exportSvg(doc: Diagram): string {
+/** `fill="…"` (and its opacity) for a token's colour. */
+function fill(colour: string): string {
+  const paint = svgPaint(colour);
+  return `fill="${paint.colour}"${paint.opacity === undefined ? '' : ` fill-opacity="${paint.opacity}"`}`;
+}
+
+export interface SvgOptions {
+  theme?: Theme;
+}
+
+export function exportSvg(doc: Diagram, { theme = 'light' }: SvgOptions = {}): string {
+  const tokens = TOKENS[theme];
   const all = boxes(doc);
   const list = [...all.values()];
   // The origin is always in the picture, so an empty diagram still has a size.
@@ -36,38 +49,37 @@ export function exportSvg(doc: Diagram): string {
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${round(minX)} ${round(minY)} ${width} ${height}" font-family="system-ui, sans-serif">`,
     `<title>${escapeXml(doc.title)}</title>`,
-    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#64748b"/></marker></defs>',
-    `<rect x="${round(minX)}" y="${round(minY)}" width="${width}" height="${height}" fill="#ffffff"/>`,
+    `<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" ${fill(tokens.muted)}/></marker></defs>`,
+    `<rect x="${round(minX)}" y="${round(minY)}" width="${width}" height="${height}" ${fill(tokens.bg)}/>`,
   ];
   for (const box of list.filter((candidate) => isGroupKind(candidate.node.kind))) {
-    const fill = box.node.kind === 'region' ? '#eff6ff' : '#f0fdfa';
+    const background = box.node.kind === 'region' ? tokens.region : tokens.zone;
     parts.push(
-      `<rect x="${round(box.x)}" y="${round(box.y)}" width="${round(box.width)}" height="${round(box.height)}" rx="14" fill="${fill}" stroke="#94a3b8" stroke-dasharray="6 4"/>`,
-      `<text x="${round(box.x + 12)}" y="${round(box.y + 20)}" font-size="12" fill="#334155"><tspan font-size="10" fill="#64748b">${escapeXml(kindInfo(box.node.kind).name.toUpperCase())}</tspan> ${escapeXml(box.node.label)}</text>`,
+      `<rect x="${round(box.x)}" y="${round(box.y)}" width="${round(box.width)}" height="${round(box.height)}" rx="14" ${fill(background)} stroke="${tokens.muted}" stroke-dasharray="6 4"/>`,
+      `<text x="${round(box.x + 12)}" y="${round(box.y + 20)}" font-size="12" font-weight="600" ${fill(tokens.text)}><tspan font-size="10" font-weight="400" ${fill(tokens.muted)}>${escapeXml(kindInfo(box.node.kind).name.toUpperCase())}</tspan> ${escapeXml(box.node.label)}</text>`,
     );
   }
   for (const edge of doc.edges) {
     const from = all.get(edge.source);
     const to = all.get(edge.target);
     if (!from || !to) continue;
-    const start = borderPoint(from, centre(to));
-    const end = borderPoint(to, centre(from));
+    const { start, end } = edgeEnds(from, to);
     const dash = EDGE_KIND_INFO[edgeKindOf(edge)].dash;
     parts.push(
-      `<line x1="${round(start.x)}" y1="${round(start.y)}" x2="${round(end.x)}" y2="${round(end.y)}" stroke="#64748b" stroke-width="1.6"${dash ? ` stroke-dasharray="${dash}"` : ''} marker-end="url(#arrow)"/>`,
+      `<line x1="${round(start.x)}" y1="${round(start.y)}" x2="${round(end.x)}" y2="${round(end.y)}" stroke="${tokens.muted}" stroke-width="1.6"${dash ? ` stroke-dasharray="${dash}"` : ''} marker-end="url(#arrow)"/>`,
     );
     const label = edge.label ?? edge.props.protocol;
     if (label) {
       const at = midpoint(start, end);
-      parts.push(`<text x="${round(at.x)}" y="${round(at.y - 4)}" font-size="11" text-anchor="middle" fill="#475569">${escapeXml(label)}</text>`);
+      parts.push(`<text x="${round(at.x)}" y="${round(at.y - 4)}" font-size="11" text-anchor="middle" ${fill(tokens.muted)}>${escapeXml(label)}</text>`);
     }
   }
   for (const box of list.filter((candidate) => !isGroupKind(candidate.node.kind))) {
     const replicas = replicasOf(box.node);
     parts.push(
-      `<rect x="${round(box.x)}" y="${round(box.y)}" width="${box.width}" height="${box.height}" rx="10" fill="#ffffff" stroke="#cbd5e1" stroke-width="1.5"/>`,
-      `<text x="${round(box.x + 14)}" y="${round(box.y + 28)}" font-size="14" font-weight="600" fill="#0f172a">${escapeXml(box.node.label)}</text>`,
-      `<text x="${round(box.x + 14)}" y="${round(box.y + 46)}" font-size="11" fill="#64748b">${escapeXml(kindInfo(box.node.kind).name)}${replicas > 1 ? ` ×${replicas}` : ''}</text>`,
+      `<rect x="${round(box.x)}" y="${round(box.y)}" width="${box.width}" height="${box.height}" rx="10" ${fill(tokens.node)} stroke="${tokens.border}" stroke-width="1.5"/>`,
+      `<text x="${round(box.x + 14)}" y="${round(box.y + 28)}" font-size="14" font-weight="600" ${fill(tokens.text)}>${escapeXml(box.node.label)}</text>`,
+      `<text x="${round(box.x + 14)}" y="${round(box.y + 46)}" font-size="11" ${fill(tokens.muted)}>${escapeXml(kindInfo(box.node.kind).name)}${replicas > 1 ? ` ×${replicas}` : ''}</text>`,
     );
   }
   parts.push('</svg>');

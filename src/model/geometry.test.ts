@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { borderPoint, boundsOf, centre, containsPoint, containsRect, inflate, labelPoint, midpoint, overlaps, rectAround, type Rect } from './geometry.ts';
+import {
+  borderPoint,
+  boundsOf,
+  centre,
+  containsPoint,
+  containsRect,
+  edgeEnds,
+  inflate,
+  labelPoint,
+  midpoint,
+  overlaps,
+  rectAround,
+  segmentCrossesRect,
+  type Rect,
+} from './geometry.ts';
 
 const box: Rect = { x: 10, y: 20, width: 100, height: 50 };
 
@@ -86,5 +100,35 @@ describe('labelPoint', () => {
     const wide = { width: 130, height: 20 };
     expect(labelPoint({ x: 0, y: 0 }, { x: 80, y: 0 }, wide, [left, right, above]).y).toBeGreaterThan(26);
     expect(labelPoint(start, end, size, [{ x: -10, y: -1000, width: 1020, height: 2000 }])).toEqual({ x: 500, y: 0 });
+  });
+});
+
+describe('edgeEnds', () => {
+  it('runs from border to border on the line between the centres', () => {
+    const right: Rect = { x: 300, y: 20, width: 100, height: 50 };
+    expect(edgeEnds(box, right)).toEqual({ start: { x: 110, y: 45 }, end: { x: 300, y: 45 } });
+  });
+});
+
+describe('segmentCrossesRect', () => {
+  // box: x 10..110, y 20..70
+  it.each([
+    ['straight through', { x: 0, y: 45 }, { x: 200, y: 45 }, true],
+    ['diagonally through', { x: 0, y: 0 }, { x: 200, y: 100 }, true],
+    ['starting inside', { x: 60, y: 45 }, { x: 60, y: 300 }, true],
+    ['wholly inside', { x: 40, y: 40 }, { x: 50, y: 50 }, true],
+    ['passing above', { x: 0, y: 10 }, { x: 200, y: 10 }, false],
+    ['ending short of it', { x: 0, y: 45 }, { x: 9, y: 45 }, false],
+    ['along its top border', { x: 0, y: 20 }, { x: 200, y: 20 }, false],
+    ['through its corner only', { x: 0, y: 30 }, { x: 20, y: 10 }, false],
+    ['beside it, vertically', { x: 120, y: 0 }, { x: 120, y: 100 }, false],
+  ])('%s: %s', (_name, start, end, crosses) => {
+    expect(segmentCrossesRect(start, end, box)).toBe(crosses);
+    expect(segmentCrossesRect(end, start, box)).toBe(crosses);
+  });
+
+  it('counts a near miss once the box is grown by a clearance', () => {
+    expect(segmentCrossesRect({ x: 0, y: 15 }, { x: 200, y: 15 }, box)).toBe(false);
+    expect(segmentCrossesRect({ x: 0, y: 15 }, { x: 200, y: 15 }, inflate(box, 8))).toBe(true);
   });
 });

@@ -24,6 +24,41 @@ export function borderPoint(rect: Rect, toward: Point): Point {
   return { x: cx + dx * scale, y: cy + dy * scale };
 }
 
+/** Where a straight edge between two boxes is drawn: from border to border, on the line
+ *  between their centres. The canvas, the SVG export and the layout checks agree on it. */
+export function edgeEnds(from: Rect, to: Rect): { start: Point; end: Point } {
+  return { start: borderPoint(from, centre(to)), end: borderPoint(to, centre(from)) };
+}
+
+/** Whether the segment from `start` to `end` runs through the inside of `rect`: a part of
+ *  it longer than `tolerance` lies strictly within. Grazing a border or a corner is not
+ *  crossing. */
+export function segmentCrossesRect(start: Point, end: Point, rect: Rect, tolerance = 0.5): boolean {
+  // Liang–Barsky: clip the segment's parameter range to the rectangle's four slabs.
+  const dx = end.x - start.x;
+  const dy = end.y - start.y;
+  let t0 = 0;
+  let t1 = 1;
+  const slabs: [number, number][] = [
+    [-dx, start.x - rect.x],
+    [dx, rect.x + rect.width - start.x],
+    [-dy, start.y - rect.y],
+    [dy, rect.y + rect.height - start.y],
+  ];
+  for (const [p, q] of slabs) {
+    if (p === 0) {
+      // Parallel to this slab: on or outside its border, never strictly inside.
+      if (q <= 0) return false;
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+    if (t0 >= t1) return false;
+  }
+  return (t1 - t0) * Math.hypot(dx, dy) > tolerance;
+}
+
 export function centre(rect: Rect): Point {
   return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
 }

@@ -1,16 +1,21 @@
 import { memo, useMemo, useState } from 'react';
 import type { Finding, Severity } from '../analysis/types.ts';
 import { useEditor, useEditorStore } from '../store/context.ts';
+import type { FindingsGrouping } from '../store/editor.ts';
+import { groupByComponent } from './findingGroups.ts';
+import { useLabels } from './useLabels.ts';
 import { useShowNodes } from './useShowNodes.ts';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const HEADINGS: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
+const GROUPINGS: Record<FindingsGrouping, string> = { severity: 'Severity', component: 'Component' };
 
 /** The design review: counts per severity, each a filter, then each finding grouped by
- *  severity. */
+ *  severity or listed under each component it is about. */
 export function Findings() {
   const findings = useEditor((state) => state.analysis.findings);
   const showInfo = useEditor((state) => state.showInfo);
+  const grouping = useEditor((state) => state.findingsGrouping);
   const store = useEditorStore();
   const [only, setOnly] = useState<Severity | null>(null);
   const bySeverity = useMemo(() => {
@@ -18,6 +23,9 @@ export function Findings() {
     for (const finding of findings) groups.get(finding.severity)!.push(finding);
     return groups;
   }, [findings]);
+  // A count pressed shows its severity alone, info included while Show info is off.
+  const shown = useMemo(() => SEVERITIES.filter((severity) => (only ? severity === only : severity !== 'info' || showInfo)), [only, showInfo]);
+  const listed = useMemo(() => shown.flatMap((severity) => bySeverity.get(severity)!), [bySeverity, shown]);
 
   return (
     <section className="findings" aria-label="Findings">
@@ -41,28 +49,50 @@ export function Findings() {
           <input type="checkbox" checked={showInfo} onChange={(event) => store.getState().setShowInfo(event.target.checked)} />
           Show info
         </label>
+        <label className="findings-grouping">
+          Group by{' '}
+          <select value={grouping} onChange={(event) => store.getState().setFindingsGrouping(event.target.value as FindingsGrouping)}>
+            {Object.entries(GROUPINGS).map(([value, name]) => (
+              <option key={value} value={value}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
       </header>
       {findings.length === 0 && <p className="muted">No findings. Add components and connect them to get a review.</p>}
-      {/* A count pressed shows its severity alone, info included while Show info is off. */}
-      {SEVERITIES.filter((severity) => (only ? severity === only : severity !== 'info' || showInfo)).map((severity) => {
-        const list = bySeverity.get(severity)!;
-        if (list.length === 0) return null;
-        return <FindingGroup key={severity} severity={severity} list={list} />;
-      })}
+      {grouping === 'component' ? (
+        <ByComponent findings={listed} />
+      ) : (
+        shown.map((severity) => {
+          const list = bySeverity.get(severity)!;
+          if (list.length === 0) return null;
+          return <FindingGroup key={severity} heading={HEADINGS[severity]} list={list} />;
+        })
+      )}
     </section>
   );
 }
 
-/** Findings shown at first per severity: a large diagram can have thousands, and
+function ByComponent({ findings }: { findings: readonly Finding[] }) {
+  const labels = useLabels();
+  const groups = useMemo(() => groupByComponent(findings, (id) => labels.get(id)), [findings, labels]);
+  return groups.map((group) => <FindingGroup key={group.id ?? ''} heading={group.label} count={group.findings.length} list={group.findings} />);
+}
+
+/** Findings shown at first per group: a large diagram can have thousands, and
  *  rendering them all would slow every edit. */
 export const FIRST_SHOWN = 50;
 
-function FindingGroup({ severity, list }: { severity: Severity; list: readonly Finding[] }) {
+function FindingGroup({ heading, count, list }: { heading: string; count?: number; list: readonly Finding[] }) {
   const [limit, setLimit] = useState(FIRST_SHOWN);
   const hidden = list.length - limit;
   return (
-    <section aria-label={HEADINGS[severity]}>
-      <h3>{HEADINGS[severity]}</h3>
+    <section aria-label={heading}>
+      <h3>
+        {heading}
+        {count !== undefined && <span className="finding-count"> ({count})</span>}
+      </h3>
       <ul className="finding-list">
         {list.slice(0, limit).map((finding, index) => (
           <FindingItem key={`${finding.rule}:${finding.nodes[0] ?? ''}:${index}`} finding={finding} />

@@ -1,13 +1,12 @@
 import { memo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { Contributor, Estimate, EntryAvailability } from '../analysis/numbers/availability.ts';
 import { describeGain, downtimeOf, formatNines, formatPercent } from '../analysis/numbers/nines.ts';
 import { nodeById } from '../model/ops.ts';
 import { availabilityTargetOf, latencyBudgetOf } from '../model/props.ts';
-import type { DiagramNode } from '../model/types.ts';
 import { LatencyLine, LoadFigures } from './LoadFigures.tsx';
 import { useEditor, useEditorStore } from '../store/context.ts';
 import type { CanvasTint } from '../store/editor.ts';
+import { useLabel } from './useLabels.ts';
 import { useShowNodes } from './useShowNodes.ts';
 
 // The numbers an interviewer asks for, beside the review: how often each client can
@@ -56,21 +55,6 @@ export function Numbers() {
       <LoadFigures label={label} />
     </section>
   );
-}
-
-/** Each node's label by id, built once per node list: the figures name many components,
- *  and a lookup each would walk the whole list. */
-const labelMaps = new WeakMap<readonly DiagramNode[], ReadonlyMap<string, string>>();
-function labelsOf(nodes: readonly DiagramNode[]): ReadonlyMap<string, string> {
-  let labels = labelMaps.get(nodes);
-  if (!labels) labelMaps.set(nodes, (labels = new Map(nodes.map((node) => [node.id, node.label.trim()]))));
-  return labels;
-}
-
-/** Re-renders only when some label changed, not on every edit (shallow compares the map's entries). */
-function useLabel(): (id: string) => string {
-  const labels = useEditor(useShallow((state) => labelsOf(state.doc.nodes)));
-  return (id) => labels.get(id) || id;
 }
 
 /** The top contributors shown per client; the first client's list starts open. */

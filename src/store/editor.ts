@@ -5,6 +5,7 @@ import type { Clipboard } from '../model/ops.ts';
 import { emptyDiagram, type Diagram } from '../model/types.ts';
 import type { Point } from '../model/types.ts';
 import type { Viewport } from '../model/viewport.ts';
+import type { Theme } from '../theme/tokens.ts';
 import { emptyAnalysis, type AnalysisView } from './analysisView.ts';
 import { emptyHistory, record, redo, undo, type History } from './history.ts';
 
@@ -91,6 +92,8 @@ export interface EditorState {
   dialog: Dialog;
   snapToGrid: boolean;
   showInfo: boolean;
+  /** How the review panel lists findings: by severity, or under each component. */
+  findingsGrouping: FindingsGrouping;
   /** What the canvas colours components by, besides their findings. */
   canvasTint: CanvasTint;
   notice: Notice | null;
@@ -114,7 +117,10 @@ export type { Viewport };
 
 export type LayoutDirection = 'RIGHT' | 'DOWN';
 
-export type ColorScheme = 'light' | 'dark';
+export type FindingsGrouping = 'severity' | 'component';
+
+/** The page's theme: the same two the design tokens define. */
+export type ColorScheme = Theme;
 
 export interface EditorActions {
   edit(change: (doc: Diagram) => Diagram, select?: { nodes?: string[]; edges?: string[] }): void;
@@ -139,6 +145,7 @@ export interface EditorActions {
   dismissNotice(): void;
   setSnapToGrid(on: boolean): void;
   setShowInfo(on: boolean): void;
+  setFindingsGrouping(grouping: FindingsGrouping): void;
   setCanvasTint(tint: CanvasTint): void;
   setLayoutDirection(direction: LayoutDirection): void;
   setLayoutRunning(running: boolean): void;
@@ -198,6 +205,7 @@ export function initialState(doc: Diagram = emptyDiagram()): EditorState {
     dialog: null,
     snapToGrid: false,
     showInfo: true,
+    findingsGrouping: 'severity',
     canvasTint: 'none',
     notice: null,
     diagramId: null,
@@ -329,6 +337,7 @@ export function createEditorStore(doc?: Diagram) {
       dismissNotice: () => set({ notice: null }),
       setSnapToGrid: (snapToGrid) => set({ snapToGrid }),
       setShowInfo: (showInfo) => set({ showInfo }),
+      setFindingsGrouping: (findingsGrouping) => set({ findingsGrouping }),
       setCanvasTint: (canvasTint) => set({ canvasTint }),
       setLayoutDirection: (layoutDirection) => set({ layoutDirection }),
       setLayoutRunning: (layoutRunning) => set({ layoutRunning }),

@@ -8,6 +8,7 @@ import { loadReport } from '../analysis/numbers/load.ts';
 import { analyse } from '../analysis/run.ts';
 import { importValue } from '../io/import.ts';
 import { layoutProblems } from '../layout/testing.ts';
+import { edgeCrossings } from '../model/crossings.ts';
 import { isGroupKind } from '../model/types.ts';
 import { TEMPLATES } from './index.ts';
 
@@ -80,6 +81,10 @@ describe('starter designs', () => {
 
   it.each(TEMPLATES)('$id is laid out tidily: no overlaps, children inside their groups', (template) => {
     expect(layoutProblems(template.doc)).toEqual([]);
+  });
+
+  it.each(TEMPLATES)('$id draws no edge through, or against, a component it does not connect', (template) => {
+    expect(edgeCrossings(template.doc)).toEqual([]);
   });
 
   it.each(byKind('robust'))('$id raises no errors', (template) => {

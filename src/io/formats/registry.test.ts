@@ -175,7 +175,7 @@ describe('formatForWriting', () => {
 });
 
 describe('the formats the File menu exports to', () => {
-  it.each(['faultline', 'drawio', 'mermaid', 'svg', 'review'] as const)('%s is a registered format that writes', (id) => {
+  it.each(['faultline', 'drawio', 'mermaid', 'review'] as const)('%s is a registered format that writes', (id) => {
     expect(writableFormatById(id)?.id).toBe(id);
   });
 });

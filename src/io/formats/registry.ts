@@ -91,8 +91,8 @@ export function writableFormats(formats: readonly FileFormat[] = FORMATS): Writa
   return formats.filter((format): format is WritableFormat => writtenExtensions(format).length > 0);
 }
 
-/** The formats the app's File menu exports to, by id. */
-export type ExportFormatId = 'faultline' | 'drawio' | 'mermaid' | 'svg' | 'review';
+/** The text formats the app's File menu exports to, by id (pictures are drawn in the page). */
+export type ExportFormatId = 'faultline' | 'drawio' | 'mermaid' | 'review';
 
 export function writableFormatById(id: ExportFormatId, formats: readonly FileFormat[] = FORMATS): WritableFormat | undefined {
   return writableFormats(formats).find((format) => format.id === id);
