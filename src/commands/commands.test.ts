@@ -494,7 +494,7 @@ describe('read-only mode', () => {
     editor.key('F', { shift: true });
     expect(editor.state().blastUnits).toEqual([a]);
     editor.run('export-svg');
-    expect(editor.calls).toEqual([['exportAs', 'svg']]);
+    expect(editor.calls).toEqual([['exportPicture', 'svg']]);
   });
 
   it('edits again once saving is back on', () => {
