@@ -3,14 +3,11 @@ import { useEffect, useMemo, useRef, type PointerEvent } from 'react';
 import { useEditor } from '../store/context.ts';
 import { colorSchemeOf } from '../store/editor.ts';
 import { boundsOf } from '../model/geometry.ts';
+import { TOKENS } from '../theme/tokens.ts';
 import { visibleRect } from '../model/viewport.ts';
 import { fitFrame, shapesOf, toDiagram, toMinimap } from './minimap.ts';
 
 const SIZE = { width: 200, height: 140 };
-
-function colour(element: Element, name: string): string {
-  return getComputedStyle(element).getPropertyValue(name).trim() || '#888';
-}
 
 /** The whole diagram in the corner, drawn on one canvas, with the visible part framed.
  *  Pressing or dragging on it moves the view there. */
@@ -18,7 +15,9 @@ export function Minimap() {
   const doc = useEditor((state) => state.doc);
   const selected = useEditor((state) => state.selectedNodes);
   const worst = useEditor((state) => state.analysis.worstByNode);
-  // Its colours are the theme's, read when it draws, so a new theme draws it again.
+  // Its colours are the theme's tokens, taken from the table the stylesheet is written
+  // from: reading them from the page (getComputedStyle) would make the browser work out
+  // every element's style in the middle of each redraw, and it redraws on every edit.
   const scheme = useEditor(colorSchemeOf);
   const transform = useStore((state) => state.transform);
   const flowWidth = useStore((state) => state.width);
@@ -42,7 +41,8 @@ export function Minimap() {
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     context.clearRect(0, 0, SIZE.width, SIZE.height);
     if (!frame) return;
-    const fill = { plain: colour(element, '--muted'), selected: colour(element, '--accent'), error: colour(element, '--error'), warning: colour(element, '--warning') };
+    const tokens = TOKENS[scheme];
+    const fill = { plain: tokens.muted, selected: tokens.accent, error: tokens.error, warning: tokens.warning };
     context.strokeStyle = fill.plain;
     for (const shape of shapes) {
       const rect = toMinimap(shape.rect, frame);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addNode, connect, moveNodes, setLabel } from '../model/ops.ts';
+import { addNode, connect, moveNodes, setLabel, setNodeProp } from '../model/ops.ts';
 import { emptyDiagram } from '../model/types.ts';
 import { groupAt } from './dropTarget.ts';
 import { borderPoint } from '../model/geometry.ts';
@@ -31,6 +31,19 @@ describe('view cache', () => {
     expect(next[0]).toBe(again[0]);
     expect(next[3]).not.toBe(again[3]);
     expect(next[3]!.position).toEqual({ x: 1, y: 1 });
+  });
+
+  it('keeps the whole list when an edit changes only what no node draws, and rebuilds for what one does', () => {
+    const cache = createViewCache();
+    const base = doc();
+    const first = cache.nodes(base, context());
+    // A capacity is not drawn: React Flow gets the very same list.
+    expect(cache.nodes(setNodeProp(base, 's', 'capacityRps', 500), context())).toBe(first);
+    // Replicas are (the ×3 badge), and so is a label.
+    const replicated = cache.nodes(setNodeProp(base, 's', 'replicas', 3), context());
+    expect(replicated[2]).not.toBe(first[2]);
+    expect(replicated[2]!.data.node.props.replicas).toBe(3);
+    expect(cache.nodes(setLabel(base, 'c', 'Sessions'), context())[3]!.data.node.label).toBe('Sessions');
   });
 
   it('rebuilds a node whose selection or dimming changed', () => {

@@ -5,7 +5,7 @@ import type { AnalysisView } from '../store/analysisView.ts';
 import type { CanvasTint } from '../store/editor.ts';
 import { COMPONENT_SIZE, drawnSize } from '../model/catalogue.ts';
 import { sameExceptPosition } from '../model/ops.ts';
-import { isGroupKind, type Diagram, type DiagramEdge, type DiagramNode, type Size } from '../model/types.ts';
+import { isGroupKind, replicasOf, type Diagram, type DiagramEdge, type DiagramNode, type Size } from '../model/types.ts';
 import { sameMarks, unmarked, type PeerMark } from './peers.ts';
 
 // React Flow renders view objects derived from the document. A view object is
@@ -121,6 +121,14 @@ export function drawsTheSame(before: { id: string; data: ComponentNodeData }, af
   return before.id === after.id && before.data.decor === after.data.decor && sameExceptPosition(before.data.node, after.data.node);
 }
 
+/** Two versions of a node that React Flow and the node components draw the same: an
+ *  edit to a property neither shows (a client's rps, a timeout) keeps the node's view,
+ *  so React Flow has nothing to adopt and no node to draw again. A node's view keeps
+ *  the version it was made from; only what is drawn is read from it. */
+function drawnAlike(a: DiagramNode, b: DiagramNode): boolean {
+  return a.kind === b.kind && a.label === b.label && a.parentId === b.parentId && a.position === b.position && a.size === b.size && replicasOf(a) === replicasOf(b);
+}
+
 function sameDecor(a: NodeDecor, b: NodeDecor): boolean {
   return a.selected === b.selected && a.emphasis === b.emphasis && a.highlighted === b.highlighted && a.editing === b.editing && a.worst === b.worst && a.findings === b.findings && a.cap === b.cap && a.tint === b.tint && sameMarks(a.peerMarks, b.peerMarks);
 }
@@ -187,7 +195,10 @@ export function createViewCache() {
         // While only the document changes (a drag, every frame), decor stays as it was.
         const fresh = hit && sameContext ? hit.decor : decorOf(node.id, context);
         const decor = hit && sameDecor(hit.decor, fresh) ? hit.decor : fresh;
-        if (hit && hit.source === node && decor === hit.decor) return hit.view;
+        if (hit && decor === hit.decor && (hit.source === node || drawnAlike(hit.source, node))) {
+          hit.source = node;
+          return hit.view;
+        }
         const view = toFlowNode(node, decor);
         nodes.set(node.id, { source: node, decor, view });
         return view;
