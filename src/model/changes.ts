@@ -1,4 +1,5 @@
-import type { Diagram, DiagramNode } from './types.ts';
+import { sameNodeExcept } from './ops.ts';
+import type { Diagram } from './types.ts';
 
 /**
  * True when `after` differs from `before` only in where components sit and how big
@@ -12,17 +13,9 @@ export function onlyPlacementChanged(before: Diagram, after: Diagram): boolean {
   for (let i = 0; i < before.nodes.length; i++) {
     const a = before.nodes[i]!;
     const b = after.nodes[i]!;
-    if (a !== b && !samePlacedNode(a, b)) return false;
+    if (!sameNodeExcept(a, b, PLACEMENT)) return false;
   }
   return true;
 }
 
-const PLACEMENT = new Set<string>(['position', 'size']);
-
-/** Every field but the placement is the same value (props: the same object, as edits
- *  that leave them alone keep it). */
-function samePlacedNode(a: DiagramNode, b: DiagramNode): boolean {
-  for (const key in a) if (!PLACEMENT.has(key) && a[key as keyof DiagramNode] !== b[key as keyof DiagramNode]) return false;
-  for (const key in b) if (!PLACEMENT.has(key) && !(key in a)) return false;
-  return true;
-}
+const PLACEMENT: ReadonlySet<string> = new Set(['position', 'size']);

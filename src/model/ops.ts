@@ -111,15 +111,21 @@ function liftChildren(doc: Diagram, removed: Set<string>): Diagram {
   return { ...doc, nodes };
 }
 
-/** Whether two versions of a node differ at most in position: every other field is
- *  the same value or, for objects, the same object (edits replace what they change). */
-export function sameExceptPosition(a: DiagramNode, b: DiagramNode): boolean {
+/** Whether two versions of a node differ at most in the fields named in `skipped`:
+ *  every other field is the same value or, for objects, the same object (edits replace
+ *  what they change). */
+export function sameNodeExcept(a: DiagramNode, b: DiagramNode, skipped: ReadonlySet<string>): boolean {
   if (a === b) return true;
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  for (const key of keys) {
-    if (key !== 'position' && a[key as keyof DiagramNode] !== b[key as keyof DiagramNode]) return false;
-  }
+  for (const key in a) if (!skipped.has(key) && a[key as keyof DiagramNode] !== b[key as keyof DiagramNode]) return false;
+  for (const key in b) if (!skipped.has(key) && !(key in a) && b[key as keyof DiagramNode] !== undefined) return false;
   return true;
+}
+
+const POSITION: ReadonlySet<string> = new Set(['position']);
+
+/** Whether two versions of a node differ at most in position. */
+export function sameExceptPosition(a: DiagramNode, b: DiagramNode): boolean {
+  return sameNodeExcept(a, b, POSITION);
 }
 
 export function moveNodes(doc: Diagram, positions: ReadonlyMap<string, Point>): Diagram {
