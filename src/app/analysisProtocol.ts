@@ -1,9 +1,5 @@
-import { buildGraph } from '../analysis/graph.ts';
-import { availability } from '../analysis/numbers/availability.ts';
-import { latencyReport } from '../analysis/numbers/latency.ts';
-import { loadReport } from '../analysis/numbers/load.ts';
 import { ruleById } from '../analysis/registry.ts';
-import { analyseGraph } from '../analysis/run.ts';
+import { reviewDocument } from '../analysis/review.ts';
 import type { Finding } from '../analysis/types.ts';
 import type { Diagram } from '../model/types.ts';
 import { summarise, type AnalysisView, type RuleInfo } from '../store/analysisView.ts';
@@ -27,9 +23,8 @@ const ERROR_LIMIT = 300;
 
 /** The findings of `doc` and its figures, with the units in `failed` down. */
 export function reviewOf(doc: Diagram, failed: readonly string[] = []): AnalysisView {
-  const graph = buildGraph(doc);
-  const findings = analyseGraph(graph);
-  return summarise(findings, { availability: availability(graph, { failed }), load: loadReport(graph), latency: latencyReport(graph), rules: rulesOf(findings) });
+  const { findings, availability, load, latency } = reviewDocument(doc, failed);
+  return summarise(findings, { availability, load, latency, rules: rulesOf(findings) });
 }
 
 /** The title, reason and fix of each rule that has a finding. */

@@ -1,7 +1,4 @@
-import { buildGraph } from '../analysis/graph.ts';
-import { availability } from '../analysis/numbers/availability.ts';
-import { loadReport } from '../analysis/numbers/load.ts';
-import { analyseGraph } from '../analysis/run.ts';
+import { reviewDocument } from '../analysis/review.ts';
 import { faultlineJson } from '../io/formats/faultline.ts';
 import { idLines, type IdLines } from '../io/json-locations.ts';
 import { parseLintArgs, USAGE } from './args.ts';
@@ -35,10 +32,10 @@ export async function lint(args: readonly string[], environment: Partial<CliEnvi
     }
     // What upgrading an older file changed goes to stderr: the output stays the findings.
     for (const note of opened.notes) messages.push(`faultline lint: ${file}: note: ${note}\n`);
-    const graph = buildGraph(opened.doc);
+    const { graph, findings, availability, load } = reviewDocument(opened.doc);
     // Lines exist only in the app's own JSON; other formats are pointed at as a whole.
     const lines = opened.format.id === faultlineJson.id ? memo(() => idLines(opened.text)) : undefined;
-    reports.push({ file, findings: analyseGraph(graph), availability: availability(graph), load: loadReport(graph), label: graph.label, lines });
+    reports.push({ file, findings, availability, load, label: graph.label, lines });
   }
 
   const hasErrors = reports.some((report) => report.findings.some((finding) => finding.severity === 'error'));

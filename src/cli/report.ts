@@ -1,4 +1,5 @@
-import { renderReview, reviewOfDocument } from '../io/formats/review/markdown.ts';
+import { reviewDocument } from '../analysis/review.ts';
+import { renderReview } from '../io/formats/review/markdown.ts';
 import { parseReportArgs, USAGE } from './args.ts';
 import { usageError, withDefaults, type CliEnvironment, type CliResult } from './environment.ts';
 import { openFile } from './open.ts';
@@ -15,7 +16,7 @@ export async function report(args: readonly string[], environment: Partial<CliEn
   const file = parsed.file;
   const opened = await openFile(file, readFile, parsed.page);
   if (!opened.ok) return { stdout: '', stderr: `faultline report: ${file}: ${opened.problem}\n`, exitCode: 2 };
-  const review = reviewOfDocument(opened.doc);
+  const review = reviewDocument(opened.doc);
   const notes = opened.notes.map((note) => `faultline report: ${file}: note: ${note}\n`).join('');
   return { stdout: renderReview(review), stderr: notes, exitCode: review.findings.some((finding) => finding.severity === 'error') ? 1 : 0 };
 }

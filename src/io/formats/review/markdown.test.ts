@@ -4,7 +4,8 @@ import { diagram, edge, node, path } from '../../../analysis/testing.ts';
 import { templateById } from '../../../templates/index.ts';
 import { importMermaid } from '../mermaid/import.ts';
 import { markdownText } from './markdown-text.ts';
-import { renderReview, reviewMarkdown, reviewOfDocument } from './markdown.ts';
+import { reviewDocument } from '../../../analysis/review.ts';
+import { renderReview, reviewMarkdown } from './markdown.ts';
 
 const naive = templateById('url-shortener-naive')!.doc;
 const robust = templateById('url-shortener-robust')!.doc;
@@ -20,7 +21,7 @@ const section = (report: string, heading: string) => {
 
 describe('the Markdown review', () => {
   it('lists every finding under its severity, worst first, with its rule’s reason and fix once', () => {
-    const review = reviewOfDocument(naive);
+    const review = reviewDocument(naive);
     const report = renderReview(review);
     const headings = [...report.matchAll(/^## (.+)$/gm)].map((match) => match[1]);
     expect(headings).toEqual(['Errors', 'Warnings', 'Notes', 'Numbers', 'Diagram']);
@@ -37,7 +38,7 @@ describe('the Markdown review', () => {
   });
 
   it('gives the figures of the Numbers region: availability against the target, load, latency and cost', () => {
-    const review = reviewOfDocument(robust);
+    const review = reviewDocument(robust);
     const report = renderReview(review);
     const [entry] = review.availability.entries;
     expect(report).toContain(`| Browsers and apps | ${formatPercent(entry!.value)} | 4.1 nines | 45 min | 4 min | 99.9%: met |`);

@@ -1,11 +1,8 @@
-import { buildGraph, type Graph } from '../../../analysis/graph.ts';
-import { availability, type AvailabilityReport, type Estimate } from '../../../analysis/numbers/availability.ts';
-import { latencyReport, type EntryLatency } from '../../../analysis/numbers/latency.ts';
+import type { Estimate } from '../../../analysis/numbers/availability.ts';
 import { describeLatency, formatDollars, formatRate, formatUtilization } from '../../../analysis/numbers/load-words.ts';
-import { loadReport, type LoadReport } from '../../../analysis/numbers/load.ts';
 import { describeGain, downtimeOf, formatNines, formatPercent } from '../../../analysis/numbers/nines.ts';
 import { ruleById } from '../../../analysis/registry.ts';
-import { analyseGraph } from '../../../analysis/run.ts';
+import { reviewDocument, type Review } from '../../../analysis/review.ts';
 import type { Finding, Severity } from '../../../analysis/types.ts';
 import { availabilityTargetOf, latencyBudgetOf } from '../../../model/props.ts';
 import { isGroupKind, type Diagram } from '../../../model/types.ts';
@@ -18,23 +15,8 @@ import { markdownText as md } from './markdown-text.ts';
 // diagram as a Mermaid flowchart, which GitHub and most wikis draw. The same text comes
 // from `faultline report FILE` and from the app's "Export review".
 
-/** What one review of a document found and worked out. */
-export interface Review {
-  doc: Diagram;
-  graph: Graph;
-  findings: readonly Finding[];
-  availability: AvailabilityReport;
-  load: LoadReport;
-  latency: readonly EntryLatency[];
-}
-
-export function reviewOfDocument(doc: Diagram): Review {
-  const graph = buildGraph(doc);
-  return { doc, graph, findings: analyseGraph(graph), availability: availability(graph), load: loadReport(graph), latency: latencyReport(graph) };
-}
-
 export function reviewMarkdown(doc: Diagram): string {
-  return renderReview(reviewOfDocument(doc));
+  return renderReview(reviewDocument(doc));
 }
 
 const SEVERITIES: readonly { severity: Severity; heading: string; one: string; many: string }[] = [
