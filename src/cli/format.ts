@@ -1,5 +1,6 @@
 import type { AvailabilityReport, Estimate } from '../analysis/numbers/availability.ts';
 import { formatDollars, formatRate, formatUtilization } from '../analysis/numbers/load-words.ts';
+import { busiestOf } from '../analysis/numbers/headroom.ts';
 import type { LoadReport } from '../analysis/numbers/load.ts';
 import { describeAvailability, formatPercent } from '../analysis/numbers/nines.ts';
 import type { Finding, Severity } from '../analysis/types.ts';
@@ -78,7 +79,7 @@ function figureLines({ availability, load, label }: FileReport): string[] {
     lines.push(...table('Availability', rows));
   }
   if (load.active && load.components.length > 0) {
-    const busiest = [...load.components].sort((a, b) => b.utilization - a.utilization).slice(0, BUSIEST);
+    const busiest = busiestOf(load, BUSIEST);
     lines.push(...table('Busiest at peak', busiest.map((c) => [label(c.node), `${formatRate(c.rps)} of ${formatRate(c.capacityRps)} requests/s (${formatUtilization(c.utilization)})`] as const)));
   }
   if (load.cost.total > 0) lines.push(`  Cost  about ${formatDollars(load.cost.total)} a month`);

@@ -1,5 +1,5 @@
 import { describeLatency, formatDollars, formatRate, formatUtilization } from '../analysis/numbers/load-words.ts';
-import { busyOf } from '../analysis/numbers/headroom.ts';
+import { busiestOf, busyOf } from '../analysis/numbers/headroom.ts';
 import { useEditor } from '../store/context.ts';
 import { useShowNodes } from './useShowNodes.ts';
 
@@ -13,7 +13,7 @@ export function LoadFigures({ label }: { label(id: string): string }) {
   const load = useEditor((state) => state.analysis.load);
   const showNodes = useShowNodes();
   if (!load) return null;
-  const busiest = [...load.components].sort((a, b) => b.utilization - a.utilization).slice(0, BUSIEST);
+  const busiest = busiestOf(load, BUSIEST);
   return (
     <>
       <h3>Load at peak</h3>

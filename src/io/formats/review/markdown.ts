@@ -1,5 +1,6 @@
 import type { Estimate } from '../../../analysis/numbers/availability.ts';
 import { describeLatency, formatDollars, formatRate, formatUtilization } from '../../../analysis/numbers/load-words.ts';
+import { busiestOf } from '../../../analysis/numbers/headroom.ts';
 import { describeGain, downtimeOf, formatNines, formatPercent } from '../../../analysis/numbers/nines.ts';
 import { ruleById } from '../../../analysis/registry.ts';
 import { reviewDocument, type Review } from '../../../analysis/review.ts';
@@ -103,7 +104,7 @@ function numberSections({ graph, availability: report, load, latency }: Review):
   }
   if (load.active && load.components.length > 0) {
     lines.push('', '### Load at peak', '', '| Component | Requests/s | Capacity (requests/s) | Utilization |', '| --- | --- | --- | --- |');
-    const busiest = [...load.components].sort((a, b) => b.utilization - a.utilization).slice(0, BUSIEST);
+    const busiest = busiestOf(load, BUSIEST);
     for (const c of busiest) lines.push(`| ${md(graph.label(c.node))} | ${formatRate(c.rps)} | ${formatRate(c.capacityRps)} | ${formatUtilization(c.utilization)} |`);
     if (load.components.length > BUSIEST) lines.push('', `The ${BUSIEST} busiest of ${load.components.length} components that receive load.`);
   }
