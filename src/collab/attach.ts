@@ -18,9 +18,11 @@ export interface AttachedRoom {
  *  it (offline.ts); the room owns it from here on. */
 export function attachRoom(store: EditorStore, network: Y.Doc, trusted: Y.Doc, options: { seed?: Diagram; live: LiveState }): AttachedRoom {
   if (options.seed) seedDiagram(trusted, options.seed);
-  const guard = guardRoom(network, trusted, (reason) =>
-    store.getState().showNotice({ kind: 'error', text: `A change from someone in the room was refused, because ${reason}. This copy stays as it was.` }),
-  );
+  const { showNotice } = store.getState();
+  const guard = guardRoom(network, trusted, {
+    refused: (reason) => showNotice({ kind: 'error', text: `A change from someone in the room was refused, because ${reason}. This copy stays as it was.` }),
+    mended: (what) => showNotice({ kind: 'info', text: what }),
+  });
   const binding = bindStore(store, trusted);
   const current = binding.current();
   const doc = validateCandidate(current).ok ? current : emptyDiagram();

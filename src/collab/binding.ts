@@ -28,8 +28,17 @@ export function bindStore(store: EditorStore, trusted: Y.Doc): Binding {
   // Only documents that passed the guard, or this client's own edits of one, are here.
   const current = () => mirror.read() as Diagram;
   const push = () => store.getState().receiveLive(current(), { canUndo: undoManager.canUndo(), canRedo: undoManager.canRedo() });
-  const onUpdate = () => push();
+  // Once the transactions a change started are over: a change and its mend (guard.ts)
+  // show as one document, never the one in between.
+  let changed = false;
+  const onUpdate = () => (changed = true);
+  const afterAll = () => {
+    if (!changed) return;
+    changed = false;
+    push();
+  };
   trusted.on('update', onUpdate);
+  trusted.on('afterAllTransactions', afterAll);
 
   const liveDocument: LiveDocument = {
     write(before, after) {
@@ -52,6 +61,7 @@ export function bindStore(store: EditorStore, trusted: Y.Doc): Binding {
     current,
     dispose() {
       trusted.off('update', onUpdate);
+      trusted.off('afterAllTransactions', afterAll);
       undoManager.destroy();
       mirror.dispose();
     },

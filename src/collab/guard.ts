@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { describeImportError, importValue } from '../io/import.ts';
-import { readDiagram } from './ydiagram.ts';
+import { describeMend, isLoose, looseEnds, tieUp, type Loose } from './mend.ts';
+import { readDiagram, rootsOf } from './ydiagram.ts';
 
 // The gate between the room and this client. The provider syncs the `network`
 // Y.Doc with the server; the editor reads and writes the `trusted` one. A peer's
@@ -10,9 +11,18 @@ import { readDiagram } from './ydiagram.ts';
 // edge, an unknown kind, a bad property) never reaches trusted, so it is never
 // shown, analysed or saved here. Local edits go the other way unchecked: they come
 // from the editor's own operations on a document that was valid.
+//
+// Two valid edits that cross (a connection to a component someone deletes meanwhile)
+// make an invalid document without anyone at fault. That is mended, not refused
+// (mend.ts), on both sides: a peer's update goes in together with the mend, and a
+// local change that leaves loose ends (an undo of a component a peer connected to
+// since) is followed by its mend before anything goes out, the two sent as one
+// update, so the server never sees the document invalid.
 
 export const FROM_NETWORK = Symbol('from the room');
 const FROM_TRUSTED = Symbol('from this client');
+/** A mend made here, of a peer's update or of a local change. */
+const MENDED = Symbol('mended here');
 
 export type Verdict = { ok: true } | { ok: false; reason: string };
 
@@ -51,24 +61,70 @@ export interface Guard {
   dispose(): void;
 }
 
-export function guardRoom(network: Y.Doc, trusted: Y.Doc, onRefused: (reason: string) => void, validate = validateCandidate): Guard {
+export interface GuardEvents {
+  refused(reason: string): void;
+  mended(what: string): void;
+}
+
+export function guardRoom(network: Y.Doc, trusted: Y.Doc, events: GuardEvents, validate = validateCandidate): Guard {
   let probe = copyOf(trusted);
 
+  // This client's changes go out once the transactions they started are over, as one
+  // update: a local change and its mend reach the room together.
+  let outgoing: Uint8Array[] = [];
   const fromTrusted = (update: Uint8Array, origin: unknown) => {
     if (origin === FROM_NETWORK) return;
     Y.applyUpdate(probe, update);
+    outgoing.push(update);
+  };
+  const sendOut = () => {
+    if (outgoing.length === 0) return;
+    const update = outgoing.length === 1 ? outgoing[0]! : Y.mergeUpdates(outgoing);
+    outgoing = [];
     Y.applyUpdate(network, update, FROM_TRUSTED);
   };
-  /** Applies `update` to trusted if the document it makes is valid; otherwise leaves trusted as it was. */
+  const mend = (loose: Loose) => {
+    trusted.transact(() => tieUp(trusted, loose), MENDED);
+    events.mended(describeMend(loose));
+  };
+  /** A local change that left loose ends is mended in a transaction of its own, which
+   *  Yjs runs before this change's update goes out. */
+  const afterLocal = (transaction: Y.Transaction) => {
+    if (transaction.origin === FROM_NETWORK || transaction.origin === MENDED) return;
+    const { nodes, edges } = rootsOf(trusted);
+    const elements = new Set<unknown>([nodes, edges]);
+    if (![...transaction.changedParentTypes.keys()].some((type) => elements.has(type))) return;
+    const loose = looseEnds(trusted);
+    if (isLoose(loose)) mend(loose);
+  };
+  /** Whether the probe, holding a peer's update, is valid; or valid once mended, and then how. */
+  const tryProbe = (update: Uint8Array): { verdict: Verdict; loose?: Loose } => {
+    Y.applyUpdate(probe, update);
+    const verdict = validate(readDiagram(probe));
+    if (verdict.ok) return { verdict };
+    const loose = looseEnds(probe);
+    if (!isLoose(loose) || loose.strangers) return { verdict };
+    probe.transact(() => tieUp(probe, loose));
+    return validate(readDiagram(probe)).ok ? { verdict: { ok: true }, loose } : { verdict };
+  };
+  /** Applies `update` to trusted if the document it makes is valid, or can be mended;
+   *  otherwise leaves trusted as it was. */
   const admit = (update: Uint8Array): Verdict => {
-    let verdict: Verdict;
+    let tried: { verdict: Verdict; loose?: Loose };
     try {
-      Y.applyUpdate(probe, update);
-      verdict = validate(readDiagram(probe));
+      tried = tryProbe(update);
     } catch (error) {
-      verdict = { ok: false, reason: error instanceof Error ? error.message : String(error) };
+      tried = { verdict: { ok: false, reason: error instanceof Error ? error.message : String(error) } };
     }
-    if (verdict.ok) {
+    const { verdict, loose } = tried;
+    if (verdict.ok && loose) {
+      // One transaction: the store never sees the document unmended.
+      trusted.transact(() => {
+        Y.applyUpdate(trusted, update);
+        tieUp(trusted, looseEnds(trusted));
+      }, MENDED);
+      events.mended(describeMend(loose));
+    } else if (verdict.ok) {
       Y.applyUpdate(trusted, update, FROM_NETWORK);
     } else {
       probe.destroy();
@@ -88,9 +144,11 @@ export function guardRoom(network: Y.Doc, trusted: Y.Doc, onRefused: (reason: st
       const refused = writers.map((writer) => admit(partOf(update, writer, writers))).find((part) => !part.ok);
       if (!refused) return;
     }
-    onRefused(verdict.reason);
+    events.refused(verdict.reason);
   };
   trusted.on('update', fromTrusted);
+  trusted.on('afterTransaction', afterLocal);
+  trusted.on('afterAllTransactions', sendOut);
   network.on('update', fromNetwork);
   Y.applyUpdate(network, Y.encodeStateAsUpdate(trusted), FROM_TRUSTED);
   // What the network doc held before the guard stood there is checked like any update.
@@ -98,6 +156,8 @@ export function guardRoom(network: Y.Doc, trusted: Y.Doc, onRefused: (reason: st
   return {
     dispose() {
       trusted.off('update', fromTrusted);
+      trusted.off('afterTransaction', afterLocal);
+      trusted.off('afterAllTransactions', sendOut);
       network.off('update', fromNetwork);
       probe.destroy();
     },

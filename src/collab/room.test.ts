@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addComponent } from '../commands/editing.ts';
 import { createTestEditor } from '../commands/testing.ts';
-import { addNode, connect, moveNodes, nodeById, setLabel, setNodeProp } from '../model/ops.ts';
+import { addNode, connect, moveNodes, nodeById, reparent, setLabel, setNodeProp } from '../model/ops.ts';
 import { emptyDiagram, type Diagram } from '../model/types.ts';
+import { validateCandidate } from './guard.ts';
 import { createRelay, joinTestRoom } from './testing.ts';
 import { rootsOf } from './ydiagram.ts';
 
@@ -124,6 +125,88 @@ describe('a live room', () => {
       editor.state().edit((doc) => setNodeProp(doc, 'db', 'replicas', undefined));
     }
     expect(a.state().doc).toEqual(solo.state().doc);
+  });
+
+  describe('two valid edits that cross', () => {
+    /** What every person's document must be: valid, the same for all, and with no refusal. */
+    function expectMended(people: { state(): { doc: Diagram; notice: { kind: string; text: string } | null } }[]) {
+      for (const person of people) {
+        expect(validateCandidate(person.state().doc)).toEqual({ ok: true });
+        expect(person.state().doc).toEqual(people[0]!.state().doc);
+        expect(person.state().notice?.text ?? '').not.toMatch(/refused/);
+      }
+    }
+
+    it('drop a connection to a component someone deletes at the same moment', () => {
+      const { relay, a, b } = room();
+      relay.hold();
+      a.state().select(['db']);
+      a.run('delete');
+      b.state().edit((doc) => connect(doc, 'db', 'api'));
+      relay.release();
+      expectMended([a, b]);
+      expect(nodeById(b.state().doc, 'db')).toBeUndefined();
+      expect(b.state().doc.edges).toEqual([]);
+      expect(b.state().notice).toEqual({ kind: 'info', text: 'Two edits in the room crossed: 1 connection to a deleted component was removed.' });
+      // The room goes on as usual.
+      b.state().edit((doc) => setLabel(doc, 'api', 'After'));
+      expect(node(a, 'api').label).toBe('After');
+    });
+
+    it("undo a component's creation together with a peer's connection to it, in one valid update", () => {
+      const { relay, a, b } = room();
+      const added = addComponent(a.store, 'cache', { x: 100, y: 300 });
+      b.state().edit((doc) => connect(doc, 'api', added));
+      expect(a.state().doc.edges).toHaveLength(2);
+      const shown: Diagram[] = [];
+      a.store.subscribe((state) => shown.push(state.doc));
+      a.run('undo');
+      expectMended([a, b]);
+      expect(nodeById(b.state().doc, added)).toBeUndefined();
+      expect(b.state().doc.edges.map((edge) => edge.target)).toEqual(['db']);
+      // Never the document in between, here or at the server.
+      expect(shown.every((doc) => validateCandidate(doc).ok)).toBe(true);
+      expect(relay.refused).toEqual([]);
+      expect(a.state().notice?.kind).toBe('info');
+      // Redo brings the component back, not the peer's connection.
+      a.run('redo');
+      expect(node(b, added).kind).toBe('cache');
+      expect(b.state().doc.edges).toHaveLength(1);
+      expect(relay.refused).toEqual([]);
+    });
+
+    it('redo a connection to a component a peer has deleted since, by dropping it again', () => {
+      const { relay, a, b } = room();
+      a.state().edit((doc) => connect(doc, 'db', 'api'));
+      a.run('undo');
+      b.state().select(['db']);
+      b.run('delete');
+      a.run('redo');
+      expectMended([a, b]);
+      expect(a.state().doc.edges).toEqual([]);
+      expect(relay.refused).toEqual([]);
+    });
+
+    it('lift a component put in a group someone deletes at the same moment', () => {
+      const { relay, a, b } = room();
+      a.state().edit((doc) => addNode(doc, 'zone', { x: -100, y: -100 }, { id: 'az' }));
+      relay.hold();
+      a.state().select(['az']);
+      a.run('delete');
+      b.state().edit((doc) => moveNodes(reparent(doc, 'db', 'az'), new Map([['db', { x: 30, y: 30 }]])));
+      relay.release();
+      expectMended([a, b]);
+      expect(node(a, 'db').parentId).toBeUndefined();
+      expect(node(a, 'db').position).toEqual({ x: 30, y: 30 });
+    });
+
+    it('still refuse a connection to a component the room never held', () => {
+      const { relay, a } = room();
+      const network = relay.connect();
+      network.transact(() => rootsOf(network).edges.set('e-bad', new Y.Map<unknown>([['source', 'api'], ['target', 'nowhere'], ['props', new Y.Map()]])));
+      expect(a.state().doc.edges).toHaveLength(1);
+      expect(a.state().notice?.text).toMatch(/refused/);
+    });
   });
 
   describe("a peer's change that would make the document invalid", () => {

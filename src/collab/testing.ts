@@ -3,6 +3,8 @@ import { createTestEditor } from '../commands/testing.ts';
 import type { Diagram } from '../model/types.ts';
 import type { LiveState } from '../store/editor.ts';
 import { attachRoom } from './attach.ts';
+import { validateCandidate } from './guard.ts';
+import { readDiagram } from './ydiagram.ts';
 
 // For tests: people in one room without a server. Each has an editor and a network
 // Y.Doc; `relay` passes updates between network docs as the server would, and can
@@ -15,7 +17,14 @@ export const testLive = (): LiveState => ({ status: 'connected', unsent: 0, peop
 export function createRelay() {
   const networks: Y.Doc[] = [];
   let held: { from: Y.Doc; update: Uint8Array }[] | null = null;
+  // The room's document as a server holds it, and the updates it would have refused
+  // (server/room-check.ts) because the document they made was invalid.
+  const server = new Y.Doc();
+  const refused: string[] = [];
   const deliver = (from: Y.Doc, update: Uint8Array) => {
+    Y.applyUpdate(server, update);
+    const verdict = server.store.clients.size === 0 ? null : validateCandidate(readDiagram(server));
+    if (verdict && !verdict.ok) refused.push(verdict.reason);
     for (const doc of networks) if (doc !== from) Y.applyUpdate(doc, update, RELAY);
   };
   const send = (network: Y.Doc) => (update: Uint8Array, origin: unknown) => {
@@ -24,6 +33,8 @@ export function createRelay() {
     else deliver(network, update);
   };
   return {
+    /** Why a server would have refused an update: each one seen alone, in the order it came. */
+    refused,
     /** A Y.Doc in the room, as a provider's would be; `network`, when given, is one
      *  that was offline (see `disconnect`) and syncs both ways as it comes back. */
     connect(network = new Y.Doc()): Y.Doc {
