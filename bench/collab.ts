@@ -7,8 +7,8 @@
 //
 // Edit-to-visible latency: from the transaction in one person's Y.Doc to the change in
 // each other person's Y.Doc (all in one process, one clock). What a browser adds on
-// top (validation by the client's guard, rendering) is not counted; the server's own
-// check of every update against the whole document is.
+// top (validation by the client's guard, measured by bench/guard.ts, and rendering) is
+// not counted; the server's own check of every update is.
 //
 // At the end every person's document must be the same, hold every person's last edit
 // to each component it owns, every edit must have been seen by all the other 19, and

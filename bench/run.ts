@@ -22,6 +22,7 @@ section('draw.io import (Node)', 'bench/drawio.ts');
 section('Command-line start-up', 'bench/cli.ts');
 section('Auto layout (ELK in Node)', 'bench/layout.ts');
 section('Live collaboration: 20 people in one room (Node clients, server process)', 'bench/collab.ts');
+section("Live collaboration: the client's guard admitting a peer's edit (Node)", 'bench/guard.ts');
 
 console.log('\n## First load (production build)\n');
 if (!existsSync('dist/bundle-report.json')) spawnSync('npx', ['vite', 'build'], { stdio: 'ignore' });

@@ -1,8 +1,6 @@
 import * as Y from 'yjs';
+import { checkedCopy, type CheckedCopy } from '../src/collab/changes.ts';
 import { validateCandidate, type Verdict } from '../src/collab/guard.ts';
-import { createMirror, rootsOf } from '../src/collab/ydiagram.ts';
-import { crossCheck } from '../src/io/structure.ts';
-import type { Diagram } from '../src/model/types.ts';
 
 // The server's copy of the client's gate (src/collab/guard.ts): an update that would
 // make a room's document invalid (a dangling edge, an unknown kind, a bad property) is
@@ -17,13 +15,7 @@ import type { Diagram } from '../src/model/types.ts';
 // together on the probe, and only if the batch fails are they tried one by one, the
 // probe rebuilt after each refusal.
 //
-// Validating the whole document costs about 10 ms for 200 components and 300 edges,
-// nearly all of it the per-element schema, so a probe known valid is checked by what
-// changed: the changed elements (with the nodes they name, so that their references
-// resolve) go through the same validation as a file, and the whole document through
-// its cross-checks (src/io/structure.ts: ids, references, nesting, loops), which are
-// cheap. An unchanged element was valid and stays so, since an element's schema looks
-// at the element alone: the two together say what the whole validation would.
+// A probe known valid is checked by what changed (src/collab/changes.ts).
 //
 // A room that is already invalid (kept from before this check, say) takes updates as
 // before: refusing them would only stop it being repaired.
@@ -35,94 +27,22 @@ export interface RoomCheck {
   dispose(): void;
 }
 
-const isEmpty = (doc: Y.Doc) => doc.store.clients.size === 0;
-
-type Element = { id: string; parentId?: unknown; source?: unknown; target?: unknown };
-const isElement = (value: unknown): value is Element => typeof value === 'object' && value !== null && typeof (value as Element).id === 'string';
-
-/** The elements changed since it was last asked, from a Y.Doc's nodes and edges. */
-function trackChanges(doc: Y.Doc) {
-  const changed = { nodes: new Set<string>(), edges: new Set<string>() };
-  const track = (into: Set<string>) => (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-    for (const event of events) {
-      if (event.path.length > 0) into.add(String(event.path[0]));
-      else for (const key of event.changes.keys.keys()) into.add(key);
-    }
-  };
-  const { nodes, edges } = rootsOf(doc);
-  const onNodes = track(changed.nodes);
-  const onEdges = track(changed.edges);
-  nodes.observeDeep(onNodes);
-  edges.observeDeep(onEdges);
-  return {
-    take() {
-      const taken = { nodes: new Set(changed.nodes), edges: new Set(changed.edges) };
-      changed.nodes.clear();
-      changed.edges.clear();
-      return taken;
-    },
-    dispose() {
-      nodes.unobserveDeep(onNodes);
-      edges.unobserveDeep(onEdges);
-    },
-  };
-}
-
-/** Whether `read` (the whole document, valid before the changes) is valid, from its changed elements and its cross-checks. */
-function checkChanges(read: unknown, changed: { nodes: Set<string>; edges: Set<string> }, validate: typeof validateCandidate): Verdict {
-  const doc = read as { nodes: unknown[]; edges: unknown[] };
-  // An element that is not even an object cannot be matched to its id: the whole validation says what is wrong.
-  if (!doc.nodes.every(isElement) || !doc.edges.every(isElement)) return validate(read);
-  const nodes = doc.nodes as Element[];
-  const edges = (doc.edges as Element[]).filter((edge) => changed.edges.has(edge.id));
-  const byId = new Map(nodes.map((node) => [node.id, node]));
-  const wanted = new Set<string>();
-  const want = (id: unknown) => {
-    for (let node = typeof id === 'string' ? byId.get(id) : undefined; node && !wanted.has(node.id); node = byId.get(node.parentId as string)) wanted.add(node.id);
-  };
-  for (const id of changed.nodes) want(id);
-  for (const edge of edges) {
-    want(edge.source);
-    want(edge.target);
-  }
-  const verdict = validate({ ...doc, nodes: nodes.filter((node) => wanted.has(node.id)), edges });
-  if (!verdict.ok) return verdict;
-  const problem = crossCheck(read as Diagram)[0];
-  return problem ? { ok: false, reason: `Invalid document: ${problem.message}.` } : verdict;
-}
-
 export function checkRoom(document: Y.Doc, validate = validateCandidate): RoomCheck {
-  let probe: Y.Doc;
-  let mirror: ReturnType<typeof createMirror>;
-  let changes: ReturnType<typeof trackChanges>;
-  /** Whether the probe, before its latest changes, is known valid. */
-  let knownValid = false;
+  let probe: CheckedCopy;
   const inFlight: Uint8Array[] = [];
-  const verdictOf = (): Verdict => {
-    const changed = changes.take();
-    const verdict = isEmpty(probe) ? { ok: true as const } : knownValid ? checkChanges(mirror.read(), changed, validate) : validate(mirror.read());
-    knownValid = verdict.ok;
-    return verdict;
-  };
+  const verdictOf = () => probe.check();
   const rebuild = () => {
-    mirror?.dispose();
-    changes?.dispose();
-    probe?.destroy();
-    probe = new Y.Doc();
-    Y.applyUpdate(probe, Y.encodeStateAsUpdate(document));
-    for (const update of inFlight) Y.applyUpdate(probe, update);
-    mirror = createMirror(probe);
-    changes = trackChanges(probe);
-    knownValid = false;
+    probe?.dispose();
+    probe = checkedCopy([Y.encodeStateAsUpdate(document), ...inFlight], validate);
   };
   rebuild();
   let validNow = verdictOf().ok;
-  const follow = (update: Uint8Array) => Y.applyUpdate(probe, update);
+  const follow = (update: Uint8Array) => Y.applyUpdate(probe.doc, update);
   document.on('update', follow);
 
   const tryOn = (updates: Uint8Array[]): Verdict => {
     try {
-      for (const update of updates) Y.applyUpdate(probe, update);
+      for (const update of updates) Y.applyUpdate(probe.doc, update);
       return verdictOf();
     } catch (error) {
       return { ok: false, reason: error instanceof Error ? error.message : String(error) };
@@ -177,9 +97,7 @@ export function checkRoom(document: Y.Doc, validate = validateCandidate): RoomCh
     },
     dispose() {
       document.off('update', follow);
-      mirror.dispose();
-      changes.dispose();
-      probe.destroy();
+      probe.dispose();
     },
   };
 }

@@ -1,15 +1,16 @@
 import * as Y from 'yjs';
 import { describeImportError, importValue } from '../io/import.ts';
+import { checkedCopy } from './changes.ts';
 import { describeMend, isLoose, looseEnds, tieUp, type Loose } from './mend.ts';
-import { readDiagram, rootsOf } from './ydiagram.ts';
+import { rootsOf } from './ydiagram.ts';
 
 // The gate between the room and this client. The provider syncs the `network`
 // Y.Doc with the server; the editor reads and writes the `trusted` one. A peer's
 // update crosses from network to trusted only when the document it makes passes
 // the same validation as a file (io/import.ts): it is tried first on `probe`, a
-// copy of trusted, and an update that would make the document invalid (a dangling
-// edge, an unknown kind, a bad property) never reaches trusted, so it is never
-// shown, analysed or saved here. Local edits go the other way unchecked: they come
+// copy of trusted checked by what the update changed (changes.ts), and an update
+// that would make the document invalid (a dangling edge, an unknown kind, a bad
+// property) never reaches trusted, so it is never shown, analysed or saved here. Local edits go the other way unchecked: they come
 // from the editor's own operations on a document that was valid.
 //
 // Two valid edits that cross (a connection to a component someone deletes meanwhile)
@@ -31,11 +32,8 @@ export function validateCandidate(candidate: unknown): Verdict {
   return result.ok ? { ok: true } : { ok: false, reason: describeImportError(result.error) };
 }
 
-function copyOf(doc: Y.Doc): Y.Doc {
-  const copy = new Y.Doc({ gc: false });
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  return copy;
-}
+/** A copy of `doc` to try a peer's updates on. */
+const probeOf = (doc: Y.Doc, validate: typeof validateCandidate) => checkedCopy([Y.encodeStateAsUpdate(doc)], validate, { gc: false });
 
 /** The clients whose changes `update` holds (none when it only deletes, or is not an update). */
 function writersOf(update: Uint8Array): number[] {
@@ -67,14 +65,14 @@ export interface GuardEvents {
 }
 
 export function guardRoom(network: Y.Doc, trusted: Y.Doc, events: GuardEvents, validate = validateCandidate): Guard {
-  let probe = copyOf(trusted);
+  let probe = probeOf(trusted, validate);
 
   // This client's changes go out once the transactions they started are over, as one
   // update: a local change and its mend reach the room together.
   let outgoing: Uint8Array[] = [];
   const fromTrusted = (update: Uint8Array, origin: unknown) => {
     if (origin === FROM_NETWORK) return;
-    Y.applyUpdate(probe, update);
+    Y.applyUpdate(probe.doc, update);
     outgoing.push(update);
   };
   const sendOut = () => {
@@ -99,13 +97,13 @@ export function guardRoom(network: Y.Doc, trusted: Y.Doc, events: GuardEvents, v
   };
   /** Whether the probe, holding a peer's update, is valid; or valid once mended, and then how. */
   const tryProbe = (update: Uint8Array): { verdict: Verdict; loose?: Loose } => {
-    Y.applyUpdate(probe, update);
-    const verdict = validate(readDiagram(probe));
+    Y.applyUpdate(probe.doc, update);
+    const verdict = probe.check();
     if (verdict.ok) return { verdict };
-    const loose = looseEnds(probe);
+    const loose = looseEnds(probe.doc);
     if (!isLoose(loose) || loose.strangers) return { verdict };
-    probe.transact(() => tieUp(probe, loose));
-    return validate(readDiagram(probe)).ok ? { verdict: { ok: true }, loose } : { verdict };
+    probe.doc.transact(() => tieUp(probe.doc, loose));
+    return probe.check().ok ? { verdict: { ok: true }, loose } : { verdict };
   };
   /** Applies `update` to trusted if the document it makes is valid, or can be mended;
    *  otherwise leaves trusted as it was. */
@@ -127,8 +125,8 @@ export function guardRoom(network: Y.Doc, trusted: Y.Doc, events: GuardEvents, v
     } else if (verdict.ok) {
       Y.applyUpdate(trusted, update, FROM_NETWORK);
     } else {
-      probe.destroy();
-      probe = copyOf(trusted);
+      probe.dispose();
+      probe = probeOf(trusted, validate);
     }
     return verdict;
   };
@@ -159,7 +157,7 @@ export function guardRoom(network: Y.Doc, trusted: Y.Doc, events: GuardEvents, v
       trusted.off('afterTransaction', afterLocal);
       trusted.off('afterAllTransactions', sendOut);
       network.off('update', fromNetwork);
-      probe.destroy();
+      probe.dispose();
     },
   };
 }
