@@ -44,12 +44,19 @@ function linkAwareness(...all: Awareness[]) {
   }
 }
 
-function room(storageB = memoryStorage()) {
+/** An awareness whose client id is `id`, as a Y.Doc's would be. */
+function awarenessOf(id?: number): Awareness {
+  const doc = new Y.Doc();
+  if (id !== undefined) doc.clientID = id;
+  return new Awareness(doc);
+}
+
+function room(storageB = memoryStorage(), ids: [number?, number?] = []) {
   const relay = createRelay();
   const a = joinTestRoom(relay, addNode(addNode(emptyDiagram(), 'service', { x: 0, y: 0 }, { id: 'api' }), 'cache', { x: 300, y: 0 }, { id: 'cache' }));
   const b = joinTestRoom(relay);
-  const awareA = new Awareness(new Y.Doc());
-  const awareB = new Awareness(new Y.Doc());
+  const awareA = awarenessOf(ids[0]);
+  const awareB = awarenessOf(ids[1]);
   linkAwareness(awareA, awareB);
   const time = frames();
   const presenceA = sharePresence(a.store, awareA, { storage: memoryStorage(), clock: time.clock });
@@ -74,6 +81,16 @@ describe('presence in a room', () => {
     expect(b.state().live?.me.name).toBe('Bea');
     const again = room(storageB);
     expect(peerOf(again.a, again.awareB.clientID)?.name).toBe('Bea');
+  });
+
+  it('gives two people whose ids share a colour two colours: the later id moves to a free one', () => {
+    // 3 and 11 both come to green (PEER_COLOURS[3]); the next free one is teal.
+    const { a, b, presenceA, presenceB } = room(memoryStorage(), [3, 11]);
+    expect(presenceA.me().colour).toBe('green');
+    expect(presenceB.me().colour).toBe('teal');
+    expect(b.state().live?.me.colour).toBe('teal');
+    expect(peerOf(a, 11)?.colour).toBe('teal');
+    expect(peerOf(b, 3)?.colour).toBe('green');
   });
 
   it('shows where the other points, a frame later, and nothing once they leave the canvas', () => {

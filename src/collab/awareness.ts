@@ -1,6 +1,6 @@
 import type { Point } from '../model/types.ts';
 import type { EditorStore, LivePresence } from '../store/editor.ts';
-import { cleanName, colourOf, dragFieldOf, guestName, IDS_MAX, movedSince, readPeers, type PersonLook } from './presence.ts';
+import { cleanName, colourAmong, colourOf, dragFieldOf, guestName, IDS_MAX, movedSince, readPeers, type PersonLook } from './presence.ts';
 import { createThrottle, type FrameClock } from './throttle.ts';
 
 // Presence over the provider's awareness: this person's name, colour, pointer,
@@ -46,8 +46,7 @@ export interface SharedPresence {
 export function sharePresence(store: EditorStore, awareness: AwarenessLike, options: { storage?: NameStorage; clock?: FrameClock } = {}): SharedPresence {
   const storage = options.storage === undefined ? browserStorage() : options.storage;
   const self = awareness.clientID;
-  const colour = colourOf(self);
-  let me: PersonLook = { name: cleanName(attempt(() => storage?.getItem(NAME_KEY) ?? '', '')) || guestName(self), colour };
+  let me: PersonLook = { name: cleanName(attempt(() => storage?.getItem(NAME_KEY) ?? '', '')) || guestName(self), colour: colourOf(self) };
   awareness.setLocalStateField('present', true);
   awareness.setLocalStateField('user', me);
 
@@ -61,16 +60,22 @@ export function sharePresence(store: EditorStore, awareness: AwarenessLike, opti
     rename(name) {
       const cleaned = cleanName(name);
       attempt(() => (cleaned ? storage?.setItem(NAME_KEY, cleaned) : storage?.removeItem(NAME_KEY)), undefined);
-      me = { name: cleaned || guestName(self), colour };
-      awareness.setLocalStateField('user', me);
-      store.getState().receiveLive(null, { me });
+      show({ ...me, name: cleaned || guestName(self) });
     },
   };
+  function show(look: PersonLook) {
+    me = look;
+    awareness.setLocalStateField('user', me);
+    store.getState().receiveLive(null, { me });
+  }
 
   const refresh = () => {
     const { doc } = store.getState();
     const peers = readPeers(awareness.getStates(), self, new Set(doc.nodes.map((node) => node.id)));
     store.getState().receivePeers(peers);
+    // Two people in one colour could not tell their pointers apart.
+    const colour = colourAmong(self, me.colour, peers);
+    if (colour !== me.colour) show({ ...me, colour });
     // Counted as listed: a state that is not a person's is neither.
     if (store.getState().live?.people !== peers.length + 1) store.getState().receiveLive(null, { people: peers.length + 1 });
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addNode, moveNodes, setLabel } from '../model/ops.ts';
 import { emptyDiagram } from '../model/types.ts';
-import { cleanName, movedSince, type Peer, colourOf, dragFieldOf, guestName, NAME_MAX, PEER_COLOURS, readPeer, readPeers } from './presence.ts';
+import { cleanName, colourAmong, movedSince, type Peer, type PeerColour, colourOf, dragFieldOf, guestName, NAME_MAX, PEER_COLOURS, readPeer, readPeers } from './presence.ts';
 
 const ids = new Set(['api', 'db']);
 const good = {
@@ -17,6 +17,27 @@ describe('a peer’s colour', () => {
     expect(colourOf(12345)).toBe(colourOf(12345));
     const seen = new Set(Array.from({ length: 64 }, (_, i) => colourOf(1000 + i)));
     expect([...seen].sort()).toEqual([...PEER_COLOURS].sort());
+  });
+});
+
+describe('choosing a colour among peers', () => {
+  const peer = (clientId: number, colour: PeerColour) => ({ clientId, colour });
+
+  it('keeps its own while no earlier peer has it, even when a later one does', () => {
+    expect(colourAmong(9, 'orange', [])).toBe('orange');
+    expect(colourAmong(9, 'orange', [peer(20, 'orange'), peer(4, 'red')])).toBe('orange');
+  });
+
+  it('moves to the first free colour after its own when an earlier peer has it', () => {
+    expect(colourAmong(9, 'orange', [peer(1, 'orange'), peer(2, 'amber')])).toBe('green');
+    // From the end of the palette it wraps round.
+    expect(colourAmong(15, 'pink', [peer(7, 'pink'), peer(8, 'red')])).toBe('orange');
+  });
+
+  it('takes the least used colour when all are taken', () => {
+    const everyone = PEER_COLOURS.map((colour, index) => peer(index, colour));
+    // 100 starts from teal (PEER_COLOURS[4]); teal and indigo are used twice.
+    expect(colourAmong(100, 'red', [...everyone, peer(50, 'teal'), peer(51, 'indigo')])).toBe('purple');
   });
 });
 

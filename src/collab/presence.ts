@@ -48,6 +48,20 @@ export function colourOf(clientId: number): PeerColour {
   return PEER_COLOURS[Math.abs(Math.trunc(clientId)) % PEER_COLOURS.length] as PeerColour;
 }
 
+/** The colour this client should show, given the peers it sees: the one it has while
+ *  no peer that joined the room's awareness under a smaller client id has it too, else
+ *  the first one nobody has, starting from its own (colourOf), else the least used.
+ *  Every client applies the same rule, so two who pick one colour at once settle: the
+ *  larger id moves. */
+export function colourAmong(self: number, current: PeerColour, peers: readonly Pick<Peer, 'clientId' | 'colour'>[]): PeerColour {
+  if (!peers.some((peer) => peer.colour === current && peer.clientId < self)) return current;
+  const uses = new Map<PeerColour, number>(PEER_COLOURS.map((colour) => [colour, 0]));
+  for (const peer of peers) uses.set(peer.colour, uses.get(peer.colour)! + 1);
+  const start = PEER_COLOURS.indexOf(colourOf(self));
+  const order = PEER_COLOURS.map((_, index) => PEER_COLOURS[(start + index) % PEER_COLOURS.length]!);
+  return order.reduce((best, colour) => (uses.get(colour)! < uses.get(best)! ? colour : best));
+}
+
 export function guestName(clientId: number): string {
   return `Guest ${(Math.abs(Math.trunc(clientId)) % 90) + 10}`;
 }
