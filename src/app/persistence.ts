@@ -83,7 +83,15 @@ export function createPersistence(store: EditorStore): Persistence {
       tabs.post({ type: 'saved', id: diagramId, revision });
       clearJournal(local, tabs.tabId);
     } else if (result.reason === 'conflict') {
-      store.getState().setSaving(READ_ONLY);
+      // In a live room, another tab in the same room saved first. Both hold the
+      // room's document, so this one saves again over it rather than stop editing.
+      const current = store.getState().liveDocument ? await library.load(diagramId) : null;
+      if (current?.ok) {
+        revision = current.revision;
+        autosave.schedule();
+      } else {
+        store.getState().setSaving(READ_ONLY);
+      }
     } else {
       setOff(result.reason === 'quota' ? 'storage is full. Export your work to keep it.' : result.message);
     }
@@ -162,6 +170,12 @@ export function createPersistence(store: EditorStore): Persistence {
         tabs.subscribe((message) => {
           const { diagramId } = store.getState();
           if (message.id !== diagramId || message.revision <= revision) return;
+          // In a live room the room is what this tab shows, and another tab in it
+          // saves the same document: only its revision is news.
+          if (store.getState().liveDocument) {
+            revision = message.revision;
+            return;
+          }
           // Another tab saved this diagram. Take its version when nothing here is
           // unsaved; otherwise stop editing rather than overwrite either side.
           if (autosave.pending() || unsaved()) {

@@ -83,7 +83,7 @@ export function guardRoom(network: Y.Doc, trusted: Y.Doc, events: GuardEvents, v
   };
   const mend = (loose: Loose) => {
     trusted.transact(() => tieUp(trusted, loose), MENDED);
-    events.mended(describeMend(loose));
+    events.mended(describeMend(loose, false));
   };
   /** A local change that left loose ends is mended in a transaction of its own, which
    *  Yjs runs before this change's update goes out. */
@@ -121,7 +121,7 @@ export function guardRoom(network: Y.Doc, trusted: Y.Doc, events: GuardEvents, v
         Y.applyUpdate(trusted, update);
         tieUp(trusted, looseEnds(trusted));
       }, MENDED);
-      events.mended(describeMend(loose));
+      events.mended(describeMend(loose, true));
     } else if (verdict.ok) {
       Y.applyUpdate(trusted, update, FROM_NETWORK);
     } else {

@@ -35,7 +35,8 @@ describe('loose ends', () => {
     // The component keeps its coordinates, now at the top level.
     expect(readDiagram(ydoc)).toMatchObject({ nodes: [{ id: 'api', position: { x: 20, y: 40 } }], edges: [] });
     expect((readDiagram(ydoc) as { nodes: object[] }).nodes[0]).not.toHaveProperty('parentId');
-    expect(describeMend(loose)).toBe('Two edits in the room crossed: 1 connection to a deleted component was removed, and 1 component in a deleted group moved to the top level.');
+    expect(describeMend(loose, true)).toBe('Two edits in the room crossed: 1 connection to a deleted component was removed, and 1 component in a deleted group moved to the top level.');
+    expect(describeMend(loose, false)).toBe('1 connection to a deleted component was removed, and 1 component in a deleted group moved to the top level, with your change.');
   });
 
   it('name strangers: components the document never held', () => {
@@ -49,7 +50,7 @@ describe('loose ends', () => {
     roots.nodes.delete('db');
     roots.nodes.delete('api');
     expect(looseEnds(ydoc).edges).toEqual([edgeId]);
-    expect(describeMend(looseEnds(ydoc))).toBe('Two edits in the room crossed: 1 connection to a deleted component was removed.');
+    expect(describeMend(looseEnds(ydoc), true)).toBe('Two edits in the room crossed: 1 connection to a deleted component was removed.');
   });
 
   it('are remembered by a copy that learnt of the deletion from an update', () => {

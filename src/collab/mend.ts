@@ -63,10 +63,12 @@ export function tieUp(ydoc: Y.Doc, loose: Loose): void {
 
 const count = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
 
-/** What a mend did, as a person reads it. */
-export function describeMend(loose: Loose): string {
+/** What a mend did, as a person reads it: after a peer's change (`crossed`), or after
+ *  one's own, an undo say, that took away what a peer had just connected to. */
+export function describeMend(loose: Loose, crossed: boolean): string {
   const parts: string[] = [];
   if (loose.edges.length > 0) parts.push(`${count(loose.edges.length, 'connection', 'connections')} to a deleted component ${loose.edges.length === 1 ? 'was' : 'were'} removed`);
   if (loose.orphans.length > 0) parts.push(`${count(loose.orphans.length, 'component', 'components')} in a deleted group moved to the top level`);
-  return `Two edits in the room crossed: ${parts.join(', and ')}.`;
+  const what = parts.join(', and ');
+  return crossed ? `Two edits in the room crossed: ${what}.` : `${what[0]!.toUpperCase()}${what.slice(1)}, with your change.`;
 }

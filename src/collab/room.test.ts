@@ -167,7 +167,7 @@ describe('a live room', () => {
       // Never the document in between, here or at the server.
       expect(shown.every((doc) => validateCandidate(doc).ok)).toBe(true);
       expect(relay.refused).toEqual([]);
-      expect(a.state().notice?.kind).toBe('info');
+      expect(a.state().notice).toEqual({ kind: 'info', text: '1 connection to a deleted component was removed, with your change.' });
       // Redo brings the component back, not the peer's connection.
       a.run('redo');
       expect(node(b, added).kind).toBe('cache');
