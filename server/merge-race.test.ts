@@ -10,7 +10,7 @@ import { readDiagram } from '../src/collab/ydiagram.ts';
 import { addNode, connect, nodeById } from '../src/model/ops.ts';
 import { emptyDiagram, type Diagram } from '../src/model/types.ts';
 import { INVALID_CLOSE_CODE } from './collab-server.ts';
-import { connectClient, eventually, startTestServer, type TestClient } from './testing.ts';
+import { connectClient, eventually, startRedis, startTestServer, type TestClient } from './testing.ts';
 
 // Two honest people whose edits cross, through a real server: one connects to a
 // component while the other deletes it, or undoes its creation. The server refuses
@@ -23,10 +23,12 @@ import { connectClient, eventually, startTestServer, type TestClient } from './t
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 const servers: TestServer[] = [];
 const clients: TestClient[] = [];
+const redises: Awaited<ReturnType<typeof startRedis>>[] = [];
 
 afterEach(async () => {
   for (const client of clients.splice(0)) client.close();
   for (const server of servers.splice(0)) await server.cleanup();
+  for (const redis of redises.splice(0)) await redis.stop();
 });
 
 function startingDiagram(): Diagram {
@@ -104,4 +106,31 @@ describe('two honest edits that cross, through the server', () => {
     expect(validateCandidate(readDiagram(late.doc))).toEqual({ ok: true });
     expect((readDiagram(late.doc) as Diagram).edges).toEqual([]);
   }, 20_000);
+
+  it("races across two servers behind Redis, each of which took its own client's half", async () => {
+    const redis = await startRedis();
+    redises.push(redis);
+    const first = await startTestServer({ redisUrl: redis.url });
+    servers.push(first);
+    const second = await startTestServer({ redisUrl: redis.url, dataDir: first.dataDir });
+    servers.push(second);
+    const keys = await newRoomKeys();
+    const a = await person(first, keys, startingDiagram());
+    const b = await person(second, keys);
+    await eventually(() => b.state().doc.nodes.length === 2, 5000, 'the room to reach B');
+    // Both halves at once, each valid on its own server's copy of the room.
+    a.state().select(['db']);
+    a.run('delete');
+    b.state().edit((doc) => connect(doc, 'db', 'api'));
+    await converged([a, b], 'both to end without the database and its connections');
+    expect(a.state().doc.edges).toEqual([]);
+    expect(nodeById(b.state().doc, 'db')).toBeUndefined();
+    for (const server of [first, second]) {
+      const late = connectClient(server.url, keys.room, keys.edit);
+      clients.push(late);
+      await late.synced;
+      await eventually(() => (readDiagram(late.doc) as Diagram).edges.length === 0, 5000, 'the room on each server to be mended');
+      expect(validateCandidate(readDiagram(late.doc))).toEqual({ ok: true });
+    }
+  }, 30_000);
 });
