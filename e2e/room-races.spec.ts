@@ -1,11 +1,13 @@
+import type { Locator, Page } from '@playwright/test';
 import { startTestServer } from '../server/testing.ts';
 import { CanvasObject, expect, openApp, PaletteObject, test } from './fixtures.ts';
 import { personIn, shareLive } from './live.ts';
 import { COLLAB_PORT } from './ports.ts';
 
 // What people do that a room must survive: undoing a component someone has just
-// connected to, and opening one room in two tabs of one browser, which share the
-// library's copy of its diagram. The test starts the collaboration server.
+// connected to, two drags at once, and opening one room in two tabs of one browser,
+// which share the library's copy of its diagram. The test starts the collaboration
+// server.
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 
@@ -17,7 +19,16 @@ test.afterAll(async () => {
   await server.cleanup();
 });
 
-const liveStatus = (page: import('@playwright/test').Page) => page.getByRole('region', { name: 'Live room' }).getByRole('status');
+const liveStatus = (page: Page) => page.getByRole('region', { name: 'Live room' }).getByRole('status');
+
+async function centreOf(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('not on the page');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** How far `locator`'s centre is from `start` along x, rounded. */
+const movedX = async (locator: Locator, start: { x: number }) => Math.round((await centreOf(locator)).x - start.x);
 
 test('undoing a component a peer has just connected to takes the connection with it, for both', async ({ page, browser, baseURL, palette, canvas }) => {
   await page.addInitScript((url) => window.localStorage.setItem('faultline:collab-server', url), server.url);
@@ -53,6 +64,49 @@ test('undoing a component a peer has just connected to takes the connection with
   // The room goes on: B's next edit reaches A.
   await new PaletteObject(other).item('Worker').click();
   await expect(canvas.node('Worker')).toBeVisible();
+  await other.context().close();
+});
+
+test('a peer’s move that ends during your own drag stays where they left it', async ({ page, browser, baseURL, palette, canvas }) => {
+  await page.addInitScript((url) => window.localStorage.setItem('faultline:collab-server', url), server.url);
+  await openApp(page);
+  await palette.dragTo('Service', 200, 200);
+  await palette.dragTo('Cache', 200, 450);
+  const link = await shareLive(page);
+  const other = await personIn(browser, baseURL!, server.url);
+  await other.goto(link);
+  const otherCanvas = new CanvasObject(other);
+  await expect(otherCanvas.nodes()).toHaveCount(2);
+
+  // A holds the cache mid-drag (off its centre, where a drag would start a connection).
+  const cache = await centreOf(canvas.node('Cache'));
+  const cacheB = await centreOf(otherCanvas.node('Cache'));
+  await page.mouse.move(cache.x - 40, cache.y - 10);
+  await page.mouse.down();
+  await page.mouse.move(cache.x + 60, cache.y - 10, { steps: 5 });
+  // B drags the service across and lets go while A still holds on.
+  const serviceA = await centreOf(canvas.node('Service'));
+  const serviceB = await centreOf(otherCanvas.node('Service'));
+  await other.mouse.move(serviceB.x - 40, serviceB.y - 10);
+  await other.mouse.down();
+  await other.mouse.move(serviceB.x + 200, serviceB.y + 50, { steps: 8 });
+  await expect.poll(() => movedX(canvas.node('Service'), serviceA)).toBeGreaterThan(150);
+  await other.mouse.up();
+  const moved = await movedX(otherCanvas.node('Service'), serviceB);
+  await page.waitForTimeout(500);
+  expect(await movedX(canvas.node('Service'), serviceA)).toBe(moved);
+  await page.mouse.move(cache.x + 120, cache.y - 10, { steps: 3 });
+  expect(await movedX(canvas.node('Service'), serviceA)).toBe(moved);
+  await page.mouse.up();
+
+  // Both moves stand, on both sides.
+  const cacheMoved = await movedX(canvas.node('Cache'), cache);
+  expect(cacheMoved).toBeGreaterThan(100);
+  await expect.poll(() => movedX(otherCanvas.node('Cache'), cacheB)).toBe(cacheMoved);
+  for (const [one, start] of [[canvas, serviceA], [otherCanvas, serviceB]] as const) {
+    await expect.poll(() => movedX(one.node('Service'), start)).toBe(moved);
+  }
+  await page.screenshot({ path: 'test-results/room-races-two-drags.png' });
   await other.context().close();
 });
 

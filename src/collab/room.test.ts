@@ -92,18 +92,41 @@ describe('a live room', () => {
     expect(node(a, 'api').label).toBe('One');
   });
 
-  it("holds a peer's changes back during a drag and shows them when it ends", () => {
+  it("shows a peer's changes during a drag, which goes on over them and undoes alone", () => {
     const { a, b } = room();
     a.state().beginGesture();
     a.state().updateGesture((doc) => moveNodes(doc, new Map([['db', { x: 10, y: 10 }]])));
     b.state().edit((doc) => setLabel(doc, 'api', 'From B'));
-    expect(node(a, 'db').position).toEqual({ x: 10, y: 10 });
+    b.state().edit((doc) => moveNodes(doc, new Map([['api', { x: -50, y: 80 }]])));
+    // A peer's move that ended shows where it ended, and the label on the dragged node too.
+    b.state().edit((doc) => setLabel(doc, 'db', 'Orders DB'));
+    expect(node(a, 'api')).toMatchObject({ label: 'From B', position: { x: -50, y: 80 } });
+    expect(node(a, 'db')).toMatchObject({ label: 'Orders DB', position: { x: 10, y: 10 } });
     a.state().updateGesture((doc) => moveNodes(doc, new Map([['db', { x: 40, y: 40 }]])));
     a.state().endGesture();
     for (const person of [a, b]) {
-      expect(node(person, 'db').position).toEqual({ x: 40, y: 40 });
-      expect(node(person, 'api').label).toBe('From B');
+      expect(node(person, 'db')).toMatchObject({ label: 'Orders DB', position: { x: 40, y: 40 } });
+      expect(node(person, 'api')).toMatchObject({ label: 'From B', position: { x: -50, y: 80 } });
     }
+    // A's drag is A's one step: undo takes back the move, not B's changes.
+    a.run('undo');
+    for (const person of [a, b]) {
+      expect(node(person, 'db')).toMatchObject({ label: 'Orders DB', position: { x: 300, y: 0 } });
+      expect(node(person, 'api')).toMatchObject({ label: 'From B', position: { x: -50, y: 80 } });
+    }
+  });
+
+  it('drops a drag of a component a peer deletes meanwhile', () => {
+    const { a, b } = room();
+    a.state().beginGesture();
+    a.state().updateGesture((doc) => moveNodes(doc, new Map([['db', { x: 10, y: 10 }]])));
+    b.state().select(['db']);
+    b.run('delete');
+    expect(nodeById(a.state().doc, 'db')).toBeUndefined();
+    a.state().updateGesture((doc) => moveNodes(doc, new Map([['db', { x: 40, y: 40 }]])));
+    a.state().endGesture();
+    expect(a.state().doc).toEqual(b.state().doc);
+    expect(nodeById(b.state().doc, 'db')).toBeUndefined();
   });
 
   it('keeps the objects of unchanged nodes when one node changes', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addNode,
+  carryOver,
   connect,
   copySelection,
   moveNodes,
@@ -94,6 +95,26 @@ describe('removeElements', () => {
   it('returns the same document when nothing matches', () => {
     const doc = sample();
     expect(removeElements(doc, ['nope'], ['nope'])).toBe(doc);
+  });
+});
+
+describe('carryOver', () => {
+  const base = addNode(addNode(emptyDiagram(), 'service', { x: 0, y: 0 }, { id: 'api' }), 'cache', { x: 100, y: 0 }, { id: 'cache' });
+
+  it("puts a gesture's own field changes on a newer document and keeps the rest of it", () => {
+    const ours = moveNodes(base, new Map([['api', { x: 40, y: 40 }]]));
+    const theirs = setLabel(moveNodes(base, new Map([['cache', { x: 500, y: 0 }]])), 'api', 'Orders');
+    const carried = carryOver(base, ours, theirs);
+    expect(carried.nodes.find((node) => node.id === 'api')).toMatchObject({ label: 'Orders', position: { x: 40, y: 40 } });
+    expect(carried.nodes.find((node) => node.id === 'cache')).toBe(theirs.nodes.find((node) => node.id === 'cache'));
+  });
+
+  it('is the newer document when the gesture changed nothing, or only what is gone from it', () => {
+    const theirs = setLabel(base, 'cache', 'Sessions');
+    expect(carryOver(base, base, theirs)).toBe(theirs);
+    const ours = moveNodes(base, new Map([['api', { x: 40, y: 40 }]]));
+    const without = removeElements(theirs, ['api'], []);
+    expect(carryOver(base, ours, without)).toBe(without);
   });
 });
 

@@ -140,6 +140,31 @@ export function moveNodes(doc: Diagram, positions: ReadonlyMap<string, Point>): 
   return changed ? { ...doc, nodes } : doc;
 }
 
+/** `theirs` with the node fields `ours` changed since `base`: what a gesture changed
+ *  so far, carried over to a newer document (a live room's, while the gesture lasts).
+ *  A field the gesture left alone keeps `theirs`' value. */
+export function carryOver(base: Diagram, ours: Diagram, theirs: Diagram): Diagram {
+  if (ours === base) return theirs;
+  const was = new Map(base.nodes.map((node) => [node.id, node]));
+  const mine = new Map(ours.nodes.filter((node) => was.get(node.id) !== node).map((node) => [node.id, node]));
+  if (mine.size === 0) return theirs;
+  let changed = false;
+  const nodes = theirs.nodes.map((node) => {
+    const own = mine.get(node.id) as Record<string, unknown> | undefined;
+    const before = was.get(node.id) as Record<string, unknown> | undefined;
+    if (!own || !before) return node;
+    const next: Record<string, unknown> = { ...node };
+    for (const key of new Set([...Object.keys(before), ...Object.keys(own)])) {
+      if (own[key] === before[key]) continue;
+      if (own[key] === undefined) delete next[key];
+      else next[key] = own[key];
+    }
+    changed = true;
+    return next as unknown as DiagramNode;
+  });
+  return changed ? { ...theirs, nodes } : theirs;
+}
+
 export function resizeNode(doc: Diagram, id: string, size: Size, position?: Point): Diagram {
   return mapNode(doc, id, (node) => ({ ...node, size: { ...size }, position: position ?? node.position }));
 }

@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import type { Peer, PersonLook } from '../collab/presence.ts';
-import type { Clipboard } from '../model/ops.ts';
+import { carryOver, type Clipboard } from '../model/ops.ts';
 import { emptyDiagram, type Diagram } from '../model/types.ts';
 import type { Point } from '../model/types.ts';
 import type { Viewport } from '../model/viewport.ts';
@@ -273,7 +273,7 @@ export function createEditorStore(doc?: Diagram) {
         const { gestureBase, doc, history, liveDocument } = get();
         if (!gestureBase) return;
         if (liveDocument) {
-          // Peers' changes that came during the gesture show once it is written.
+          // Against the room's latest document: receiveLive moved the gesture onto it.
           set({ gestureBase: null });
           liveDocument.write(gestureBase, doc);
           return;
@@ -361,8 +361,13 @@ export function createEditorStore(doc?: Diagram) {
         const state = get();
         if (!state.liveDocument) return;
         const next = live ? { live: { ...(state.live as LiveState), ...live } } : {};
-        // A drag in progress keeps its own positions; endGesture writes them and takes the room's document.
-        if (!doc || doc === state.doc || state.gestureBase) return set(next);
+        if (!doc || doc === state.doc || doc === state.gestureBase) return set(next);
+        // A drag in progress goes on over the room's newer document: its own moves so
+        // far on top, and that document as what endGesture writes them against.
+        if (state.gestureBase) {
+          const shown = carryOver(state.gestureBase, state.doc, doc);
+          return set({ ...next, doc: shown, gestureBase: doc, ...pruneSelection(state, shown) });
+        }
         set({ ...next, doc, ...pruneSelection(state, doc) });
       },
 
