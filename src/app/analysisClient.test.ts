@@ -220,6 +220,40 @@ describe('createAnalysisClient', () => {
     await vi.waitFor(() => expect(applied.map(spofs)).toEqual([[]]));
   });
 
+  it('reviews on the page, in the task that asks, while the last review took at most onPageUnderMs, and in the worker otherwise', () => {
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    let cost = 2;
+    const { spawned, spawn, finish } = fakeWorkers();
+    const applied: Diagram[] = [];
+    const timings: ReviewTiming[] = [];
+    const review = (doc: Diagram) => {
+      clock += cost;
+      return reviewOf(doc, []);
+    };
+    const client = createAnalysisClient({ apply: (_view, doc) => applied.push(doc), report: (t) => timings.push(t), spawn, review, onPageUnderMs: 8 });
+    // Nothing has been timed yet: the worker, which then says it took no time.
+    client.request(lonelyDatabase);
+    const worker = spawned[0]!;
+    finish(worker, worker.requests[0]!);
+    expect(applied).toEqual([lonelyDatabase]);
+
+    client.request(replicatedDatabase);
+    expect(applied).toEqual([lonelyDatabase, replicatedDatabase]);
+    // The page took 2 ms, under the limit, so the next one is done here too; it takes 20.
+    cost = 20;
+    const third = withDatabase(3);
+    client.request(third);
+    expect(applied.at(-1)).toBe(third);
+    const fourth = withDatabase(4);
+    client.request(fourth);
+    expect(applied.at(-1)).toBe(third);
+    expect(worker.requests.map((r) => r.doc)).toEqual([lonelyDatabase, fourth]);
+    finish(worker, worker.requests[1]!);
+    expect(applied.at(-1)).toBe(fourth);
+    expect(timings.map((t) => t.ranOn)).toEqual(['worker', 'main-thread', 'main-thread', 'worker']);
+  });
+
   it('terminates the worker on dispose, and ignores what comes after', () => {
     const { spawned, spawn, finish } = fakeWorkers();
     const { client, applied } = recordingClient(spawn);

@@ -37,8 +37,18 @@ export type PageReviewer<View = AnalysisView> = (doc: Diagram, failed: readonly 
  *  stay out of the first load. */
 export const reviewOnPage: PageReviewer = (doc, failed) => import('./analysisProtocol.ts').then((module) => module.reviewOf(doc, failed));
 
-/** The load figures worked out on this thread, their code loaded on demand. */
-export const figuresOnPage: PageReviewer<LiveFigures> = (doc) => import('./figuresProtocol.ts').then((module) => module.figuresOf(doc));
+let figuresCode: typeof import('./figuresProtocol.ts') | undefined;
+
+/** The load figures worked out on this thread: at once when their code has loaded, and
+ *  once it has on the first call. */
+export const figuresOnPage: PageReviewer<LiveFigures> = (doc) =>
+  figuresCode ? figuresCode.figuresOf(doc) : import('./figuresProtocol.ts').then((module) => (figuresCode = module).figuresOf(doc));
+
+/** The figures are worked out on the page, in the task of the edit, while they take at
+ *  most half a frame: they then reach the screen in the frame that shows the keystroke,
+ *  where the worker's answer comes a task later and a frame later. Past this (thousands
+ *  of components) they go to the worker, so that typing never waits on them. */
+export const FIGURES_ON_PAGE_MS = 8;
 
 export interface ReviewTiming {
   ranOn: 'worker' | 'main-thread';
@@ -68,6 +78,10 @@ export interface AnalysisClientOptions<View = AnalysisView> {
    *  are two shorter tasks instead of one long one. A review deferred here is dropped
    *  if a newer one has been applied meanwhile. */
   defer?(task: () => void): void;
+  /** Review on this thread, in the task that asks, while the last review (here or in
+   *  the worker) took at most this many milliseconds; in the worker otherwise, and
+   *  always while nothing has been timed yet. Unset: the worker whenever it can. */
+  onPageUnderMs?: number;
 }
 
 export interface AnalysisClient {
@@ -118,10 +132,17 @@ export function createAnalysisClient(options: AnalysisClientOptions): AnalysisCl
 
 /** The load figures' lane. */
 export function createFiguresClient(options: AnalysisClientOptions<LiveFigures>): AnalysisClient {
-  return createReviewClient({ ...options, spawn: options.spawn ?? spawnFiguresWorker, review: options.review ?? figuresOnPage });
+  return createReviewClient({ onPageUnderMs: FIGURES_ON_PAGE_MS, ...options, spawn: options.spawn ?? spawnFiguresWorker, review: options.review ?? figuresOnPage });
 }
 
-function createReviewClient<View>({ apply, report, spawn, review, defer = (task) => task() }: AnalysisClientOptions<View> & Required<Pick<AnalysisClientOptions<View>, 'spawn' | 'review'>>): AnalysisClient {
+function createReviewClient<View>({
+  apply,
+  report,
+  spawn,
+  review,
+  defer = (task) => task(),
+  onPageUnderMs,
+}: AnalysisClientOptions<View> & Required<Pick<AnalysisClientOptions<View>, 'spawn' | 'review'>>): AnalysisClient {
   let worker: AnalysisWorker | undefined;
   let inFlight: InFlight | undefined;
   let waiting: ReviewInput | undefined;
@@ -131,6 +152,8 @@ function createReviewClient<View>({ apply, report, spawn, review, defer = (task)
   let nextId = 1;
   /** The newest request whose review was applied; main-thread reviews count too. */
   let appliedId = 0;
+  /** How long the last timed review took, on this thread or in the worker. */
+  let lastReviewMs: number | undefined;
 
   const takeWaiting = (): ReviewInput | undefined => {
     const next = waiting;
@@ -156,7 +179,11 @@ function createReviewClient<View>({ apply, report, spawn, review, defer = (task)
     };
     const result = review(doc, failed);
     if (result instanceof Promise) result.then(finish, (error: unknown) => console.warn(`The design could not be reviewed: ${String(error)}`));
-    else finish(result);
+    else {
+      // Loading the code is not the review's own time, so only a review done at once counts.
+      lastReviewMs = performance.now() - started;
+      finish(result);
+    }
   };
 
   const usableWorker = (): AnalysisWorker | undefined => {
@@ -208,6 +235,7 @@ function createReviewClient<View>({ apply, report, spawn, review, defer = (task)
       }
       // Sent first so the worker starts on the newest document while this result is applied.
       if (next) send(next);
+      if (response.workerMs !== undefined) lastReviewMs = response.workerMs;
       defer(() => {
         if (disposed || done.id < appliedId) return;
         appliedId = done.id;
@@ -229,6 +257,12 @@ function createReviewClient<View>({ apply, report, spawn, review, defer = (task)
   return {
     request(doc, failed = []) {
       if (disposed) return;
+      if (onPageUnderMs !== undefined && lastReviewMs !== undefined && lastReviewMs <= onPageUnderMs) {
+        // An answer still to come from the worker is of an older document, and is dropped.
+        waiting = undefined;
+        reviewHere({ doc, failed });
+        return;
+      }
       if (inFlight) waiting = { doc, failed };
       else send({ doc, failed });
     },

@@ -40,7 +40,8 @@ export interface AnalysisLanes {
  * without it.
  *
  * An edit goes to two lanes at once: the whole review, and the load figures alone,
- * which come back long before the review when the design is large. Whichever answers
+ * which come back long before the review when the design is large, and are worked out
+ * in the edit's own task while that is quick (FIGURES_ON_PAGE_MS). Whichever answers
  * for the newer document decides the figures on screen, so a late review of an older
  * document never puts back an older rate.
  */

@@ -10,6 +10,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type PointerEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { NODE_KINDS } from '../model/catalogue.ts';
 import { connect, moveNodes } from '../model/ops.ts';
 import type { NodeKind } from '../model/types.ts';
@@ -32,7 +33,7 @@ import { PeerCursors } from './PeerCursors.tsx';
 import { usePeerView } from './usePeerView.ts';
 import { EmptyCanvasHint } from './EmptyCanvasHint.tsx';
 import { openingViewport } from './opening.ts';
-import { createViewCache, FIT_ALL, type FlowNode } from './view.ts';
+import { createViewCache, decorFiguresOf, FIT_ALL, keepDrawn, type FlowNode } from './view.ts';
 
 export const KIND_MIME = 'application/x-faultline-kind';
 
@@ -51,14 +52,18 @@ export function Canvas({ context, onFilesDropped }: { context: CommandContext; o
   const store = useEditorStore();
   const flow = useReactFlow();
   const flowStore = useStoreApi<FlowNode>();
-  const doc = useEditor((state) => state.doc);
+  // What the canvas draws, not every edit: a client's rps typed in the form leaves the
+  // canvas alone, and so do load figures it does not show.
+  const [drawn] = useState(keepDrawn);
+  const doc = useEditor((state) => drawn(state.doc));
   const selectedNodes = useEditor((state) => state.selectedNodes);
   const selectedEdges = useEditor((state) => state.selectedEdges);
   const snapToGrid = useEditor((state) => state.snapToGrid);
   const fitRequest = useEditor((state) => state.fitRequest);
   const openCount = useEditor((state) => state.openCount);
   const readOnly = useEditor((state) => state.saving.mode === 'read-only');
-  const analysis = useEditor((state) => state.analysis);
+  const figures = useEditor(useShallow((state) => decorFiguresOf(state.analysis, state.canvasTint)));
+  const rates = useEditor((state) => (state.canvasTint === 'load' && state.analysis.load?.active ? state.analysis.load.edgeRate : undefined));
   const editingLabel = useEditor((state) => state.editingLabel);
   const tint = useEditor((state) => state.canvasTint);
   const highlighted = useEditor((state) => state.highlightedNodes);
@@ -76,14 +81,13 @@ export function Canvas({ context, onFilesDropped }: { context: CommandContext; o
         dimmed: blast?.lostSet ?? none,
         affected: blast?.affectedSet ?? none,
         highlighted,
-        analysis,
+        analysis: figures,
         editingLabel,
         tint,
         peerMarks: marked,
       }),
-    [cache, shown, selectedNodes, blast, analysis, editingLabel, tint, highlighted, marked],
+    [cache, shown, selectedNodes, blast, figures, editingLabel, tint, highlighted, marked],
   );
-  const rates = tint === 'load' && analysis.load?.active ? analysis.load.edgeRate : undefined;
   const edges = useMemo(() => cache.edges(shown, selectedEdges, rates), [cache, shown, selectedEdges, rates]);
 
   useEffect(() => {

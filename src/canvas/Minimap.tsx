@@ -1,18 +1,21 @@
 import { Panel, useReactFlow, useStore } from '@xyflow/react';
-import { useEffect, useMemo, useRef, type PointerEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { useEditor } from '../store/context.ts';
 import { colorSchemeOf } from '../store/editor.ts';
 import { boundsOf } from '../model/geometry.ts';
 import { TOKENS } from '../theme/tokens.ts';
 import { visibleRect } from '../model/viewport.ts';
 import { fitFrame, shapesOf, toDiagram, toMinimap } from './minimap.ts';
+import { keepDrawn } from './view.ts';
 
 const SIZE = { width: 200, height: 140 };
 
 /** The whole diagram in the corner, drawn on one canvas, with the visible part framed.
  *  Pressing or dragging on it moves the view there. */
 export function Minimap() {
-  const doc = useEditor((state) => state.doc);
+  // Redrawn for what it shows, not for an edit to a property no shape reflects.
+  const [drawn] = useState(keepDrawn);
+  const doc = useEditor((state) => drawn(state.doc));
   const selected = useEditor((state) => state.selectedNodes);
   const worst = useEditor((state) => state.analysis.worstByNode);
   // Its colours are the theme's tokens, taken from the table the stylesheet is written

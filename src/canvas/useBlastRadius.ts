@@ -38,7 +38,9 @@ function blastView(doc: Diagram, unitIds: readonly string[]): BlastView | null {
 
 /** The loss the canvas is showing for the "What if this fails?" view, if any. */
 export function useBlastRadius(): BlastView | null {
-  const doc = useEditor((state) => state.doc);
+  // The document only while some unit is failed: otherwise every edit would render
+  // the canvas and the banner again for a view that is not there.
+  const doc = useEditor((state) => (state.blastUnits.length > 0 ? state.doc : null));
   const unitIds = useEditor((state) => state.blastUnits);
-  return unitIds.length > 0 ? blastView(doc, unitIds) : null;
+  return doc && unitIds.length > 0 ? blastView(doc, unitIds) : null;
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { addNode, connect, moveNodes, setLabel, setNodeProp } from '../model/ops.ts';
+import { addNode, connect, moveNodes, setLabel, setNodeProp, updateEdge } from '../model/ops.ts';
 import { emptyDiagram } from '../model/types.ts';
 import { groupAt } from './dropTarget.ts';
 import { borderPoint } from '../model/geometry.ts';
-import { createViewCache, drawsTheSame, EDGE_ANCHOR, type ViewContext } from './view.ts';
+import { createViewCache, decorFiguresOf, drawnTheSame, drawsTheSame, EDGE_ANCHOR, keepDrawn, type ViewContext } from './view.ts';
 import { emptyAnalysis, summarise } from '../store/analysisView.ts';
 import type { Finding } from '../analysis/types.ts';
 
@@ -204,5 +204,43 @@ describe('node view array', () => {
     const on = cache.nodes(doc(), context({ analysis, tint: 'downtime' })).find((view) => view.id === 'c')!;
     expect(on.className).toBe('tint-most');
     expect(on.data.decor.tint).toBe('tint-most');
+  });
+});
+
+describe('the document as the canvas draws it', () => {
+  it('is the same for an edit no node or edge shows, and not for one they do', () => {
+    const base = connect(doc(), 's', 'c');
+    expect(drawnTheSame(base, setNodeProp(base, 's', 'capacityRps', 500))).toBe(true);
+    expect(drawnTheSame(base, setNodeProp(base, 's', 'replicas', 3))).toBe(false);
+    expect(drawnTheSame(base, setLabel(base, 'c', 'Sessions'))).toBe(false);
+    expect(drawnTheSame(base, moveNodes(base, new Map([['c', { x: 1, y: 1 }]])))).toBe(false);
+    expect(drawnTheSame(base, updateEdge(base, base.edges[0]!.id, { label: 'reads' }))).toBe(false);
+    expect(drawnTheSame(base, { ...base, nodes: [...base.nodes].reverse() })).toBe(false);
+    expect(drawnTheSame(base, addNode(base, 'queue', { x: 0, y: 400 }))).toBe(false);
+  });
+
+  it('keeps answering with the document last drawn until one draws differently', () => {
+    const drawn = keepDrawn();
+    const base = doc();
+    expect(drawn(base)).toBe(base);
+    expect(drawn(setNodeProp(base, 's', 'capacityRps', 500))).toBe(base);
+    const renamed = setLabel(base, 's', 'Orders');
+    expect(drawn(renamed)).toBe(renamed);
+    expect(drawn(setNodeProp(renamed, 's', 'capacityRps', 100))).toBe(renamed);
+  });
+});
+
+describe('decorFiguresOf', () => {
+  it('passes on the load and downtime colours only under their tint', () => {
+    const analysis = { ...emptyAnalysis, busyByNode: new Map([['c', 'over' as const]]), downtimeShareByNode: new Map([['c', 'most' as const]]) };
+    expect(decorFiguresOf(analysis, 'none').busyByNode.size).toBe(0);
+    expect(decorFiguresOf(analysis, 'none').downtimeShareByNode.size).toBe(0);
+    expect(decorFiguresOf(analysis, 'load').busyByNode).toBe(analysis.busyByNode);
+    expect(decorFiguresOf(analysis, 'downtime').downtimeShareByNode).toBe(analysis.downtimeShareByNode);
+    // A new busyness map leaves the canvas's figures alike while it is not coloured by load.
+    const next = { ...analysis, busyByNode: new Map(analysis.busyByNode) };
+    const before = decorFiguresOf(analysis, 'none');
+    const after = decorFiguresOf(next, 'none');
+    for (const key of Object.keys(before) as (keyof typeof before)[]) expect(after[key]).toBe(before[key]);
   });
 });

@@ -43,6 +43,24 @@ export type FlowNode = Node<ComponentNodeData, 'component' | 'group'>;
 export type EdgeData = { edge: DiagramEdge; sourceSize: Size; targetSize: Size; rate?: string };
 export type FlowEdge = Edge<EdgeData, 'flow'>;
 
+/** What a node's decor reads from the review. */
+export type DecorFigures = Pick<AnalysisView, 'worstByNode' | 'countByNode' | 'capByNode' | 'downtimeShareByNode' | 'busyByNode'>;
+
+const noFigures = new Map<never, never>();
+
+/** The parts of the review the nodes show under `tint`. The canvas selects them with
+ *  shallow equality: the load figures come back on every rps edit with a fresh
+ *  `busyByNode`, which no node reads unless the canvas is coloured by load. */
+export function decorFiguresOf(analysis: AnalysisView, tint: CanvasTint): DecorFigures {
+  return {
+    worstByNode: analysis.worstByNode,
+    countByNode: analysis.countByNode,
+    capByNode: analysis.capByNode,
+    downtimeShareByNode: tint === 'downtime' ? analysis.downtimeShareByNode : noFigures,
+    busyByNode: tint === 'load' ? analysis.busyByNode : noFigures,
+  };
+}
+
 /** What the canvas knows beyond the document when it builds node views. */
 export interface ViewContext {
   selected: ReadonlySet<string>;
@@ -51,7 +69,7 @@ export interface ViewContext {
   /** Entries that lose something in the failure view. */
   affected: ReadonlySet<string>;
   highlighted: ReadonlySet<string>;
-  analysis: AnalysisView;
+  analysis: DecorFigures;
   editingLabel: string | null;
   tint: CanvasTint;
   /** Who else in a live room has each component selected or in hand. */
@@ -127,6 +145,28 @@ export function drawsTheSame(before: { id: string; data: ComponentNodeData }, af
  *  the version it was made from; only what is drawn is read from it. */
 function drawnAlike(a: DiagramNode, b: DiagramNode): boolean {
   return a.kind === b.kind && a.label === b.label && a.parentId === b.parentId && a.position === b.position && a.size === b.size && replicasOf(a) === replicasOf(b);
+}
+
+/** Two documents the canvas draws the same: the same nodes in the same order, each
+ *  drawn alike, and the very same edges. */
+export function drawnTheSame(a: Diagram, b: Diagram): boolean {
+  if (a === b) return true;
+  if (a.nodes.length !== b.nodes.length || a.edges.length !== b.edges.length) return false;
+  for (let i = 0; i < a.nodes.length; i++) {
+    const before = a.nodes[i]!;
+    const after = b.nodes[i]!;
+    if (before !== after && (before.id !== after.id || !drawnAlike(before, after))) return false;
+  }
+  return a.edges === b.edges || a.edges.every((edge, i) => edge === b.edges[i]);
+}
+
+/** A selector's memory of the document as last drawn: it answers with that document
+ *  for as long as each newer one draws the same, so that a component reading the
+ *  document through it (the canvas, the minimap) is not rendered again for an edit it
+ *  does not show, such as a client's rps typed at 500 components. */
+export function keepDrawn(): (doc: Diagram) => Diagram {
+  let drawn: Diagram | null = null;
+  return (doc) => (drawn !== null && drawnTheSame(drawn, doc) ? drawn : (drawn = doc));
 }
 
 function sameDecor(a: NodeDecor, b: NodeDecor): boolean {

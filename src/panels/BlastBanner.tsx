@@ -6,9 +6,9 @@ import { useEditor, useEditorStore } from '../store/context.ts';
 /** The "What if this fails?" view: what the failed units take down, for whom, and a way back. */
 export function BlastBanner() {
   const blast = useBlastRadius();
-  const doc = useEditor((state) => state.doc);
+  const doc = useEditor((state) => (state.blastUnits.length > 0 ? state.doc : null));
   const store = useEditorStore();
-  if (!blast) return null;
+  if (!blast || !doc) return null;
   const label = (id: string) => nodeById(doc, id)?.label || id;
   const failed = blast.unitIds.map(label);
   const entries = blast.entriesAffected.map(label);
