@@ -1,6 +1,7 @@
 import { blastRadius } from '../analysis/blast-radius.ts';
 import type { Diagram } from '../model/types.ts';
 import { useEditor } from '../store/context.ts';
+import type { Editor } from '../store/editor.ts';
 
 export interface BlastView {
   /** The units failed on purpose, as chosen. */
@@ -36,11 +37,14 @@ function blastView(doc: Diagram, unitIds: readonly string[]): BlastView | null {
   return view;
 }
 
+/** The document while some unit is failed, else null: a component that shows the
+ *  failure view reads it so, or every edit would render it again for a view that is
+ *  not there. */
+export const docWhileFailed = (state: Editor): Diagram | null => (state.blastUnits.length > 0 ? state.doc : null);
+
 /** The loss the canvas is showing for the "What if this fails?" view, if any. */
 export function useBlastRadius(): BlastView | null {
-  // The document only while some unit is failed: otherwise every edit would render
-  // the canvas and the banner again for a view that is not there.
-  const doc = useEditor((state) => (state.blastUnits.length > 0 ? state.doc : null));
+  const doc = useEditor(docWhileFailed);
   const unitIds = useEditor((state) => state.blastUnits);
   return doc && unitIds.length > 0 ? blastView(doc, unitIds) : null;
 }

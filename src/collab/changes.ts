@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { crossCheck } from '../io/structure.ts';
 import type { Diagram } from '../model/types.ts';
 import type { validateCandidate, Verdict } from './guard.ts';
-import { createMirror, rootsOf } from './ydiagram.ts';
+import { changedIds, createMirror, rootsOf } from './ydiagram.ts';
 
 // Validating a whole document costs about 10 ms for 200 components and 300 edges,
 // nearly all of it the per-element schema. A document known valid before some changes
@@ -21,10 +21,7 @@ const isElement = (value: unknown): value is Element => typeof value === 'object
 function trackChanges(doc: Y.Doc) {
   const changed = { nodes: new Set<string>(), edges: new Set<string>() };
   const track = (into: Set<string>) => (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-    for (const event of events) {
-      if (event.path.length > 0) into.add(String(event.path[0]));
-      else for (const key of event.changes.keys.keys()) into.add(key);
-    }
+    for (const id of changedIds(events)) into.add(id);
   };
   const { nodes, edges } = rootsOf(doc);
   const onNodes = track(changed.nodes);

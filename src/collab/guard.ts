@@ -10,8 +10,9 @@ import { rootsOf } from './ydiagram.ts';
 // the same validation as a file (io/import.ts): it is tried first on `probe`, a
 // copy of trusted checked by what the update changed (changes.ts), and an update
 // that would make the document invalid (a dangling edge, an unknown kind, a bad
-// property) never reaches trusted, so it is never shown, analysed or saved here. Local edits go the other way unchecked: they come
-// from the editor's own operations on a document that was valid.
+// property) never reaches trusted, so it is never shown, analysed or saved here.
+// Local edits go the other way unchecked: they come from the editor's own
+// operations on a document that was valid.
 //
 // Two valid edits that cross (a connection to a component someone deletes meanwhile)
 // make an invalid document without anyone at fault. That is mended, not refused

@@ -69,6 +69,14 @@ export function readDiagram(ydoc: Y.Doc, cached?: { nodes: Map<string, unknown>;
   };
 }
 
+/** The ids of the elements that `events`, from observeDeep on the nodes or the edges map, changed. */
+export function* changedIds(events: readonly Y.YEvent<Y.AbstractType<unknown>>[]): Iterable<string> {
+  for (const event of events) {
+    if (event.path.length > 0) yield String(event.path[0]);
+    else yield* event.changes.keys.keys();
+  }
+}
+
 /** A reader that keeps each element it read until the element changes, so an edit
  *  to one node gives a document whose other nodes are the same objects as before. */
 export function createMirror(ydoc: Y.Doc) {
@@ -76,10 +84,7 @@ export function createMirror(ydoc: Y.Doc) {
   let last: unknown = null;
   const forget = (cache: Map<string, unknown>) => (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
     last = null;
-    for (const event of events) {
-      if (event.path.length > 0) cache.delete(String(event.path[0]));
-      else for (const key of event.changes.keys.keys()) cache.delete(key);
-    }
+    for (const id of changedIds(events)) cache.delete(id);
   };
   const roots = rootsOf(ydoc);
   const onNodes = forget(cached.nodes);

@@ -1,12 +1,12 @@
 import { listOf, verbFor } from '../analysis/words.ts';
 import { nodeById } from '../model/ops.ts';
-import { useBlastRadius } from '../canvas/useBlastRadius.ts';
+import { docWhileFailed, useBlastRadius } from '../canvas/useBlastRadius.ts';
 import { useEditor, useEditorStore } from '../store/context.ts';
 
 /** The "What if this fails?" view: what the failed units take down, for whom, and a way back. */
 export function BlastBanner() {
   const blast = useBlastRadius();
-  const doc = useEditor((state) => (state.blastUnits.length > 0 ? state.doc : null));
+  const doc = useEditor(docWhileFailed);
   const store = useEditorStore();
   if (!blast || !doc) return null;
   const label = (id: string) => nodeById(doc, id)?.label || id;
