@@ -11,7 +11,9 @@ import type { Diagram } from '../src/model/types.ts';
 import { CHROMIUM, generateCanvasDocument, KEEP_NAMES_SHIM, openFromStorage } from './browser.ts';
 
 const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : [500, 2_000];
-const EDITS = 15;
+const EDITS = 40;
+/** Two frames at 60 Hz: the new figures painted in the frame after the keystroke, or the one after that. */
+const TWO_FRAMES_MS = 33.4;
 
 /** One client sends load, so every figure in the busiest list moves with its rate. */
 function withRps(doc: Diagram, client: string): Diagram {
@@ -33,7 +35,8 @@ async function main(): Promise<void> {
   try {
     for (const size of SIZES) {
       const generated = generateCanvasDocument(size);
-      const client = generated.nodes.find((node) => node.kind === 'client')!.id;
+      // A client that calls something: in the generated designs, not all of them do.
+      const client = generated.nodes.find((node) => node.kind === 'client' && generated.edges.some((edge) => edge.source === node.id))!.id;
       const doc = withRps(generated, client);
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
       await context.addInitScript(KEEP_NAMES_SHIM);
@@ -91,8 +94,9 @@ async function main(): Promise<void> {
       const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
       const workerMedian = [...workerTimes].sort((a, b) => a - b)[Math.floor(workerTimes.length / 2)];
       console.log(
-        `${String(size).padEnd(10)}  ${at(0.5).toFixed(0).padStart(4)} ms median, ${at(0.95).toFixed(0).padStart(4)} ms p95 ` +
-          `(${EDITS} edits; the figures' own time ${workerMedian === undefined ? 'not recorded' : `${workerMedian.toFixed(1)} ms median, ${wheres(ranOn)}`}; a frame is 16.7 ms)`,
+        `${String(size).padEnd(10)}  ${at(0.5).toFixed(0).padStart(4)} ms median, ${at(0.95).toFixed(0).padStart(4)} ms p95, ` +
+          `${times.filter((ms) => ms <= TWO_FRAMES_MS).length} of ${EDITS} within two frames ` +
+          `(the figures' own time ${workerMedian === undefined ? 'not recorded' : `${workerMedian.toFixed(1)} ms median, ${wheres(ranOn)}`}; a frame is 16.7 ms)`,
       );
     }
   } finally {

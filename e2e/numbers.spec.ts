@@ -75,6 +75,22 @@ test('the Numbers region shows load at peak and the cost, and follows the client
   await numbers.screenshot({ path: 'test-results/numbers-load.png' });
 });
 
+test('a client’s requests that reach nothing are said to, and its first connection fills the busiest list', async ({ page, palette, canvas, properties }) => {
+  await openApp(page);
+  await palette.dragTo('Client', 120, 160);
+  await palette.dragTo('Service', 420, 160);
+  await canvas.node('Client').click();
+  await properties.set('Requests/s', '300');
+  const numbers = page.getByRole('region', { name: 'Numbers' });
+  await expect(numbers).toContainText('The clients send requests, but to nothing yet');
+  await expect(numbers.getByRole('list', { name: 'Busiest components' })).toHaveCount(0);
+  await numbers.screenshot({ path: 'test-results/numbers-unconnected.png' });
+
+  await canvas.connect('Client', 'Service');
+  await expect(numbers.getByRole('list', { name: 'Busiest components' }).getByRole('listitem')).toContainText(['300 of']);
+  await expect(numbers).not.toContainText('to nothing yet');
+});
+
 test('Export review writes the findings, the figures and the diagram as Markdown', async ({ page }) => {
   await openApp(page);
   await chooseFromFileMenu(page, 'New diagram');

@@ -39,10 +39,13 @@ export const reviewOnPage: PageReviewer = (doc, failed) => import('./analysisPro
 
 let figuresCode: typeof import('./figuresProtocol.ts') | undefined;
 
+/** Loads the code that works the load figures out on this thread. */
+const loadFiguresCode = (): Promise<typeof import('./figuresProtocol.ts')> =>
+  figuresCode ? Promise.resolve(figuresCode) : import('./figuresProtocol.ts').then((module) => (figuresCode = module));
+
 /** The load figures worked out on this thread: at once when their code has loaded, and
  *  once it has on the first call. */
-export const figuresOnPage: PageReviewer<LiveFigures> = (doc) =>
-  figuresCode ? figuresCode.figuresOf(doc) : import('./figuresProtocol.ts').then((module) => (figuresCode = module).figuresOf(doc));
+export const figuresOnPage: PageReviewer<LiveFigures> = (doc) => (figuresCode ? figuresCode.figuresOf(doc) : loadFiguresCode().then((code) => code.figuresOf(doc)));
 
 /** The figures are worked out on the page, in the task of the edit, while they take at
  *  most half a frame: they then reach the screen in the frame that shows the keystroke,
@@ -78,10 +81,14 @@ export interface AnalysisClientOptions<View = AnalysisView> {
    *  are two shorter tasks instead of one long one. A review deferred here is dropped
    *  if a newer one has been applied meanwhile. */
   defer?(task: () => void): void;
-  /** Review on this thread, in the task that asks, while the last review (here or in
-   *  the worker) took at most this many milliseconds; in the worker otherwise, and
-   *  always while nothing has been timed yet. Unset: the worker whenever it can. */
+  /** Review on this thread, in the task that asks, while recent reviews (here or in
+   *  the worker; the lower median of the last three) took at most this many
+   *  milliseconds; in the worker otherwise, and always while nothing has been timed
+   *  yet. Unset: the worker whenever it can. */
   onPageUnderMs?: number;
+  /** Called once, when a review in the worker first says the next one will be done on
+   *  this thread, so that its code is loaded by then and the next review is at once. */
+  preparePage?(): void;
 }
 
 export interface AnalysisClient {
@@ -106,6 +113,9 @@ interface InFlight extends ReviewInput {
 /** After this many crashes the review stays on the main thread: a worker whose script
  *  will not load would otherwise be fetched again after every edit. */
 export const MAX_WORKER_CRASHES = 3;
+
+/** How many recent timings decide where the next review is done (onPageUnderMs). */
+const TIMINGS_KEPT = 3;
 
 /** Wires a started worker to the client's handlers; `what` names it in messages. */
 function connect<View>(worker: Worker, handlers: AnalysisWorkerHandlers<View>, what: string): AnalysisWorker {
@@ -132,7 +142,13 @@ export function createAnalysisClient(options: AnalysisClientOptions): AnalysisCl
 
 /** The load figures' lane. */
 export function createFiguresClient(options: AnalysisClientOptions<LiveFigures>): AnalysisClient {
-  return createReviewClient({ onPageUnderMs: FIGURES_ON_PAGE_MS, ...options, spawn: options.spawn ?? spawnFiguresWorker, review: options.review ?? figuresOnPage });
+  return createReviewClient({
+    onPageUnderMs: FIGURES_ON_PAGE_MS,
+    preparePage: () => void loadFiguresCode(),
+    ...options,
+    spawn: options.spawn ?? spawnFiguresWorker,
+    review: options.review ?? figuresOnPage,
+  });
 }
 
 function createReviewClient<View>({
@@ -142,6 +158,7 @@ function createReviewClient<View>({
   review,
   defer = (task) => task(),
   onPageUnderMs,
+  preparePage,
 }: AnalysisClientOptions<View> & Required<Pick<AnalysisClientOptions<View>, 'spawn' | 'review'>>): AnalysisClient {
   let worker: AnalysisWorker | undefined;
   let inFlight: InFlight | undefined;
@@ -152,8 +169,21 @@ function createReviewClient<View>({
   let nextId = 1;
   /** The newest request whose review was applied; main-thread reviews count too. */
   let appliedId = 0;
-  /** How long the last timed review took, on this thread or in the worker. */
-  let lastReviewMs: number | undefined;
+  /** How long the last few timed reviews took, on this thread or in the worker. */
+  const recentMs: number[] = [];
+  const timed = (ms: number) => {
+    recentMs.push(ms);
+    if (recentMs.length > TIMINGS_KEPT) recentMs.shift();
+  };
+  /** Whether the next review is quick enough to do here, judged by the lower median of
+   *  the recent timings, so that one slow run (a garbage collection, a fresh worker's
+   *  code not yet optimised) or one quick one does not decide on its own. */
+  const quickHere = () => {
+    if (onPageUnderMs === undefined || recentMs.length === 0) return false;
+    const sorted = [...recentMs].sort((a, b) => a - b);
+    return sorted[(sorted.length - 1) >> 1]! <= onPageUnderMs;
+  };
+  let pagePrepared = false;
 
   const takeWaiting = (): ReviewInput | undefined => {
     const next = waiting;
@@ -181,7 +211,7 @@ function createReviewClient<View>({
     if (result instanceof Promise) result.then(finish, (error: unknown) => console.warn(`The design could not be reviewed: ${String(error)}`));
     else {
       // Loading the code is not the review's own time, so only a review done at once counts.
-      lastReviewMs = performance.now() - started;
+      timed(performance.now() - started);
       finish(result);
     }
   };
@@ -235,7 +265,13 @@ function createReviewClient<View>({
       }
       // Sent first so the worker starts on the newest document while this result is applied.
       if (next) send(next);
-      if (response.workerMs !== undefined) lastReviewMs = response.workerMs;
+      if (response.workerMs !== undefined) {
+        timed(response.workerMs);
+        if (!pagePrepared && quickHere()) {
+          pagePrepared = true;
+          preparePage?.();
+        }
+      }
       defer(() => {
         if (disposed || done.id < appliedId) return;
         appliedId = done.id;
@@ -257,7 +293,7 @@ function createReviewClient<View>({
   return {
     request(doc, failed = []) {
       if (disposed) return;
-      if (onPageUnderMs !== undefined && lastReviewMs !== undefined && lastReviewMs <= onPageUnderMs) {
+      if (quickHere()) {
         // An answer still to come from the worker is of an older document, and is dropped.
         waiting = undefined;
         reviewHere({ doc, failed });

@@ -18,7 +18,8 @@ export function LoadFigures({ label }: { label(id: string): string }) {
     <>
       <h3>Load at peak</h3>
       {!load.active && <p className="muted">Set Requests/s on a client to check the design against its peak.</p>}
-      {load.active && (
+      {load.active && busiest.length === 0 && <p className="muted">The clients send requests, but to nothing yet: connect them to what serves them.</p>}
+      {busiest.length > 0 && (
         <ul className="load-list" aria-label="Busiest components">
           {busiest.map((component) => {
             return (
