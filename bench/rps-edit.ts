@@ -72,6 +72,9 @@ async function main(): Promise<void> {
             observer.observe(document.querySelector('[aria-label="Numbers"]')!, { subtree: true, childList: true, characterData: true });
           });
         });
+        // Edits spaced as a person types, 80 to 250 ms apart, so that some land while the
+        // review of the one before runs (it waits for the document to rest 120 ms).
+        await page.waitForTimeout(80 + ((i * 37) % 171));
         await field.fill(String(i % 2 === 0 ? 4000 : 1000));
         times.push(await page.evaluate(() => (window as unknown as { __shown: Promise<number> }).__shown));
         // The figures' own time, wherever they were worked out: in the edit's task on the

@@ -6,7 +6,7 @@ import type { Diagram } from '../model/types.ts';
 import type { AnalysisWorkerHandlers, SpawnAnalysisWorker } from './analysisClient.ts';
 import { answer, reviewOf, type AnalysisRequest } from './analysisProtocol.ts';
 import { figuresOf } from './figuresProtocol.ts';
-import { ANALYSIS_DELAY_MS, startAnalysis } from './useAnalysis.ts';
+import { REVIEW_AFTER_REST_MS, startAnalysis } from './useAnalysis.ts';
 
 // No Worker in Node, so these run the review on the main thread, given the reviewer at
 // once instead of loading it: what is tested here is when a review happens, not where.
@@ -26,30 +26,41 @@ afterEach(() => {
 });
 
 describe('startAnalysis', () => {
-  it('reviews the document at once, and each edit at once when nothing is being dragged', () => {
+  it('reviews the document at once, and edits once the document has rested, however many came', () => {
     const store = createEditorStore(lonelyDatabase);
     const stop = startAnalysis(store, { review: reviewOf, figures: figuresOf });
     expect(spofs(store)).toEqual(['db']);
+    const review = vi.spyOn(store.getState(), 'setAnalysis');
 
+    store.getState().edit((doc) => setNodeProp(doc, 'db', 'replicas', 3));
+    vi.advanceTimersByTime(REVIEW_AFTER_REST_MS - 1);
     store.getState().edit(() => replicatedDatabase);
+    vi.advanceTimersByTime(REVIEW_AFTER_REST_MS - 1);
+    // Only the figures lane so far, once for each edit.
+    expect(spofs(store)).toEqual(['db']);
+    expect(review).toHaveBeenCalledTimes(2);
+    vi.advanceTimersByTime(1);
     expect(spofs(store)).toEqual([]);
+    expect(review).toHaveBeenCalledTimes(3);
     stop();
   });
 
-  it('waits for the pointer to rest while a drag only moves things, and reviews a real edit at once', () => {
-    const store = createEditorStore(lonelyDatabase);
+  it('works out an edit’s figures at once, and a move’s not at all', () => {
+    const store = createEditorStore(diagram(node('web', 'client', { rps: 100 }), node('api', 'service'), ...path(['web', 'api'])));
     const stop = startAnalysis(store, { review: reviewOf, figures: figuresOf });
     const review = vi.spyOn(store.getState(), 'setAnalysis');
+    const apiRps = () => store.getState().analysis.load?.components.find((c) => c.node === 'api')?.rps;
     store.getState().beginGesture();
-    store.getState().updateGesture((doc) => moveNodes(doc, new Map([['db', { x: 40, y: 40 }]])));
-    vi.advanceTimersByTime(ANALYSIS_DELAY_MS - 1);
+    store.getState().updateGesture((doc) => moveNodes(doc, new Map([['api', { x: 40, y: 40 }]])));
+    vi.advanceTimersByTime(REVIEW_AFTER_REST_MS - 1);
     expect(review).not.toHaveBeenCalled();
-    store.getState().updateGesture((doc) => setNodeProp(doc, 'db', 'replicas', 2));
-    expect(spofs(store)).toEqual([]);
-    vi.advanceTimersByTime(ANALYSIS_DELAY_MS);
-    // Once for the figures lane and once for the review, both of the edit; the move
-    // before it was never reviewed on its own.
+    store.getState().updateGesture((doc) => setNodeProp(doc, 'web', 'rps', 250));
+    expect(apiRps()).toBe(250);
+    expect(review).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(REVIEW_AFTER_REST_MS);
+    // Then the review, of the edit; the move before it was never reviewed on its own.
     expect(review).toHaveBeenCalledTimes(2);
+    expect(apiRps()).toBe(250);
     stop();
   });
 
@@ -73,6 +84,8 @@ describe('startAnalysis', () => {
     expect(apiRps()).toBe(100);
 
     store.getState().edit((doc) => setNodeProp(doc, 'web', 'rps', 200));
+    vi.advanceTimersByTime(REVIEW_AFTER_REST_MS);
+    expect(reviews.pending.map((p) => p.request.doc)).toEqual([store.getState().doc]);
     store.getState().edit((doc) => setNodeProp(doc, 'web', 'rps', 300));
     // The figures lane answers for 200, then for 300, before the review of 200 is back.
     figureRuns.finish();
@@ -82,7 +95,8 @@ describe('startAnalysis', () => {
     reviews.finish();
     expect(apiRps()).toBe(300);
     expect(store.getState().analysis.findings.length).toBeGreaterThan(0);
-    // The review of 300 brings the same figures with its findings.
+    // The review of 300, once the document has rested, brings the same figures with its findings.
+    vi.advanceTimersByTime(REVIEW_AFTER_REST_MS);
     reviews.finish();
     expect(apiRps()).toBe(300);
     stop();
@@ -135,7 +149,7 @@ describe('startAnalysis', () => {
     store.getState().beginGesture();
     store.getState().updateGesture((doc) => moveNodes(doc, new Map([['db', { x: 40, y: 40 }]])));
     stop();
-    vi.advanceTimersByTime(ANALYSIS_DELAY_MS * 2);
+    vi.advanceTimersByTime(REVIEW_AFTER_REST_MS * 2);
     expect(review).not.toHaveBeenCalled();
   });
 });

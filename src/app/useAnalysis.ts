@@ -5,12 +5,12 @@ import type { EditorStore } from '../store/editor.ts';
 import type { LiveFigures } from '../store/analysisView.ts';
 import { createAnalysisClient, createFiguresClient, type PageReviewer, type ReviewTiming, type SpawnAnalysisWorker } from './analysisClient.ts';
 
-/** How long the review waits after a change that only moves or resizes something: a
- *  drag changes the document every frame, so the review runs when the pointer rests,
- *  never in the way of a move. Any other edit (a client's rps, a replica count) is
- *  reviewed at once: the client keeps one review in flight and sends only the newest
- *  document after it, so a burst of typing is throttled by the worker's own pace. */
-export const ANALYSIS_DELAY_MS = 120;
+/** How long the document rests before the whole review runs. A drag changes it every
+ *  frame and typing every keystroke; reviewing each change kept a core busy in the
+ *  worker while the page drew the next frame, and on a two-core machine that delayed
+ *  a few rps edits in forty past two frames at 500 components. What such an edit
+ *  changes on screen, the load figures, is worked out at once by the figures lane. */
+export const REVIEW_AFTER_REST_MS = 120;
 
 /** How long a review waits, at most, for the page to be idle before it is applied. */
 export const APPLY_WITHIN_MS = 200;
@@ -47,15 +47,14 @@ export interface AnalysisLanes {
 }
 
 /**
- * Reviews the document now and after each edit (a move, once the pointer rests),
- * until the returned function is called. Kept apart from React so it can be tested
- * without it.
+ * Reviews the document now and once it has rested after edits, until the returned
+ * function is called. Kept apart from React so it can be tested without it.
  *
- * An edit goes to two lanes at once: the whole review, and the load figures alone,
- * which come back long before the review when the design is large, and are worked out
- * in the edit's own task while that is quick (FIGURES_ON_PAGE_MS). Whichever answers
- * for the newer document decides the figures on screen, so a late review of an older
- * document never puts back an older rate.
+ * An edit goes to two lanes: the load figures alone at once, worked out in the edit's
+ * own task while that is quick (FIGURES_ON_PAGE_MS); and the whole review once the
+ * document rests (REVIEW_AFTER_REST_MS). Whichever answers for the newer document
+ * decides the figures on screen, so a late review of an older document never puts
+ * back an older rate.
  */
 export function startAnalysis(store: EditorStore, lanes: AnalysisLanes = {}): () => void {
   const versions = new WeakMap<Diagram, number>();
@@ -117,13 +116,11 @@ export function startAnalysis(store: EditorStore, lanes: AnalysisLanes = {}): ()
   };
   const schedule = (doc: Diagram, before: Diagram) => {
     if (timer !== undefined) clearTimeout(timer);
-    if (onlyPlacementChanged(before, doc)) {
-      timer = setTimeout(run, ANALYSIS_DELAY_MS);
-      return;
-    }
+    timer = setTimeout(run, REVIEW_AFTER_REST_MS);
+    // Moving or resizing changes none of the figures.
+    if (onlyPlacementChanged(before, doc)) return;
     versionOf(doc);
     figures.request(doc);
-    run();
   };
   run();
   const unsubscribe = store.subscribe((state) => state.doc, schedule);
