@@ -69,10 +69,18 @@ test('the Numbers region shows load at peak and the cost, and follows the client
 
   // Coloured by load, the overloaded redirect service turns red and edges show their rates.
   await numbers.getByLabel('Colour the canvas by').selectOption('load');
-  await expect(page.locator('.react-flow__node.busy-over', { hasText: 'Redirect service' })).toHaveCount(1);
+  await expect(page.locator('.react-flow__node', { has: page.locator('.component-node.busy-over'), hasText: 'Redirect service' })).toHaveCount(1);
   await expect(page.locator('.edge-label', { hasText: '40,000/s' }).first()).toBeVisible();
   await page.screenshot({ path: 'test-results/canvas-load.png' });
   await numbers.screenshot({ path: 'test-results/numbers-load.png' });
+
+  // Zoomed out past reading, the rates go with the arrowheads, and come back zoomed in.
+  let steps = 0;
+  for (; steps < 12 && (await page.locator('.component-node.is-compact').count()) === 0; steps++) await page.locator('.react-flow__controls-zoomout').click();
+  await expect(page.locator('.edge-label')).toHaveCount(0);
+  await expect(page.locator('.react-flow__node', { has: page.locator('.component-node.busy-over'), hasText: 'Redirect service' })).toHaveCount(1);
+  for (; steps > 0; steps--) await page.locator('.react-flow__controls-zoomin').click();
+  await expect(page.locator('.edge-label', { hasText: '40,000/s' }).first()).toBeVisible();
 });
 
 test('a client’s requests that reach nothing are said to, and its first connection fills the busiest list', async ({ page, palette, canvas, properties }) => {

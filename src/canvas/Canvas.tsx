@@ -34,6 +34,7 @@ import { usePeerView } from './usePeerView.ts';
 import { EmptyCanvasHint } from './EmptyCanvasHint.tsx';
 import { openingViewport } from './opening.ts';
 import { createViewCache, decorFiguresOf, FIT_ALL, keepDrawn, type FlowNode } from './view.ts';
+import { LiveLoad } from './liveLoad.tsx';
 
 export const KIND_MIME = 'application/x-faultline-kind';
 
@@ -63,7 +64,6 @@ export function Canvas({ context, onFilesDropped }: { context: CommandContext; o
   const openCount = useEditor((state) => state.openCount);
   const readOnly = useEditor((state) => state.saving.mode === 'read-only');
   const figures = useEditor(useShallow((state) => decorFiguresOf(state.analysis, state.canvasTint)));
-  const rates = useEditor((state) => (state.canvasTint === 'load' && state.analysis.load?.active ? state.analysis.load.edgeRate : undefined));
   const editingLabel = useEditor((state) => state.editingLabel);
   const tint = useEditor((state) => state.canvasTint);
   const highlighted = useEditor((state) => state.highlightedNodes);
@@ -88,7 +88,7 @@ export function Canvas({ context, onFilesDropped }: { context: CommandContext; o
       }),
     [cache, shown, selectedNodes, blast, figures, editingLabel, tint, highlighted, marked],
   );
-  const edges = useMemo(() => cache.edges(shown, selectedEdges, rates), [cache, shown, selectedEdges, rates]);
+  const edges = useMemo(() => cache.edges(shown, selectedEdges), [cache, shown, selectedEdges]);
 
   useEffect(() => {
     // An empty canvas keeps its zoom, so the first component does not fill the screen.
@@ -216,38 +216,40 @@ export function Canvas({ context, onFilesDropped }: { context: CommandContext; o
     >
       <EdgeMarkers />
       <DetailLevel>
-        <ReactFlow<FlowNode>
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onNodeDragStart={onNodeDragStart}
-          onNodeDragStop={onNodeDragStop}
-          onNodeDoubleClick={onNodeDoubleClick}
-          onConnect={onConnect}
-          onMove={presence ? onMove : undefined}
-          onMoveEnd={onMoveEnd}
-          connectionMode={ConnectionMode.Loose}
-          nodesDraggable={!readOnly}
-          nodesConnectable={!readOnly}
-          deleteKeyCode={null}
-          selectionKeyCode="Shift"
-          multiSelectionKeyCode={MULTI_SELECT_KEYS}
-          snapToGrid={snapToGrid}
-          snapGrid={GRID}
-          colorMode={colorScheme}
-          minZoom={0.05}
-          onlyRenderVisibleElements={nodes.length > 400}
-          proOptions={PRO_OPTIONS}
-          aria-label="Diagram canvas"
-        >
-          <Background gap={GRID[0]} />
-          <Minimap />
-          <Controls showInteractive={false} />
-          <PeerCursors />
-        </ReactFlow>
+        <LiveLoad>
+          <ReactFlow<FlowNode>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onNodeDragStart={onNodeDragStart}
+            onNodeDragStop={onNodeDragStop}
+            onNodeDoubleClick={onNodeDoubleClick}
+            onConnect={onConnect}
+            onMove={presence ? onMove : undefined}
+            onMoveEnd={onMoveEnd}
+            connectionMode={ConnectionMode.Loose}
+            nodesDraggable={!readOnly}
+            nodesConnectable={!readOnly}
+            deleteKeyCode={null}
+            selectionKeyCode="Shift"
+            multiSelectionKeyCode={MULTI_SELECT_KEYS}
+            snapToGrid={snapToGrid}
+            snapGrid={GRID}
+            colorMode={colorScheme}
+            minZoom={0.05}
+            onlyRenderVisibleElements={nodes.length > 400}
+            proOptions={PRO_OPTIONS}
+            aria-label="Diagram canvas"
+          >
+            <Background gap={GRID[0]} />
+            <Minimap />
+            <Controls showInteractive={false} />
+            <PeerCursors />
+          </ReactFlow>
+        </LiveLoad>
       </DetailLevel>
       <EmptyCanvasHint context={context} />
     </div>

@@ -9,7 +9,8 @@ import { EdgeAnchor } from './FlowEdge.tsx';
 import { useCompact } from './detail.tsx';
 import { countRender } from './renderCount.ts';
 import { PeerMarks } from './PeerMarks.tsx';
-import { drawsTheSame, type FlowNode } from './view.ts';
+import { useLiveLoad } from './liveLoad.tsx';
+import { busyClassOf, drawsTheSame, type FlowNode } from './view.ts';
 
 const SIDES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const;
 
@@ -17,8 +18,9 @@ export const ComponentNode = memo(function ComponentNode({ id, data }: NodeProps
   countRender();
   const { node, decor } = data;
   const compact = useCompact() && !decor.editing;
+  const busy = useLiveLoad((load) => busyClassOf(load, id));
   const info = kindInfo(node.kind);
-  const className = `component-node kind-${node.kind}${decor.selected ? ' is-selected' : ''}${compact ? ' is-compact' : ''}`;
+  const className = `component-node kind-${node.kind}${decor.selected ? ' is-selected' : ''}${compact ? ' is-compact' : ''}${busy ? ` ${busy}` : ''}`;
   if (compact) {
     return (
       <div className={className} data-testid={`node-${id}`} data-parent={node.parentId} title={`${node.label} (${info.name})`}>

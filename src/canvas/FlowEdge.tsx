@@ -1,27 +1,37 @@
-import { BaseEdge, EdgeLabelRenderer, Handle, Position, useStore, useStoreApi, type EdgeProps, type ReactFlowState } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, Handle, Position, useStore, type EdgeProps, type ReactFlowState } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { EDGE_KIND_INFO } from '../model/catalogue.ts';
 import { edgeKindOf } from '../model/types.ts';
 import { edgeEnds, labelPoint, rectAround, type Rect } from '../model/geometry.ts';
-import { EDGE_ANCHOR, type FlowEdge as FlowEdgeView } from './view.ts';
+import { useLiveLoad } from './liveLoad.tsx';
+import { EDGE_ANCHOR, edgeRateOf, type FlowEdge as FlowEdgeView } from './view.ts';
 import { useCompact } from './detail.tsx';
 
 /** A straight edge between the borders of its two nodes, styled by its kind. React
  *  Flow passes the centres of both ends (each node's one handle is at its centre). */
-export const FlowEdge = memo(function FlowEdge({ id, source, target, sourceX, sourceY, targetX, targetY, data, selected }: EdgeProps<FlowEdgeView>) {
-  // Below the readable zoom an arrowhead is a pixel or two, and each one is painted
-  // on its own: the line alone says enough there.
+export const FlowEdge = memo(function FlowEdge({ id, sourceX, sourceY, targetX, targetY, data, selected }: EdgeProps<FlowEdgeView>) {
+  // Below the readable zoom an arrowhead is a pixel or two and a label's text is
+  // smaller than that, and each one is laid out and painted on its own: the line alone
+  // says enough there.
   const compact = useCompact();
-  const named = data ? (data.edge.label ?? (data.edge.props.protocol || '')) : '';
-  const label = data?.rate ? (named ? `${named} · ${data.rate}` : data.rate) : named;
-  const others = useOtherComponents(label !== '', source, target);
-  if (!data) return null;
-  const from = rectAround({ x: sourceX, y: sourceY }, data.sourceSize);
-  const to = rectAround({ x: targetX, y: targetY }, data.targetSize);
-  const { start, end } = edgeEnds(from, to);
+  const named = data && !compact ? (data.edge.label ?? (data.edge.props.protocol || '')) : '';
+  const rate = useLiveLoad((load) => (compact ? undefined : edgeRateOf(load, id)));
+  const label = rate ? (named ? `${named} · ${rate}` : rate) : named;
+  const obstacles = useStore(label !== '' ? labelObstacles : noObstacles);
+  const from = data && rectAround({ x: sourceX, y: sourceY }, data.sourceSize);
+  const to = data && rectAround({ x: targetX, y: targetY }, data.targetSize);
+  const ends = from && to ? edgeEnds(from, to) : undefined;
+  // Placed again only when the line, the label's length or what it keeps off changed:
+  // a new rate of the same length keeps its spot.
+  const labelAt = useMemo(
+    () => (ends && from && to && label ? labelPoint(ends.start, ends.end, labelSize(label), [from, to, ...obstacles]) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the points by value, the label by length
+    [ends?.start.x, ends?.start.y, ends?.end.x, ends?.end.y, label.length, obstacles],
+  );
+  if (!data || !ends) return null;
+  const { start, end } = ends;
   const kind = edgeKindOf(data.edge);
   const path = `M ${start.x},${start.y} L ${end.x},${end.y}`;
-  const labelAt = label ? labelPoint(start, end, labelSize(label), [from, to, ...others]) : null;
   return (
     <>
       <BaseEdge
@@ -55,33 +65,43 @@ const labelSize = (text: string) => ({ width: text.length * LABEL_CHAR_WIDTH + 1
  *  cost every labelled edge a pass over all nodes on each frame of a drag. */
 const LABEL_PLACEMENT_UP_TO = 1000;
 const noRects: readonly Rect[] = [];
-const nodesOf = (state: ReactFlowState) => state.nodes;
-const noNodes = () => null;
 
 /** A zone's or region's title strip (styles.css `.group-title`): a label moved aside
  *  must not cover it, though it may sit anywhere else inside the group. */
 const GROUP_TITLE_HEIGHT = 28;
 
-/** What a labelled edge's label keeps off: the components other than the edge's two
- *  ends (those are added by the caller) and the groups' title strips. */
-function useOtherComponents(labelled: boolean, source: string, target: string): readonly Rect[] {
-  const flow = useStoreApi();
-  // Node views change together when the document does; React Flow has placed them by then.
-  const nodes = useStore(labelled ? nodesOf : noNodes);
-  return useMemo(() => {
-    const { nodeLookup } = flow.getState();
-    if (!nodes || nodeLookup.size > LABEL_PLACEMENT_UP_TO) return noRects;
-    const rects: Rect[] = [];
-    for (const node of nodeLookup.values()) {
-      if (node.id === source || node.id === target) continue;
-      const { x, y } = node.internals.positionAbsolute;
-      const width = node.measured.width ?? node.width ?? 0;
-      if (node.type === 'group') rects.push({ x, y, width, height: GROUP_TITLE_HEIGHT });
-      else if (node.type === 'component') rects.push({ x, y, width, height: node.measured.height ?? node.height ?? 0 });
-    }
-    return rects;
-  }, [flow, nodes, source, target]);
+/** What every label keeps off: each component (its own edge's two ends among them) and
+ *  each group's title strip, from React Flow's placed nodes. */
+function obstaclesOf({ nodeLookup }: ReactFlowState): readonly Rect[] {
+  if (nodeLookup.size > LABEL_PLACEMENT_UP_TO) return noRects;
+  const rects: Rect[] = [];
+  for (const node of nodeLookup.values()) {
+    const { x, y } = node.internals.positionAbsolute;
+    const width = node.measured.width ?? node.width ?? 0;
+    if (node.type === 'group') rects.push({ x, y, width, height: GROUP_TITLE_HEIGHT });
+    else if (node.type === 'component') rects.push({ x, y, width, height: node.measured.height ?? node.height ?? 0 });
+  }
+  return rects;
 }
+
+const sameRects = (a: readonly Rect[], b: readonly Rect[]) =>
+  a.length === b.length && a.every((r, i) => r.x === b[i]!.x && r.y === b[i]!.y && r.width === b[i]!.width && r.height === b[i]!.height);
+
+/** The obstacles, worked out once per change to React Flow's nodes however many edges
+ *  ask, and the same array while every rectangle is the same: an edit that recolours
+ *  nodes or changes a rate leaves the labels' edges alone. */
+const labelObstacles = (() => {
+  let nodes: ReactFlowState['nodes'] | undefined;
+  let rects: readonly Rect[] = noRects;
+  return (state: ReactFlowState): readonly Rect[] => {
+    if (state.nodes === nodes) return rects;
+    nodes = state.nodes;
+    const next = obstaclesOf(state);
+    if (!sameRects(next, rects)) rects = next;
+    return rects;
+  };
+})();
+const noObstacles = () => noRects;
 
 /** The point every edge of a node attaches to: an invisible handle at its centre,
  *  drawn by every node at every zoom so React Flow finds it when it measures. */

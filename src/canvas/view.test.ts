@@ -3,9 +3,10 @@ import { addNode, connect, moveNodes, setLabel, setNodeProp, updateEdge } from '
 import { emptyDiagram } from '../model/types.ts';
 import { groupAt } from './dropTarget.ts';
 import { borderPoint } from '../model/geometry.ts';
-import { createViewCache, decorFiguresOf, drawnTheSame, drawsTheSame, EDGE_ANCHOR, keepDrawn, type ViewContext } from './view.ts';
+import { busyClassOf, canvasLoadOf, createViewCache, decorFiguresOf, drawnTheSame, edgeRateOf, drawsTheSame, EDGE_ANCHOR, keepDrawn, type ViewContext } from './view.ts';
 import { emptyAnalysis, summarise } from '../store/analysisView.ts';
 import type { Finding } from '../analysis/types.ts';
+import type { LoadReport } from '../analysis/numbers/load.ts';
 
 function doc() {
   let d = emptyDiagram();
@@ -231,16 +232,47 @@ describe('the document as the canvas draws it', () => {
 });
 
 describe('decorFiguresOf', () => {
-  it('passes on the load and downtime colours only under their tint', () => {
+  it('passes on the downtime colours only under their tint, and never the load figures', () => {
     const analysis = { ...emptyAnalysis, busyByNode: new Map([['c', 'over' as const]]), downtimeShareByNode: new Map([['c', 'most' as const]]) };
-    expect(decorFiguresOf(analysis, 'none').busyByNode.size).toBe(0);
     expect(decorFiguresOf(analysis, 'none').downtimeShareByNode.size).toBe(0);
-    expect(decorFiguresOf(analysis, 'load').busyByNode).toBe(analysis.busyByNode);
     expect(decorFiguresOf(analysis, 'downtime').downtimeShareByNode).toBe(analysis.downtimeShareByNode);
-    // A new busyness map leaves the canvas's figures alike while it is not coloured by load.
-    const next = { ...analysis, busyByNode: new Map(analysis.busyByNode) };
-    const before = decorFiguresOf(analysis, 'none');
-    const after = decorFiguresOf(next, 'none');
-    for (const key of Object.keys(before) as (keyof typeof before)[]) expect(after[key]).toBe(before[key]);
+    expect(Object.keys(decorFiguresOf(analysis, 'load'))).not.toContain('busyByNode');
+    // New load figures, as every rps edit brings, leave the canvas's figures alike under every tint.
+    const next = { ...analysis, busyByNode: new Map(analysis.busyByNode), load: loadOf({ e1: 10 }) };
+    for (const tint of ['none', 'downtime', 'load'] as const) {
+      const before = decorFiguresOf(analysis, tint);
+      const after = decorFiguresOf(next, tint);
+      for (const key of Object.keys(before) as (keyof typeof before)[]) expect(after[key]).toBe(before[key]);
+    }
+  });
+});
+
+/** A load report with only the edge rates given. */
+function loadOf(rates: Record<string, number>, active = true): LoadReport {
+  return { active, components: [], edgeRate: new Map(Object.entries(rates)), cost: { total: 0, components: [] } };
+}
+
+describe('the load figures a node or an edge reads itself', () => {
+  const analysis = { ...emptyAnalysis, busyByNode: new Map([['c', 'tight' as const]]), load: loadOf({ e1: 1200, e2: 0.5 }) };
+
+  it('gives a component its load colour while the canvas is coloured by load', () => {
+    expect(busyClassOf(canvasLoadOf({ canvasTint: 'load', analysis }), 'c')).toBe('busy-tight');
+    expect(busyClassOf(canvasLoadOf({ canvasTint: 'load', analysis }), 's')).toBeUndefined();
+    expect(busyClassOf(canvasLoadOf({ canvasTint: 'downtime', analysis }), 'c')).toBeUndefined();
+    expect(busyClassOf(canvasLoadOf({ canvasTint: 'none', analysis }), 'c')).toBeUndefined();
+  });
+
+  it('labels an edge with its rate while the canvas is coloured by load and some client has a rate', () => {
+    expect(edgeRateOf(canvasLoadOf({ canvasTint: 'load', analysis }), 'e1')).toBe('1,200/s');
+    expect(edgeRateOf(canvasLoadOf({ canvasTint: 'load', analysis }), 'e3')).toBeUndefined();
+    expect(edgeRateOf(canvasLoadOf({ canvasTint: 'none', analysis }), 'e1')).toBeUndefined();
+    expect(edgeRateOf(canvasLoadOf({ canvasTint: 'load', analysis: { ...analysis, load: loadOf({ e1: 1200 }, false) } }), 'e1')).toBeUndefined();
+  });
+
+  it('stays the same while the figures it shows do, so its nodes and edges are left alone', () => {
+    const under = (tint: 'none' | 'load', figures: typeof analysis) => canvasLoadOf({ canvasTint: tint, analysis: figures });
+    const other = { ...analysis, findings: [] };
+    expect(under('none', analysis)).toBe(under('none', other));
+    for (const key of ['busyByNode', 'edgeRate'] as const) expect(under('load', other)[key]).toBe(under('load', analysis)[key]);
   });
 });

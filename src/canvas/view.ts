@@ -2,7 +2,8 @@ import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { Severity } from '../analysis/types.ts';
 import { formatRate } from '../analysis/numbers/load-words.ts';
 import type { AnalysisView } from '../store/analysisView.ts';
-import type { CanvasTint } from '../store/editor.ts';
+import type { Busy } from '../analysis/numbers/headroom.ts';
+import type { CanvasTint, EditorState } from '../store/editor.ts';
 import { COMPONENT_SIZE, drawnSize } from '../model/catalogue.ts';
 import { sameExceptPosition } from '../model/ops.ts';
 import { isGroupKind, replicasOf, type Diagram, type DiagramEdge, type DiagramNode, type Size } from '../model/types.ts';
@@ -18,8 +19,9 @@ export const FIT_ALL = { padding: 0.15, maxZoom: 1 } as const;
 export type Emphasis = 'dimmed' | 'affected' | undefined;
 
 /** Everything a node shows besides its document object. Node components read it
- *  from their props and subscribe to nothing, so an edit or a review re-renders only
- *  the nodes whose view changed. */
+ *  from their props, so an edit or a review re-renders only the nodes whose view
+ *  changed. The one exception is the load colour (`busyClassOf`), which changes on
+ *  every rps edit: nodes read it from the store themselves. */
 export interface NodeDecor {
   selected: boolean;
   emphasis: Emphasis;
@@ -29,7 +31,7 @@ export interface NodeDecor {
   worst: Severity | undefined;
   findings: number;
   cap: 'CP' | 'AP' | undefined;
-  /** The class the canvas tint gives the node: its share of downtime, or how busy it is. */
+  /** The class the downtime tint gives the node: its share of downtime. */
   tint: string | undefined;
   /** The others in a live room who have it selected or in hand. */
   peerMarks: readonly PeerMark[];
@@ -39,26 +41,50 @@ export type ComponentNodeData = { node: DiagramNode; decor: NodeDecor };
 export type FlowNode = Node<ComponentNodeData, 'component' | 'group'>;
 /** The sizes of the two ends: with the centres React Flow passes in, they give the
  *  rectangles an edge runs between, without subscribing to either node. */
-/** `rate`: requests a second along the edge, shown while the canvas is coloured by load. */
-export type EdgeData = { edge: DiagramEdge; sourceSize: Size; targetSize: Size; rate?: string };
+export type EdgeData = { edge: DiagramEdge; sourceSize: Size; targetSize: Size };
 export type FlowEdge = Edge<EdgeData, 'flow'>;
 
 /** What a node's decor reads from the review. */
-export type DecorFigures = Pick<AnalysisView, 'worstByNode' | 'countByNode' | 'capByNode' | 'downtimeShareByNode' | 'busyByNode'>;
+export type DecorFigures = Pick<AnalysisView, 'worstByNode' | 'countByNode' | 'capByNode' | 'downtimeShareByNode'>;
 
 const noFigures = new Map<never, never>();
 
-/** The parts of the review the nodes show under `tint`. The canvas selects them with
- *  shallow equality: the load figures come back on every rps edit with a fresh
- *  `busyByNode`, which no node reads unless the canvas is coloured by load. */
+/** The parts of the review the nodes show under `tint`, selected with shallow
+ *  equality: the load figures, which come back on every rps edit, are not among them. */
 export function decorFiguresOf(analysis: AnalysisView, tint: CanvasTint): DecorFigures {
   return {
     worstByNode: analysis.worstByNode,
     countByNode: analysis.countByNode,
     capByNode: analysis.capByNode,
     downtimeShareByNode: tint === 'downtime' ? analysis.downtimeShareByNode : noFigures,
-    busyByNode: tint === 'load' ? analysis.busyByNode : noFigures,
   };
+}
+
+/** The load figures the canvas shows, which its nodes and edges read themselves
+ *  (`canvas/liveLoad.tsx`): none unless it is coloured by load, and edge rates only
+ *  while some client has a rate. */
+export interface CanvasLoad {
+  busyByNode: ReadonlyMap<string, Busy>;
+  edgeRate: ReadonlyMap<string, number>;
+}
+
+const noLoad: CanvasLoad = { busyByNode: noFigures, edgeRate: noFigures };
+
+export function canvasLoadOf({ canvasTint, analysis }: { canvasTint: CanvasTint; analysis: Pick<EditorState['analysis'], 'busyByNode' | 'load'> | undefined }): CanvasLoad {
+  if (canvasTint !== 'load' || !analysis) return noLoad;
+  return { busyByNode: analysis.busyByNode, edgeRate: analysis.load?.active ? analysis.load.edgeRate : noFigures };
+}
+
+/** The load colour class of component `id`. */
+export function busyClassOf(load: CanvasLoad, id: string): string | undefined {
+  const busy = load.busyByNode.get(id);
+  return busy && `busy-${busy}`;
+}
+
+/** The rate label of edge `id` ("1,200/s"). */
+export function edgeRateOf(load: CanvasLoad, id: string): string | undefined {
+  const rps = load.edgeRate.get(id);
+  return rps === undefined ? undefined : `${formatRate(rps)}/s`;
 }
 
 /** What the canvas knows beyond the document when it builds node views. */
@@ -121,15 +147,9 @@ export function decorOf(id: string, context: ViewContext): NodeDecor {
 }
 
 function tintOf(id: string, { tint, analysis }: ViewContext): string | undefined {
-  if (tint === 'downtime') {
-    const share = analysis.downtimeShareByNode.get(id);
-    return share && `tint-${share}`;
-  }
-  if (tint === 'load') {
-    const busy = analysis.busyByNode.get(id);
-    return busy && `busy-${busy}`;
-  }
-  return undefined;
+  if (tint !== 'downtime') return undefined;
+  const share = analysis.downtimeShareByNode.get(id);
+  return share && `tint-${share}`;
 }
 
 /** The memo test of the node components: re-render only when what is drawn changed.
@@ -195,7 +215,7 @@ export function toFlowNode(node: DiagramNode, decor: NodeDecor): FlowNode {
   return view;
 }
 
-export function toFlowEdge(edge: DiagramEdge, selected: boolean, sourceSize: Size, targetSize: Size, rate?: string): FlowEdge {
+export function toFlowEdge(edge: DiagramEdge, selected: boolean, sourceSize: Size, targetSize: Size): FlowEdge {
   return {
     id: edge.id,
     source: edge.source,
@@ -203,7 +223,7 @@ export function toFlowEdge(edge: DiagramEdge, selected: boolean, sourceSize: Siz
     sourceHandle: EDGE_ANCHOR,
     targetHandle: EDGE_ANCHOR,
     type: 'flow',
-    data: rate === undefined ? { edge, sourceSize, targetSize } : { edge, sourceSize, targetSize, rate },
+    data: { edge, sourceSize, targetSize },
     selected,
   };
 }
@@ -247,8 +267,7 @@ export function createViewCache() {
       // A review that changed no badge leaves React Flow with nothing to do.
       return (lastNodes = sameItems(views, lastNodes) ? lastNodes : views);
     },
-    /** `rates`: requests a second per edge id, to label the edges with (load colouring). */
-    edges(doc: Diagram, selected: ReadonlySet<string>, rates?: ReadonlyMap<string, number>): FlowEdge[] {
+    edges(doc: Diagram, selected: ReadonlySet<string>): FlowEdge[] {
       const seen = new Set<string>();
       const groups = new Map(doc.nodes.filter((node) => isGroupKind(node.kind)).map((node) => [node.id, drawnSize(node)]));
       const groupSize = (id: string) => groups.get(id) ?? COMPONENT_SIZE;
@@ -258,10 +277,8 @@ export function createViewCache() {
         const sourceSize = groupSize(edge.source);
         const targetSize = groupSize(edge.target);
         const hit = edges.get(edge.id);
-        const rps = rates?.get(edge.id);
-        const rate = rps === undefined ? undefined : `${formatRate(rps)}/s`;
-        if (hit && hit.data!.edge === edge && hit.selected === isSelected && hit.data!.sourceSize === sourceSize && hit.data!.targetSize === targetSize && hit.data!.rate === rate) return hit;
-        const view = toFlowEdge(edge, isSelected, sourceSize, targetSize, rate);
+        if (hit && hit.data!.edge === edge && hit.selected === isSelected && hit.data!.sourceSize === sourceSize && hit.data!.targetSize === targetSize) return hit;
+        const view = toFlowEdge(edge, isSelected, sourceSize, targetSize);
         edges.set(edge.id, view);
         return view;
       });

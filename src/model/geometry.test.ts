@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../analysis/numbers/random.ts';
 import {
   borderPoint,
   boundsOf,
@@ -100,6 +101,26 @@ describe('labelPoint', () => {
     const wide = { width: 130, height: 20 };
     expect(labelPoint({ x: 0, y: 0 }, { x: 80, y: 0 }, wide, [left, right, above]).y).toBeGreaterThan(26);
     expect(labelPoint(start, end, size, [{ x: -10, y: -1000, width: 1020, height: 2000 }])).toEqual({ x: 500, y: 0 });
+  });
+});
+
+describe('labelPoint on random lines among random components', () => {
+  it('never puts a label on a component unless it falls back to the middle, and pays no heed to what is far away', () => {
+    const random = seededRandom(7);
+    const between = (low: number, high: number) => low + random() * (high - low);
+    for (let round = 0; round < 400; round++) {
+      const from = { x: between(0, 800), y: between(0, 800) };
+      const to = { x: between(0, 800), y: between(0, 800) };
+      const size = { width: between(30, 160), height: 20 };
+      const obstacles = Array.from({ length: 30 }, () => ({ x: between(-100, 900), y: between(-100, 900), width: 100, height: 52 }));
+      const point = labelPoint(from, to, size, obstacles);
+      const middle = { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 };
+      const blocked = obstacles.some((obstacle) => overlaps(rectAround(point, size), obstacle));
+      if (blocked) expect(point).toEqual(middle);
+      // Components a long way off change nothing.
+      const far = Array.from({ length: 20 }, (_, i) => ({ x: 5_000 + i * 150, y: between(-5_000, 5_000), width: 100, height: 52 }));
+      expect(labelPoint(from, to, size, [...far, ...obstacles])).toEqual(point);
+    }
   });
 });
 

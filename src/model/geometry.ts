@@ -127,9 +127,19 @@ const SIDE_GAP = 6;
  *  further out each time; the middle when nothing is clear. */
 export function labelPoint(start: Point, end: Point, size: Size, obstacles: readonly Rect[]): Point {
   const at = (t: number): Point => ({ x: start.x + (end.x - start.x) * t, y: start.y + (end.y - start.y) * t });
+  // Every box tried lies within `reach` of the line's bounding box (the furthest side
+  // step plus half the label), so only the obstacles there are looked at again.
+  const reach = SIDE_STEPS.at(-1)! * (size.width / 2 + size.height / 2 + SIDE_GAP) + Math.max(size.width, size.height) / 2;
+  const area = {
+    x: Math.min(start.x, end.x) - reach,
+    y: Math.min(start.y, end.y) - reach,
+    width: Math.abs(end.x - start.x) + 2 * reach,
+    height: Math.abs(end.y - start.y) + 2 * reach,
+  };
+  const near = obstacles.filter((obstacle) => overlaps(area, obstacle));
   const clear = (point: Point) => {
     const box = rectAround(point, size);
-    return !obstacles.some((obstacle) => overlaps(box, obstacle));
+    return !near.some((obstacle) => overlaps(box, obstacle));
   };
   for (const t of LABEL_SPOTS) {
     const point = at(t);
