@@ -3,7 +3,7 @@ import type { Severity } from '../analysis/types.ts';
 import { formatRate } from '../analysis/numbers/load-words.ts';
 import type { AnalysisView } from '../store/analysisView.ts';
 import type { Busy } from '../analysis/numbers/headroom.ts';
-import type { CanvasTint, EditorState } from '../store/editor.ts';
+import type { CanvasTint } from '../store/editor.ts';
 import { COMPONENT_SIZE, drawnSize } from '../model/catalogue.ts';
 import { sameExceptPosition } from '../model/ops.ts';
 import { isGroupKind, replicasOf, type Diagram, type DiagramEdge, type DiagramNode, type Size } from '../model/types.ts';
@@ -21,7 +21,7 @@ export type Emphasis = 'dimmed' | 'affected' | undefined;
 /** Everything a node shows besides its document object. Node components read it
  *  from their props, so an edit or a review re-renders only the nodes whose view
  *  changed. The one exception is the load colour (`busyClassOf`), which changes on
- *  every rps edit: nodes read it from the store themselves. */
+ *  every rps edit: nodes read it from the canvas's load store (`canvas/liveLoad.tsx`). */
 export interface NodeDecor {
   selected: boolean;
   emphasis: Emphasis;
@@ -70,7 +70,7 @@ export interface CanvasLoad {
 
 const noLoad: CanvasLoad = { busyByNode: noFigures, edgeRate: noFigures };
 
-export function canvasLoadOf({ canvasTint, analysis }: { canvasTint: CanvasTint; analysis: Pick<EditorState['analysis'], 'busyByNode' | 'load'> | undefined }): CanvasLoad {
+export function canvasLoadOf({ canvasTint, analysis }: { canvasTint: CanvasTint; analysis: Pick<AnalysisView, 'busyByNode' | 'load'> | undefined }): CanvasLoad {
   if (canvasTint !== 'load' || !analysis) return noLoad;
   return { busyByNode: analysis.busyByNode, edgeRate: analysis.load?.active ? analysis.load.edgeRate : noFigures };
 }
