@@ -26,6 +26,19 @@ const FROM_TRUSTED = Symbol('from this client');
 /** A mend made here, of a peer's update or of a local change. */
 const MENDED = Symbol('mended here');
 
+/** The fields by which an element names a component. */
+const REFERENCES = ['parentId', 'source', 'target'];
+
+/** Whether `transaction` added or deleted an element, or changed which component one
+ *  names: only such a change can leave loose ends. A move, on every frame of a drag,
+ *  is neither, and the whole document is not looked through for it. */
+function mayLeaveLoose(transaction: Y.Transaction, roots: ReadonlySet<unknown>): boolean {
+  for (const [type, keys] of transaction.changed) {
+    if (roots.has(type) || REFERENCES.some((key) => keys.has(key))) return true;
+  }
+  return false;
+}
+
 export type Verdict = { ok: true } | { ok: false; reason: string };
 
 export function validateCandidate(candidate: unknown): Verdict {
@@ -88,11 +101,10 @@ export function guardRoom(network: Y.Doc, trusted: Y.Doc, events: GuardEvents, v
   };
   /** A local change that left loose ends is mended in a transaction of its own, which
    *  Yjs runs before this change's update goes out. */
+  const { nodes, edges } = rootsOf(trusted);
+  const elementMaps = new Set<unknown>([nodes, edges]);
   const afterLocal = (transaction: Y.Transaction) => {
-    if (transaction.origin === FROM_NETWORK || transaction.origin === MENDED) return;
-    const { nodes, edges } = rootsOf(trusted);
-    const elements = new Set<unknown>([nodes, edges]);
-    if (![...transaction.changedParentTypes.keys()].some((type) => elements.has(type))) return;
+    if (transaction.origin === FROM_NETWORK || transaction.origin === MENDED || !mayLeaveLoose(transaction, elementMaps)) return;
     const loose = looseEnds(trusted);
     if (isLoose(loose)) mend(loose);
   };

@@ -223,6 +223,20 @@ describe('a live room', () => {
       expect(node(a, 'db').position).toEqual({ x: 30, y: 30 });
     });
 
+    it('lift a component dropped, at the end of a drag, into a group a peer deleted during it', () => {
+      const { relay, a, b } = room();
+      a.state().edit((doc) => addNode(doc, 'zone', { x: -100, y: -100 }, { id: 'az' }));
+      a.state().beginGesture();
+      a.state().updateGesture((doc) => moveNodes(reparent(doc, 'db', 'az'), new Map([['db', { x: 30, y: 30 }]])));
+      b.state().select(['az']);
+      b.run('delete');
+      a.state().endGesture();
+      expectMended([a, b]);
+      expect(node(a, 'db').parentId).toBeUndefined();
+      expect(node(a, 'db').position).toEqual({ x: 30, y: 30 });
+      expect(relay.refused).toEqual([]);
+    });
+
     it('still refuse a connection to a component the room never held', () => {
       const { relay, a } = room();
       const network = relay.connect();
