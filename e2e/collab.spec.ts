@@ -1,6 +1,6 @@
 import { startTestServer } from '../server/testing.ts';
 import { CanvasObject, expect, openApp, test } from './fixtures.ts';
-import { editEachOther, personIn } from './live.ts';
+import { editEachOther, personIn, useCollabServer } from './live.ts';
 import { COLLAB_PORT } from './ports.ts';
 
 // Two people in one live room: the test starts the collaboration server itself,
@@ -18,7 +18,7 @@ test.afterAll(async () => {
 });
 
 test('two people in one room see each other’s edits', async ({ page, browser, baseURL, palette, canvas }) => {
-  await page.addInitScript((url) => window.localStorage.setItem('faultline:collab-server', url), server.url);
+  await useCollabServer(page, server.url);
   await openApp(page);
   await palette.item('Service').click();
   await expect(canvas.nodes()).toHaveCount(1);

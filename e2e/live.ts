@@ -1,15 +1,26 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 import { CanvasObject, expect, PaletteObject } from './fixtures.ts';
 
 // Helpers for specs with several people in one live room: the spec starts the
 // collaboration server (server/testing.ts) and passes its URL here.
 
+/** Makes new rooms in `target` go to `serverUrl`, as a person would set it. */
+export async function useCollabServer(target: Page | BrowserContext, serverUrl: string): Promise<void> {
+  await target.addInitScript((url) => window.localStorage.setItem('faultline:collab-server', url), serverUrl);
+}
+
 /** Another person: a browser context of their own, whose new rooms go to `serverUrl`. */
 export async function personIn(browser: Browser, baseURL: string, serverUrl: string): Promise<Page> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1400, height: 900 } });
-  // Where this browser makes new rooms, as a person would set it.
-  await context.addInitScript((url) => window.localStorage.setItem('faultline:collab-server', url), serverUrl);
+  await useCollabServer(context, serverUrl);
   return context.newPage();
+}
+
+/** The centre of what `locator` finds, on the page. */
+export async function centreOf(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('not on the page');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
 /** Shares the open diagram live and returns the edit link from the live bar. */

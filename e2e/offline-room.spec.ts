@@ -1,7 +1,7 @@
 import type { Page, WebSocketRoute } from '@playwright/test';
 import { startTestServer } from '../server/testing.ts';
 import { CanvasObject, chooseFromFileMenu, expect, exportFromFileMenu, openApp, PaletteObject, PropertiesObject, test } from './fixtures.ts';
-import { personIn, shareLive } from './live.ts';
+import { personIn, shareLive, useCollabServer } from './live.ts';
 import { COLLAB_PORT } from './ports.ts';
 
 // A live room when connections drop: edits made offline stay in the browser across a
@@ -63,7 +63,7 @@ async function fieldOf(page: Page, node: string, field: string) {
 
 /** A shares a diagram of a Service and a Cache; B joins from the edit link. */
 async function twoInARoom(page: Page, browser: Parameters<typeof personIn>[0], baseURL: string) {
-  await page.addInitScript((url) => window.localStorage.setItem('faultline:collab-server', url), server.url);
+  await useCollabServer(page, server.url);
   const connection = await cuttable(page, server.url);
   await openApp(page);
   await place(page, 'Service', 200, 150);

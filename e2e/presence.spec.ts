@@ -1,8 +1,7 @@
-import type { Locator } from '@playwright/test';
 import { connectClient, startTestServer } from '../server/testing.ts';
 import { CanvasObject, expect, openApp, test } from './fixtures.ts';
 import { seriousViolations } from './axe.ts';
-import { personIn, shareLive } from './live.ts';
+import { centreOf, personIn, shareLive, useCollabServer } from './live.ts';
 import { COLLAB_PORT } from './ports.ts';
 
 // Presence in a live room: A shares, B joins, and A sees B's name in the people
@@ -19,15 +18,9 @@ test.afterAll(async () => {
   await server.cleanup();
 });
 
-async function centreOf(locator: Locator): Promise<{ x: number; y: number }> {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error('not on the page');
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
 test('people in one room see each other’s names, pointers, selections and drags', async ({ page, browser, baseURL, palette, canvas }) => {
   await page.setViewportSize({ width: 1400, height: 900 });
-  await page.addInitScript((url) => window.localStorage.setItem('faultline:collab-server', url), server.url);
+  await useCollabServer(page, server.url);
   await openApp(page);
   await palette.item('Service').click();
   await palette.item('Cache').click();
@@ -116,7 +109,7 @@ test('people in one room see each other’s names, pointers, selections and drag
 });
 
 test('a peer’s malformed presence shows only as far as it is well formed, and only as text', async ({ page, palette, canvas }) => {
-  await page.addInitScript((url) => window.localStorage.setItem('faultline:collab-server', url), server.url);
+  await useCollabServer(page, server.url);
   await openApp(page);
   await palette.item('Service').click();
   const link = new URLSearchParams((await shareLive(page)).split('#')[1]);

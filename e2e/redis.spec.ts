@@ -1,6 +1,6 @@
 import { startRedis, startTestServer } from '../server/testing.ts';
 import { CanvasObject, expect, openApp, test } from './fixtures.ts';
-import { editEachOther, personIn, shareLive } from './live.ts';
+import { editEachOther, personIn, shareLive, useCollabServer } from './live.ts';
 import { COLLAB_PORT, SECOND_COLLAB_PORT } from './ports.ts';
 
 // Two collaboration servers behind one Redis (Debian's redis-server, started here on a
@@ -25,7 +25,7 @@ test.afterAll(async () => {
 });
 
 test('two people on two servers behind Redis edit one room', async ({ page, browser, baseURL, palette, canvas }) => {
-  await page.addInitScript((url) => window.localStorage.setItem('faultline:collab-server', url), first.url);
+  await useCollabServer(page, first.url);
   await openApp(page);
   await palette.item('Service').click();
   await expect(canvas.nodes()).toHaveCount(1);

@@ -7,7 +7,7 @@ import { startServerProcess, type ServerProcess } from '../server/testing.ts';
 import { parseRoomLink } from '../src/collab/link.ts';
 import { rootsOf } from '../src/collab/ydiagram.ts';
 import { CanvasObject, expect, openApp, PaletteObject, test } from './fixtures.ts';
-import { personIn, shareLive } from './live.ts';
+import { personIn, shareLive, useCollabServer } from './live.ts';
 import { COLLAB_PORT } from './ports.ts';
 
 // The collaboration server, as `npm run collab` runs it, is killed (SIGKILL) in the
@@ -40,7 +40,7 @@ async function labelsOnDisk(room: string): Promise<string[]> {
 
 test('a server killed mid-session loses nothing acknowledged, and its clients reconnect and converge', async ({ page, browser, baseURL, palette, canvas }) => {
   server = await startServerProcess(COLLAB_PORT, dataDir);
-  await page.addInitScript((url) => window.localStorage.setItem('faultline:collab-server', url), server.url);
+  await useCollabServer(page, server.url);
   await openApp(page);
   await palette.item('Service').click();
   const link = await shareLive(page);

@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { startTestServer } from '../server/testing.ts';
 import { CanvasObject, expect, openApp, PaletteObject, test } from './fixtures.ts';
-import { personIn, shareLive } from './live.ts';
+import { centreOf, personIn, shareLive, useCollabServer } from './live.ts';
 import { COLLAB_PORT } from './ports.ts';
 
 // What people do that a room must survive: undoing a component someone has just
@@ -21,17 +21,11 @@ test.afterAll(async () => {
 
 const liveStatus = (page: Page) => page.getByRole('region', { name: 'Live room' }).getByRole('status');
 
-async function centreOf(locator: Locator): Promise<{ x: number; y: number }> {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error('not on the page');
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
 /** How far `locator`'s centre is from `start` along x, rounded. */
 const movedX = async (locator: Locator, start: { x: number }) => Math.round((await centreOf(locator)).x - start.x);
 
 test('undoing a component a peer has just connected to takes the connection with it, for both', async ({ page, browser, baseURL, palette, canvas }) => {
-  await page.addInitScript((url) => window.localStorage.setItem('faultline:collab-server', url), server.url);
+  await useCollabServer(page, server.url);
   await openApp(page);
   await palette.dragTo('Service', 200, 250);
   const link = await shareLive(page);
@@ -68,7 +62,7 @@ test('undoing a component a peer has just connected to takes the connection with
 });
 
 test('a peer’s move that ends during your own drag stays where they left it', async ({ page, browser, baseURL, palette, canvas }) => {
-  await page.addInitScript((url) => window.localStorage.setItem('faultline:collab-server', url), server.url);
+  await useCollabServer(page, server.url);
   await openApp(page);
   await palette.dragTo('Service', 200, 200);
   await palette.dragTo('Cache', 200, 450);
@@ -111,7 +105,7 @@ test('a peer’s move that ends during your own drag stays where they left it', 
 });
 
 test('one room in two tabs of one browser: both keep editing, and the library keeps the room’s diagram', async ({ page, palette, canvas }) => {
-  await page.addInitScript((url) => window.localStorage.setItem('faultline:collab-server', url), server.url);
+  await useCollabServer(page, server.url);
   await openApp(page);
   await palette.item('Service').click();
   const link = await shareLive(page);

@@ -51,6 +51,24 @@ async function person(server: TestServer, keys: RoomKeys, seed?: Diagram) {
   return { ...editor, client, room, closes };
 }
 
+/** A server with a room that A shared and B joined. */
+async function twoInARoom() {
+  const server = await startTestServer();
+  servers.push(server);
+  const keys = await newRoomKeys();
+  const a = await person(server, keys, startingDiagram());
+  const b = await person(server, keys);
+  return { server, keys, a, b };
+}
+
+/** The room as `server` keeps it, read by one who joins now. */
+async function joinLate(server: TestServer, keys: RoomKeys): Promise<Y.Doc> {
+  const late = connectClient(server.url, keys.room, keys.edit);
+  clients.push(late);
+  await late.synced;
+  return late.doc;
+}
+
 async function converged(people: Awaited<ReturnType<typeof person>>[], what: string) {
   await eventually(
     () => people.every((one) => one.client.provider.unsyncedChanges === 0 && JSON.stringify(one.state().doc) === JSON.stringify(people[0]!.state().doc)),
@@ -62,11 +80,7 @@ async function converged(people: Awaited<ReturnType<typeof person>>[], what: str
 
 describe('two honest edits that cross, through the server', () => {
   it("undoes a component's creation after a peer connected to it, and the server takes it", async () => {
-    const server = await startTestServer();
-    servers.push(server);
-    const keys = await newRoomKeys();
-    const a = await person(server, keys, startingDiagram());
-    const b = await person(server, keys);
+    const { a, b } = await twoInARoom();
     const added = addComponent(a.store, 'cache', { x: 100, y: 300 });
     await eventually(() => nodeById(b.state().doc, added) !== undefined, 3000, 'the cache to reach B');
     b.state().edit((doc) => connect(doc, 'api', added));
@@ -80,11 +94,7 @@ describe('two honest edits that cross, through the server', () => {
   }, 20_000);
 
   it('connects to a component a peer deletes meanwhile, and both end on one valid document', async () => {
-    const server = await startTestServer();
-    servers.push(server);
-    const keys = await newRoomKeys();
-    const a = await person(server, keys, startingDiagram());
-    const b = await person(server, keys);
+    const { server, keys, a, b } = await twoInARoom();
     // B is cut off, connects to the database; A deletes the database meanwhile.
     const socket = b.client.provider.configuration.websocketProvider;
     socket.disconnect();
@@ -99,12 +109,9 @@ describe('two honest edits that cross, through the server', () => {
     expect(nodeById(a.state().doc, 'db')).toBeUndefined();
     expect(a.state().doc.edges).toEqual([]);
     expect(b.state().notice).toMatchObject({ kind: 'info', text: expect.stringMatching(/crossed/) });
-    // The room as the server keeps it, read by one who joins now.
-    const late = connectClient(server.url, keys.room, keys.edit);
-    clients.push(late);
-    await late.synced;
-    expect(validateCandidate(readDiagram(late.doc))).toEqual({ ok: true });
-    expect((readDiagram(late.doc) as Diagram).edges).toEqual([]);
+    const late = await joinLate(server, keys);
+    expect(validateCandidate(readDiagram(late))).toEqual({ ok: true });
+    expect((readDiagram(late) as Diagram).edges).toEqual([]);
   }, 20_000);
 
   it("races across two servers behind Redis, each of which took its own client's half", async () => {
@@ -126,11 +133,9 @@ describe('two honest edits that cross, through the server', () => {
     expect(a.state().doc.edges).toEqual([]);
     expect(nodeById(b.state().doc, 'db')).toBeUndefined();
     for (const server of [first, second]) {
-      const late = connectClient(server.url, keys.room, keys.edit);
-      clients.push(late);
-      await late.synced;
-      await eventually(() => (readDiagram(late.doc) as Diagram).edges.length === 0, 5000, 'the room on each server to be mended');
-      expect(validateCandidate(readDiagram(late.doc))).toEqual({ ok: true });
+      const late = await joinLate(server, keys);
+      await eventually(() => (readDiagram(late) as Diagram).edges.length === 0, 5000, 'the room on each server to be mended');
+      expect(validateCandidate(readDiagram(late))).toEqual({ ok: true });
     }
   }, 30_000);
 });

@@ -13,7 +13,7 @@ import { createAnalysisClient, createFiguresClient, type PageReviewer, type Revi
 export const REVIEW_AFTER_REST_MS = 120;
 
 /** How long a review waits, at most, for the page to be idle before it is applied. */
-export const APPLY_WITHIN_MS = 200;
+const APPLY_WITHIN_MS = 200;
 
 /** Runs `task` once the page is idle: after the frame being drawn has been painted, so
  *  that a review arriving just after a keystroke does not hold back the frame that shows

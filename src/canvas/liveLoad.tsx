@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
 import { shallow } from 'zustand/shallow';
+import { emptyAnalysis } from '../store/analysisView.ts';
 import { useEditorStore } from '../store/context.ts';
 import { canvasLoadOf, type CanvasLoad } from './view.ts';
 
@@ -19,7 +20,7 @@ interface LiveLoadState {
 
 const createLiveLoad = (load: CanvasLoad): StoreApi<LiveLoadState> => createStore<LiveLoadState>((set) => ({ load, show: (next) => set({ load: next }) }));
 
-const LiveLoadContext = createContext(createLiveLoad(canvasLoadOf({ canvasTint: 'none', analysis: undefined })));
+const LiveLoadContext = createContext(createLiveLoad(canvasLoadOf({ canvasTint: 'none', analysis: emptyAnalysis })));
 
 /** Keeps the canvas's load figures for the nodes and edges below. */
 export function LiveLoad({ children }: { children: ReactNode }) {

@@ -70,8 +70,8 @@ export interface CanvasLoad {
 
 const noLoad: CanvasLoad = { busyByNode: noFigures, edgeRate: noFigures };
 
-export function canvasLoadOf({ canvasTint, analysis }: { canvasTint: CanvasTint; analysis: Pick<AnalysisView, 'busyByNode' | 'load'> | undefined }): CanvasLoad {
-  if (canvasTint !== 'load' || !analysis) return noLoad;
+export function canvasLoadOf({ canvasTint, analysis }: { canvasTint: CanvasTint; analysis: Pick<AnalysisView, 'busyByNode' | 'load'> }): CanvasLoad {
+  if (canvasTint !== 'load') return noLoad;
   return { busyByNode: analysis.busyByNode, edgeRate: analysis.load?.active ? analysis.load.edgeRate : noFigures };
 }
 
